@@ -1,0 +1,34 @@
+# Developer commands. `make help` lists them.
+PY ?= python3
+
+.PHONY: help install build test lint format typecheck schema data-fmt ci
+
+help:  ## list the developer commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install:  ## install the project with its test and dev tools (editable)
+	$(PY) -m pip install -e ".[dev]"
+
+build:  ## the main job: entente build on data/actors.yaml
+	entente build data/actors.yaml
+
+test:  ## run the whole test suite (warnings are errors)
+	$(PY) -m pytest -q
+
+lint:  ## ruff lint and format check
+	ruff check network tests && ruff format --check network tests
+
+format:  ## apply ruff's formatting and fixes
+	ruff format network tests && ruff check --fix network tests
+
+typecheck:  ## mypy on the package
+	mypy network
+
+schema:  ## regenerate network/schemas/format-1.schema.json from the field specs
+	entente schema --out network/schemas/format-1.schema.json
+
+data-fmt:  ## put the data files in canonical form
+	entente fmt data/actors.yaml && entente fmt data/tribes.yaml
+
+ci:  ## what CI runs: fresh venvs, the README test command, the installed wheel
+	bash .ci/run

@@ -1,0 +1,85 @@
+"""The ``entente`` command: a thin layer over the library.
+
+Each subcommand lives in ``network/commands/<name>.py`` and defines
+``HELP``, ``DESCRIPTION``, ``add_arguments(parser)`` and ``run(args) -> int``.
+Exit codes: 0 success, 1 invalid data or failed work, 2 usage error.
+
+Examples
+--------
+>>> main(["validate", "data/template.yaml"])
+data/template.yaml: valid (4 actors, 2 ties, 1 periods)
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+__all__ = ["main", "COMMANDS", "build_parser"]
+
+#: The order ``--help`` lists subcommands in; any other module in
+#: ``network/commands/`` (not starting with ``_``) is listed after these.
+ORDER = (
+    "build", "validate", "summary", "fmt", "centrality", "balance", "alignment", "diff",
+    "robustness", "figures", "explore", "report", "export", "convert", "schema",
+)
+
+
+def _command_names() -> list[str]:
+    from . import commands
+
+    found = {m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")}
+    return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
+
+
+COMMANDS = tuple(_command_names())
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = _Parser(
+        prog="entente",
+        description="Turn a cited record of who did what to whom, and when, into networks over time.",
+        epilog="Run 'entente COMMAND --help' for a command's options. Exit codes: 0 ok, 1 invalid data, 2 usage.",
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"entente {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = importlib.import_module(f".commands.{name}", __package__)
+        p = sub.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the ``entente`` command, one module each (see :mod:`network.cli`)."""

@@ -1,0 +1,31 @@
+"""Options and helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..loader import check
+from ..model import Dataset
+from ..yamlsource import DEFAULT_MAX_BYTES
+
+DEFAULT_DATA = "data/actors.yaml"
+
+
+def add_data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", default=DEFAULT_DATA, metavar="PATH",
+                        help=f"dataset file (default: {DEFAULT_DATA})")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help="refuse data files larger than N bytes (default: %(default)s)")
+
+
+def load_or_report(path: str, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset | None:
+    """Load the dataset, or print every problem to stderr and return None."""
+    dataset, problems = check(path, strict=strict, max_bytes=max_bytes)
+    if problems or dataset is None:
+        for p in problems:
+            print(p, file=sys.stderr)
+        n = len(problems)
+        print(f"{path}: invalid: {n} problem{'s' if n != 1 else ''}", file=sys.stderr)
+        return None
+    return dataset

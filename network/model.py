@@ -1,0 +1,205 @@
+"""Typed, immutable records of a loaded dataset.
+
+Produced by :func:`network.load`; everything downstream reads these and
+never the YAML. Dates are :class:`~network.edtf.EdtfDate` objects, signs
+are ints, ids are checked.
+
+Examples
+--------
+>>> from network.edtf import parse_edtf
+>>> t = Tie(id="a-b-1958", source="a", target="b", sign=1, date=parse_edtf("1958"))
+>>> t.is_event, t.lower.year, t.upper.year
+(True, 1958, 1958)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .edtf import OPEN_END, OPEN_START, EdtfDate
+
+__all__ = [
+    "Citation", "Source", "Membership", "Role", "Span", "Actor", "Tie", "Period", "Dataset",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a source says something: source id, footnote, page, the primary source it names."""
+
+    source: str | None = None
+    note: int | None = None
+    page: int | None = None
+    primary: str | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.source:
+            parts.append(self.source)
+        if self.page is not None:
+            parts.append(f"p. {self.page}")
+        if self.note is not None:
+            parts.append(f"n. {self.note}")
+        text = ", ".join(parts)
+        return f"{text} ({self.primary})" if self.primary else text
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    citation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A span of time; a missing end is open. ``covers(day)`` asks if the day lies inside."""
+
+    start: EdtfDate | None = None
+    end: EdtfDate | None = None
+
+    @property
+    def lower(self) -> date:
+        return self.start.lower if self.start else OPEN_START
+
+    @property
+    def upper(self) -> date:
+        return self.end.upper if self.end else OPEN_END
+
+    def covers(self, day: date) -> bool:
+        return self.lower <= day <= self.upper
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """``actor`` belongs to the actor ``of`` during ``span``."""
+
+    of: str
+    span: Span = Span()
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    of: str | None = None
+    span: Span = Span()
+    cite: Citation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    member_of: tuple[Membership, ...] = ()
+    roles: tuple[Role, ...] = ()
+    exists: Span | None = None
+    note: str | None = None
+
+    def parent_at(self, day: date) -> str | None:
+        """The first actor this one belongs to on ``day``, or None."""
+        for m in self.member_of:
+            if m.span.covers(day):
+                return m.of
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """A signed tie: an event (``date``) or a standing relation (``start``/``end``).
+
+    ``lower`` and ``upper`` bound the days it may cover.
+    """
+
+    id: str
+    source: str
+    target: str
+    sign: int
+    date: EdtfDate | None = None
+    start: EdtfDate | None = None
+    end: EdtfDate | None = None
+    weight: float = 1.0
+    type: str | None = None
+    directed: bool = True
+    cite: Citation | None = None
+    evidence: str | None = None
+    confidence: str = "stated"
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def is_event(self) -> bool:
+        return self.date is not None
+
+    @property
+    def lower(self) -> date:
+        if self.date is not None:
+            return self.date.lower
+        return self.start.lower if self.start is not None else OPEN_START
+
+    @property
+    def upper(self) -> date:
+        if self.date is not None:
+            return self.date.upper
+        return self.end.upper if self.end is not None else OPEN_END
+
+    @property
+    def when(self) -> str:
+        """The date as written: ``1958-12~`` or ``1954/1961-12`` for a standing tie."""
+        if self.date is not None:
+            return self.date.text
+        return f"{self.start.text if self.start else '..'}/{self.end.text if self.end else '..'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    id: str
+    label: str
+    start: EdtfDate
+    end: EdtfDate
+    description: str | None = None
+    cite: Citation | None = None
+
+    @property
+    def lower(self) -> date:
+        return self.start.lower
+
+    @property
+    def upper(self) -> date:
+        return self.end.upper
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A loaded dataset: actors and ties by id, periods in order, and where it came from."""
+
+    path: str
+    title: str | None
+    sources: tuple[Source, ...]
+    actors: dict[str, Actor]
+    ties: tuple[Tie, ...]
+    periods: tuple[Period, ...] = ()
+    format: int = 1
+    _tie_index: dict[str, Tie] = field(default_factory=dict, repr=False, compare=False)
+
+    def tie(self, tie_id: str) -> Tie:
+        """The tie with id ``tie_id``."""
+        if not self._tie_index:
+            self._tie_index.update((t.id, t) for t in self.ties)
+        return self._tie_index[tie_id]
+
+    def actor_name(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """Earliest and latest day the dataset's dated ties touch (open ends ignored)."""
+        lows = [t.lower for t in self.ties if t.lower != OPEN_START]
+        highs = [t.upper for t in self.ties if t.upper != OPEN_END]
+        lows += [t.upper for t in self.ties if t.lower == OPEN_START and t.upper != OPEN_END]
+        highs += [t.lower for t in self.ties if t.upper == OPEN_END and t.lower != OPEN_START]
+        if not lows or not highs:
+            raise ValueError("the dataset has no dated ties")
+        return min(lows), max(highs)

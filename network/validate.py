@@ -1,0 +1,257 @@
+"""Check a converted dataset as a whole and build the typed records.
+
+Field-level checks happen in :mod:`network.convert`; this module checks what
+needs the whole file: unique ids, references, date logic, memberships
+without cycles, ties inside their actors' existence, and (``strict=True``)
+the curation policy: every tie has a type that agrees with its sign, a
+citation with a page, and evidence.
+
+Examples
+--------
+>>> import yaml
+>>> from network.convert import Converter
+>>> from network.spec import Rec
+>>> text = "format: 1\\nactors: [{id: a, name: A, kind: state}]\\nties: [{source: a, target: b, date: '1958', sign: 1}]\\n"
+>>> c = Converter("x.yaml"); tree = c.convert(yaml.compose(text), Rec("dataset"))
+>>> ds, problems = build_dataset(tree, "x.yaml")
+>>> [str(p) for p in problems]
+["x.yaml:3:28: target 'b' is not an actor (hint: define it under actors)"]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .edtf import EdtfDate
+from .model import Actor, Citation, Dataset, Membership, Period, Role, Source, Span, Tie
+from .problems import Problem, did_you_mean
+from .vocabulary import TIE_TYPES
+
+__all__ = ["build_dataset"]
+
+
+class _Builder:
+    def __init__(self, path: str, strict: bool):
+        self.path = path
+        self.strict = strict
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | None, message: str, hint: str = "") -> None:
+        if node is None:
+            self.problems.append(Problem(self.path, 0, 0, message, hint))
+        else:
+            m = node.start_mark
+            self.problems.append(Problem(self.path, m.line + 1, m.column + 1, message, hint))
+
+    @staticmethod
+    def node(rec: Any, key: str | None = None) -> yaml.Node | None:
+        if key is not None and hasattr(rec, "nodes") and key in rec.nodes:
+            return rec.nodes[key]  # type: ignore[no-any-return]
+        return getattr(rec, "node", None)
+
+    def ref(self, rec: Any, key: str, known: dict[str, Any], what: str, value: str | None = None) -> bool:
+        value = rec[key] if value is None else value
+        if value in known:
+            return True
+        hint = did_you_mean(value, known) or f"define it under {what}s"
+        article = "an" if what[0] in "aeiou" else "a"
+        self.problem(self.node(rec, key), f"{key} {value!r} is not {article} {what}", hint)
+        return False
+
+    def span(self, rec: Any, start_key: str = "start", end_key: str = "end") -> Span:
+        start: EdtfDate | None = rec.get(start_key)
+        end: EdtfDate | None = rec.get(end_key)
+        if start is not None and start.text == "..":
+            start = None
+        if end is not None and end.text == "..":
+            end = None
+        if start is not None and end is not None and end.upper < start.lower:
+            self.problem(self.node(rec, end_key), f"end {end.text} is before start {start.text}",
+                         "swap them, or correct the date")
+        return Span(start, end)
+
+    def cite(self, rec: Any, sources: dict[str, Source]) -> Citation | None:
+        if not isinstance(rec, dict):
+            return None
+        if "source" in rec and sources:
+            self.ref(rec, "source", sources, "source")
+        return Citation(rec.get("source"), rec.get("note"), rec.get("page"), rec.get("primary"))
+
+    # ------------------------------------------------------------------
+    def build(self, top: Any) -> Dataset:
+        sources: dict[str, Source] = {}
+        for rec in top.get("sources", []):
+            if {"id", "citation"} <= rec.keys():
+                if rec["id"] in sources:
+                    self.problem(self.node(rec, "id"), f"duplicate source id {rec['id']!r}")
+                sources[rec["id"]] = Source(rec["id"], rec["citation"])
+
+        actor_recs: dict[str, Any] = {}
+        for rec in top.get("actors", []):
+            if "id" not in rec:
+                continue
+            if rec["id"] in actor_recs:
+                first = actor_recs[rec["id"]].node.start_mark.line + 1
+                self.problem(self.node(rec, "id"), f"duplicate actor id {rec['id']!r} (first at line {first})",
+                             "give each actor its own id, or merge the two entries")
+                continue
+            actor_recs[rec["id"]] = rec
+        actors = {aid: self.actor(rec, actor_recs, sources) for aid, rec in actor_recs.items()}
+        self.check_cycles(actors, actor_recs)
+
+        periods = []
+        seen_periods: set[str] = set()
+        for rec in top.get("periods", []):
+            if not {"id", "label", "start", "end"} <= rec.keys():
+                continue
+            if rec["id"] in seen_periods:
+                self.problem(self.node(rec, "id"), f"duplicate period id {rec['id']!r}")
+            seen_periods.add(rec["id"])
+            span = self.span(rec)
+            if span.start is None or span.end is None:
+                self.problem(self.node(rec), "a period needs a known start and end", "give both dates")
+                continue
+            periods.append(Period(rec["id"], rec["label"], rec["start"], rec["end"],
+                                  rec.get("description"), self.cite(rec.get("cite"), sources)))
+
+        ties: list[Tie] = []
+        ids: dict[str, Any] = {}
+        for rec in top.get("ties", []):
+            tie = self.tie(rec, actors, actor_recs, sources, ids)
+            if tie is not None:
+                ties.append(tie)
+        return Dataset(self.path, top.get("title"), tuple(sources.values()), actors,
+                       tuple(ties), tuple(periods), top.get("format", 1))
+
+    def actor(self, rec: Any, known: dict[str, Any], sources: dict[str, Source]) -> Actor:
+        members = []
+        for i, m in enumerate(rec.get("member_of", [])):
+            if isinstance(m, str):
+                node = rec.nodes["member_of"].value[i] if "member_of" in rec.nodes else None
+                if m not in known:
+                    self.problem(node, f"member_of {m!r} is not an actor",
+                                 did_you_mean(m, known) or "define it under actors")
+                elif m == rec["id"]:
+                    self.problem(node, f"actor {m!r} cannot be a member of itself")
+                members.append(Membership(m))
+            elif "actor" in m:
+                if self.ref(m, "actor", known, "actor"):
+                    members.append(Membership(m["actor"], self.span(m)))
+        roles = []
+        for r in rec.get("roles", []):
+            if "of" in r:
+                self.ref(r, "of", known, "actor")
+            roles.append(Role(r.get("title", ""), r.get("of"), self.span(r), self.cite(r.get("cite"), sources)))
+        exists = self.span(rec["exists"]) if "exists" in rec else None
+        return Actor(rec["id"], rec.get("name", rec["id"]), rec.get("kind", "group"),
+                     tuple(rec.get("aliases", ())), tuple(members), tuple(roles), exists, rec.get("note"))
+
+    def check_cycles(self, actors: dict[str, Actor], recs: dict[str, Any]) -> None:
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+        def visit(aid: str, path: list[str]) -> None:
+            state[aid] = 1
+            for m in actors[aid].member_of:
+                if m.of not in actors or m.of == aid:
+                    continue
+                if state.get(m.of) == 1:
+                    cycle = path[path.index(m.of):] + [aid, m.of] if m.of in path else [aid, m.of]
+                    self.problem(self.node(recs[aid], "member_of"),
+                                 "member_of forms a cycle: " + " -> ".join(dict.fromkeys(cycle)) + f" -> {m.of}",
+                                 "an actor cannot belong, through others, to itself")
+                elif m.of not in state:
+                    visit(m.of, path + [aid])
+            state[aid] = 2
+
+        for aid in actors:
+            if aid not in state:
+                visit(aid, [])
+
+    def tie(self, rec: Any, actors: dict[str, Actor], actor_recs: dict[str, Any],
+            sources: dict[str, Source], ids: dict[str, Any]) -> Tie | None:
+        node = self.node(rec)
+        ok = {"source", "target", "sign"} <= rec.keys()
+        for key in ("source", "target"):
+            if key in rec and not self.ref(rec, key, actors, "actor"):
+                ok = False
+        if "source" in rec and rec.get("source") == rec.get("target"):
+            self.problem(self.node(rec, "target"), f"tie from {rec['source']!r} to itself",
+                         "a tie joins two different actors")
+            ok = False
+        has_date, has_start = "date" in rec, "start" in rec
+        if has_date and (has_start or "end" in rec):
+            self.problem(self.node(rec, "start" if has_start else "end"),
+                         "tie has both 'date' and 'start'/'end'",
+                         "use 'date' for an event, or 'start' (and 'end') for a standing relation")
+            ok = False
+        elif not has_date and not has_start:
+            if "end" in rec:
+                self.problem(self.node(rec, "end"), "tie has 'end' but no 'start'", "add 'start:'")
+            elif not (rec.present & {"date", "start"}):  # not already reported as a bad date
+                self.problem(node, "tie has neither 'date' nor 'start'",
+                             "add 'date:' for an event, or 'start:' for a standing relation")
+            ok = False
+        if has_date and rec["date"].text == "..":
+            self.problem(self.node(rec, "date"), "an event's date cannot be fully open", "give a date")
+            ok = False
+        span = self.span(rec) if has_start else None
+        tie_id = rec.get("id")
+        if tie_id is not None and tie_id in ids:
+            first = ids[tie_id].start_mark.line + 1
+            self.problem(self.node(rec, "id"), f"duplicate tie id {tie_id!r} (first at line {first})",
+                         "give each tie its own id")
+            ok = False
+        if self.strict:
+            self.policy(rec)
+        cite = self.cite(rec.get("cite"), sources)
+        if not ok:
+            return None
+        if tie_id is None:
+            when = rec["date"].text if has_date else rec["start"].text
+            base = f"{rec['source']}-{rec['target']}-{when}".replace("/", "_").replace("~", "").replace("?", "").replace("%", "")
+            tie_id, n = base, 2
+            while tie_id in ids:
+                tie_id, n = f"{base}-{n}", n + 1
+        ids[tie_id] = self.node(rec, "id") or node
+        tie = Tie(
+            id=tie_id, source=rec["source"], target=rec["target"], sign=rec["sign"],
+            date=rec.get("date"), start=span.start if span else None, end=span.end if span else None,
+            weight=float(rec.get("weight", 1)), type=rec.get("type"), directed=rec.get("directed", True),
+            cite=cite, evidence=rec.get("evidence"), confidence=rec.get("confidence", "stated"),
+            tags=tuple(rec.get("tags", ())), line=node.start_mark.line + 1 if node else 0,
+        )
+        for key in ("source", "target"):
+            exists = actors[rec[key]].exists
+            if exists and (tie.upper < exists.lower or tie.lower > exists.upper):
+                self.problem(self.node(rec, "date" if has_date else "start"),
+                             f"tie dated {tie.when} lies outside the existence of {rec[key]!r} "
+                             f"({exists.lower.isoformat()} to {exists.upper.isoformat()})",
+                             "check the date, or the actor's 'exists'")
+        return tie
+
+    def policy(self, rec: Any) -> None:
+        node = self.node(rec)
+        for key in ("type", "cite", "evidence"):
+            if key not in rec.present:
+                self.problem(node, f"tie has no {key!r} (required by --strict)",
+                             {"type": "pick one from docs/codebook.md",
+                              "cite": "add cite: {source: ..., note: ..., page: ...}",
+                              "evidence": "paraphrase what the source says"}[key])
+        cite = rec.get("cite")
+        if isinstance(cite, dict) and ("page" not in cite or "source" not in cite):
+            self.problem(self.node(rec, "cite"), "citation needs 'source' and 'page' (required by --strict)")
+        t, sign = rec.get("type"), rec.get("sign")
+        if t in TIE_TYPES and sign is not None and TIE_TYPES[t].sign != sign:
+            self.problem(self.node(rec, "sign"),
+                         f"sign {sign:+d} disagrees with type {t!r}, which is {TIE_TYPES[t].sign:+d}",
+                         "check the sign, or choose a type from docs/codebook.md that fits it")
+
+
+def build_dataset(top: Any, path: str, strict: bool = False) -> tuple[Dataset | None, list[Problem]]:
+    """Build a :class:`Dataset` from a checked tree; return it with the problems found."""
+    builder = _Builder(path, strict)
+    if not isinstance(top, dict):
+        return None, builder.problems
+    return builder.build(top), builder.problems

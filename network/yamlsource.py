@@ -1,0 +1,122 @@
+"""Read a YAML file safely into a tree of nodes that remember their line and column.
+
+Nothing is ever constructed from a tag: the file is *composed* (parsed into
+nodes), never loaded, so ``!!python/object`` cannot run code. Anchors and
+aliases are refused (the data never needs them, and alias bombs are an
+attack). PyYAML's C parser is used when it is available.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "x.yaml"
+>>> _ = p.write_text("format: 1\\n")
+>>> node, problems = read_yaml(p)
+>>> node.value[0][0].value, problems
+('format', [])
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+__all__ = ["read_yaml", "DEFAULT_MAX_BYTES"]
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+try:  # the C parser is much faster; fall back to pure Python where it is missing
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+
+def _offset_to_line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Problem]]:
+    """Read ``path`` as UTF-8 text (a byte-order mark is allowed), or say why not."""
+    name = str(path)
+    p = Path(path)
+    if not p.exists():
+        return None, [Problem(name, 0, 0, "no such file", "check the path; the default is data/actors.yaml")]
+    if p.is_dir():
+        return None, [Problem(name, 0, 0, "is a folder, not a file", "name the YAML file inside it")]
+    size = p.stat().st_size
+    if size > max_bytes:
+        return None, [
+            Problem(
+                name, 0, 0,
+                f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes",
+                "raise the limit with --max-bytes, or use the JSON or CSV form for large data",
+            )
+        ]
+    data = p.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _offset_to_line_col(data, exc.start)
+        return None, [
+            Problem(name, line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8",
+                    "save the file as UTF-8")
+        ]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Problem(name, 0, 0, "empty file", "start from data/template.yaml")]
+    return text, []
+
+
+def _anchor_problems(name: str, text: str) -> list[Problem]:
+    problems = []
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(Problem(name, mark.line + 1, mark.column + 1,
+                                    f"alias *{event.anchor} is not allowed",
+                                    "write the value out in full; anchors and aliases are refused"))
+        elif getattr(event, "anchor", None):
+            problems.append(Problem(name, mark.line + 1, mark.column + 1,
+                                    f"anchor &{event.anchor} is not allowed",
+                                    "remove the anchor; anchors and aliases are refused"))
+    return problems
+
+
+def read_yaml(
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[yaml.Node | None, list[Problem]]:
+    """Compose ``path`` into a YAML node tree, or return the problems that stop it.
+
+    Returns ``(node, [])`` on success and ``(None, problems)`` otherwise.
+    """
+    name = str(path)
+    text, problems = read_text(path, max_bytes)
+    if text is None:
+        return None, problems
+    try:
+        if "&" in text or "*" in text:  # cheap pre-check before a second pass over events
+            problems = _anchor_problems(name, text)
+            if problems:
+                return None, problems
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        hint = "check the indentation and the quoting on this line"
+        bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        if "\t" in bad_line[: max(col, 1)] or "\t" in str(exc.problem):
+            message = "YAML syntax error: a tab character"
+            hint = "indent with spaces; YAML does not allow tabs for indentation"
+        return None, [Problem(name, line, col, message, hint)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(name, 0, 0, f"YAML error: {exc}", "check the file is YAML")]
+    if node is None:
+        return None, [Problem(name, 0, 0, "empty file", "start from data/template.yaml")]
+    return node, []
