@@ -1,5 +1,6 @@
 """The committed JSON Schema is generated from the loader's own field specs, and they agree."""
 
+import importlib.resources
 import json
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from network import check
 from network.commands.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_PATH = ROOT / "network" / "schemas" / "format-1.schema.json"
+# from the installed package, so the test also checks that the wheel ships the schema
+SCHEMA_PATH = importlib.resources.files("network") / "schemas" / "format-1.schema.json"
 SCHEMA = json.loads(SCHEMA_PATH.read_text())
 DATA_FILES = sorted(p for p in (ROOT / "data").glob("*.yaml"))
 
