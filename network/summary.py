@@ -31,8 +31,8 @@ def summarize(dataset: Dataset) -> dict[str, Any]:
     except ValueError:
         first = last = None
     for tie in dataset.ties:
-        if tie.is_event:
-            lo, hi = tie.lower.year, tie.upper.year
+        if tie.is_event and first is not None and last is not None:
+            lo, hi = max(tie.lower.year, first.year), min(tie.upper.year, last.year)
             share = 1.0 / (hi - lo + 1)
             for y in range(lo, hi + 1):
                 by_year[y] += share
