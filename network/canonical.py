@@ -42,9 +42,12 @@ def _scalar(value: Any, flow: bool = False) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     text = str(value)
-    if (_PLAIN_BLOCK.match(text) and not text.endswith(" ")
-            and not (flow and _FLOW_UNSAFE.search(text))
-            and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"):
+    if (
+        _PLAIN_BLOCK.match(text)
+        and not text.endswith(" ")
+        and not (flow and _FLOW_UNSAFE.search(text))
+        and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+    ):
         return text
     return json.dumps(text, ensure_ascii=False)
 

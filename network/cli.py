@@ -24,8 +24,21 @@ __all__ = ["main", "COMMANDS", "build_parser"]
 #: The order ``--help`` lists subcommands in; any other module in
 #: ``network/commands/`` (not starting with ``_``) is listed after these.
 ORDER = (
-    "build", "validate", "summary", "fmt", "centrality", "balance", "alignment", "diff",
-    "robustness", "figures", "explore", "report", "export", "convert", "schema",
+    "build",
+    "validate",
+    "summary",
+    "fmt",
+    "centrality",
+    "balance",
+    "alignment",
+    "diff",
+    "robustness",
+    "figures",
+    "explore",
+    "report",
+    "export",
+    "convert",
+    "schema",
 )
 
 
@@ -50,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="entente",
         description="Turn a cited record of who did what to whom, and when, into networks over time.",
-        epilog="Run 'entente COMMAND --help' for a command's options. Exit codes: 0 ok, 1 invalid data, 2 usage.",
+        epilog="Run 'entente COMMAND --help' for a command's options. "
+        "Exit codes: 0 ok, 1 invalid data, 2 usage.",
     )
     from . import __version__
 
@@ -58,8 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         module = importlib.import_module(f".commands.{name}", __package__)
-        p = sub.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=module.HELP,
+            description=module.DESCRIPTION,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser

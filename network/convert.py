@@ -82,8 +82,11 @@ class Converter:
     def convert(self, node: yaml.Node, typ: Type, what: str = "value") -> Any:
         """Check ``node`` against ``typ``; return its value or MISSING after reporting."""
         if node.tag not in _ALLOWED_TAGS:
-            self.problem(node, f"tag {node.tag!r} is not allowed in {what}",
-                         "remove the tag; the data holds only plain text, numbers, lists and mappings")
+            self.problem(
+                node,
+                f"tag {node.tag!r} is not allowed in {what}",
+                "remove the tag; the data holds only plain text, numbers, lists and mappings",
+            )
             return MISSING
         if node.tag == _T + "null":
             self.problem(node, f"{what} has no value", "give it a value, or remove the key")
@@ -108,8 +111,11 @@ class Converter:
         tag = node.tag
         if isinstance(typ, Date):
             if tag in (_T + "int", _T + "float"):
-                self.problem(node, f"{what} {node.value} is read as a number, not a date",
-                             f"put the date in quotes: '{node.value}'")
+                self.problem(
+                    node,
+                    f"{what} {node.value} is read as a number, not a date",
+                    f"put the date in quotes: '{node.value}'",
+                )
                 return MISSING
             if tag not in (_T + "str", _T + "timestamp"):
                 self.problem(node, f"{what} must be {typ.label}, not {_kind_of(node)}")
@@ -121,16 +127,22 @@ class Converter:
                 return MISSING
         if isinstance(typ, (Str, Slug)):
             if tag not in (_T + "str", _T + "timestamp"):
-                self.problem(node, f"{what} must be {typ.label}, not {_kind_of(node)}",
-                             f"put it in quotes: '{node.value}'")
+                self.problem(
+                    node,
+                    f"{what} must be {typ.label}, not {_kind_of(node)}",
+                    f"put it in quotes: '{node.value}'",
+                )
                 return MISSING
             text = node.value
             if not text.strip():
                 self.problem(node, f"{what} is empty", "give it a value, or remove the key")
                 return MISSING
             if isinstance(typ, Slug) and not re.match(typ.pattern, text):
-                self.problem(node, f"{what} {text!r} is not a valid id",
-                             "use lowercase letters, digits and underscores, starting with a letter")
+                self.problem(
+                    node,
+                    f"{what} {text!r} is not a valid id",
+                    "use lowercase letters, digits and underscores, starting with a letter",
+                )
                 return MISSING
             return text
         if isinstance(typ, Bool):
@@ -148,16 +160,25 @@ class Converter:
             if value in typ.values and type(value) is type(typ.values[0]):
                 return value
             if what == "format":
-                self.problem(node, f"unknown format {node.value!r}; this version of entente reads format 1",
-                             "write 'format: 1', or upgrade entente to read newer formats")
+                self.problem(
+                    node,
+                    f"unknown format {node.value!r}; this version of entente reads format 1",
+                    "write 'format: 1', or upgrade entente to read newer formats",
+                )
                 return MISSING
             if what.endswith(".type"):
-                self.problem(node, f"{what} {node.value!r} is not in the codebook",
-                             did_you_mean(str(node.value), [str(v) for v in typ.values])
-                             or "see docs/codebook.md for the types")
+                self.problem(
+                    node,
+                    f"{what} {node.value!r} is not in the codebook",
+                    did_you_mean(str(node.value), [str(v) for v in typ.values])
+                    or "see docs/codebook.md for the types",
+                )
                 return MISSING
-            self.problem(node, f"{what} must be {typ.label}; found {node.value!r}",
-                         did_you_mean(str(node.value), [str(v) for v in typ.values]))
+            self.problem(
+                node,
+                f"{what} must be {typ.label}; found {node.value!r}",
+                did_you_mean(str(node.value), [str(v) for v in typ.values]),
+            )
             return MISSING
         if isinstance(typ, Int):
             if not isinstance(value, int) or isinstance(value, bool):
@@ -172,8 +193,11 @@ class Converter:
                 self.problem(node, f"{what} must be a number, not {node.value!r}")
                 return MISSING
             if typ.exclusive_minimum is not None and not value > typ.exclusive_minimum:
-                self.problem(node, f"{what} must be greater than {typ.exclusive_minimum:g}; found {value}",
-                             "a weight measures strength and is positive; use sign for hostility")
+                self.problem(
+                    node,
+                    f"{what} must be greater than {typ.exclusive_minimum:g}; found {value}",
+                    "a weight measures strength and is positive; use sign for hostility",
+                )
                 return MISSING
             return value
         raise TypeError(f"unknown type {typ!r}")  # pragma: no cover - spec bug
@@ -181,8 +205,11 @@ class Converter:
     # -- collections -------------------------------------------------------
     def _list(self, node: yaml.Node, typ: ListOf, what: str) -> Any:
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what} must be a list, not {_kind_of(node)}",
-                         "write a list: one '- item' per line, or [a, b]")
+            self.problem(
+                node,
+                f"{what} must be a list, not {_kind_of(node)}",
+                "write a list: one '- item' per line, or [a, b]",
+            )
             return MISSING
         out = []
         for i, item in enumerate(node.value):
@@ -193,8 +220,11 @@ class Converter:
 
     def _record(self, node: yaml.Node, name: str, what: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping of fields, not {_kind_of(node)}",
-                         "write 'field: value' lines")
+            self.problem(
+                node,
+                f"{what} must be a mapping of fields, not {_kind_of(node)}",
+                "write 'field: value' lines",
+            )
             return MISSING
         fields = {f.name: f for f in RECORDS[name]}
         out = Marked()
@@ -210,8 +240,11 @@ class Converter:
             key = key_node.value
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                self.problem(key_node, f"duplicate key {key!r} in {label} (first at line {first})",
-                             "keep one of them; YAML would silently keep only the last")
+                self.problem(
+                    key_node,
+                    f"duplicate key {key!r} in {label} (first at line {first})",
+                    "keep one of them; YAML would silently keep only the last",
+                )
                 continue
             seen[key] = key_node
             out.present.add(key)
@@ -226,6 +259,9 @@ class Converter:
                 out.nodes[key] = value_node
         for spec in fields.values():
             if spec.required and spec.name not in seen:
-                self.problem(node, f"{label} is missing the required field {spec.name!r}",
-                             f"add '{spec.name}:' ({spec.doc})")
+                self.problem(
+                    node,
+                    f"{label} is missing the required field {spec.name!r}",
+                    f"add '{spec.name}:' ({spec.doc})",
+                )
         return out

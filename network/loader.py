@@ -37,9 +37,15 @@ def check(
         return None, problems
     if not isinstance(node, yaml.MappingNode):
         mark = node.start_mark
-        return None, [Problem(name, mark.line + 1, mark.column + 1,
-                              "the top level must be a mapping (format:, actors:, ties:)",
-                              "start from data/template.yaml")]
+        return None, [
+            Problem(
+                name,
+                mark.line + 1,
+                mark.column + 1,
+                "the top level must be a mapping (format:, actors:, ties:)",
+                "start from data/template.yaml",
+            )
+        ]
     converter = Converter(name)
     top = converter.convert(node, Rec("dataset"), "the top level")
     dataset, more = build_dataset(top, name, strict)

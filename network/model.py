@@ -14,13 +14,22 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from datetime import date
 
 from .edtf import OPEN_END, OPEN_START, EdtfDate
 
 __all__ = [
-    "Citation", "Source", "Membership", "Role", "Span", "Actor", "Tie", "Period", "Dataset",
+    "Citation",
+    "Source",
+    "Membership",
+    "Role",
+    "Span",
+    "Actor",
+    "Tie",
+    "Period",
+    "Dataset",
 ]
 
 
@@ -133,13 +142,13 @@ class Tie:
         return self.date is not None
 
     @property
-    def lower(self) -> date:
+    def lower(self) -> _dt.date:
         if self.date is not None:
             return self.date.lower
         return self.start.lower if self.start is not None else OPEN_START
 
     @property
-    def upper(self) -> date:
+    def upper(self) -> _dt.date:
         if self.date is not None:
             return self.date.upper
         return self.end.upper if self.end is not None else OPEN_END

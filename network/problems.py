@@ -47,9 +47,7 @@ class DatasetError(Exception):
     """
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems: list[Problem] = sorted(
-            problems, key=lambda p: (p.path, p.line, p.column, p.message)
-        )
+        self.problems: list[Problem] = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message))
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the dataset"
         super().__init__(head + "".join(f"\n  {p}" for p in self.problems))

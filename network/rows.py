@@ -28,10 +28,18 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     if isinstance(value, (list, tuple)):
-        return " | ".join(_cell(v) if not isinstance(v, (list, tuple)) else ",".join(map(str, v)) for v in value)
+        return " | ".join(
+            _cell(v) if not isinstance(v, (list, tuple)) else ",".join(map(str, v)) for v in value
+        )
     if value is None:
         return ""
     return str(value)
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return "|".join(map(str, value))
+    return "" if value is None else value
 
 
 class Rows(list[dict[str, Any]]):
@@ -55,10 +63,7 @@ class Rows(list[dict[str, Any]]):
         cols = self.columns
         writer.writerow(cols)
         for row in self:
-            writer.writerow([
-                "|".join(map(str, row.get(c))) if isinstance(row.get(c), (list, tuple)) else
-                ("" if row.get(c) is None else row.get(c)) for c in cols
-            ])
+            writer.writerow([_csv_cell(row.get(c)) for c in cols])
         return out.getvalue()
 
     def to_table(self) -> str:
@@ -66,9 +71,11 @@ class Rows(list[dict[str, Any]]):
         cols = self.columns
         cells = [[_cell(row.get(c)) for c in cols] for row in self]
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip(),
-                 "  ".join("-" * w for w in widths)]
-        lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+        lines = [
+            "  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip(),
+            "  ".join("-" * w for w in widths),
+        ]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
         return "\n".join(lines)
 
     def format(self, fmt: str) -> str:

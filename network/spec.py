@@ -20,8 +20,23 @@ from typing import Any
 from .vocabulary import ACTOR_KINDS, CONFIDENCE, TIE_TYPES
 
 __all__ = [
-    "Type", "Str", "Slug", "Int", "Number", "Bool", "Date", "Enum", "ListOf", "Rec", "AnyOf",
-    "Field", "RECORDS", "FORMAT_VERSION", "SCHEMA_ID", "json_schema", "field_tables",
+    "Type",
+    "Str",
+    "Slug",
+    "Int",
+    "Number",
+    "Bool",
+    "Date",
+    "Enum",
+    "ListOf",
+    "Rec",
+    "AnyOf",
+    "Field",
+    "RECORDS",
+    "FORMAT_VERSION",
+    "SCHEMA_ID",
+    "json_schema",
+    "field_tables",
 ]
 
 FORMAT_VERSION = 1
@@ -152,7 +167,11 @@ CITE = [
     Field("source", Slug(), doc="id of an entry in `sources`"),
     Field("note", Int(minimum=1), doc="footnote number in the source"),
     Field("page", Int(minimum=1), doc="page of the source"),
-    Field("primary", Str(), doc="the primary source the footnote names, e.g. 'Bashkimi, September 28, 1956, p. 1'"),
+    Field(
+        "primary",
+        Str(),
+        doc="the primary source the footnote names, e.g. 'Bashkimi, September 28, 1956, p. 1'",
+    ),
 ]
 
 SPAN = [
@@ -186,8 +205,11 @@ RECORDS: dict[str, list[Field]] = {
         Field("name", Str(), True, "name as the source spells it"),
         Field("kind", Enum(ACTOR_KINDS), True, "person, state, party, organisation or group"),
         Field("aliases", ListOf(Str()), doc="other spellings and names"),
-        Field("member_of", ListOf(AnyOf((Slug(), Rec("membership")))),
-              doc="actors it belongs to; the first one current at a date is where its ties project"),
+        Field(
+            "member_of",
+            ListOf(AnyOf((Slug(), Rec("membership")))),
+            doc="actors it belongs to; the first one current at a date is where its ties project",
+        ),
         Field("roles", ListOf(Rec("role")), doc="offices held"),
         Field("exists", Rec("span"), doc="life or existence; ties outside it are errors"),
         Field("note", Str(), doc="curator's note"),
@@ -240,10 +262,11 @@ def _record_schema(fields: list[Field]) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The draft-07 JSON Schema of format v1, generated from :data:`RECORDS`."""
     definitions = {name: _record_schema(fields) for name, fields in RECORDS.items() if name != "dataset"}
+    one = r"(\d{2}XX|\d{3}X|\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?[?~%]?"
     definitions["edtf"] = {
         "type": "string",
-        "description": "EDTF date: YYYY, YYYY-MM, YYYY-MM-DD with optional ?, ~ or %; intervals A/B; '..' open",
-        "pattern": r"^(\.\.|(\d{2}XX|\d{3}X|\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?[?~%]?|((\d{2}XX|\d{3}X|\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?[?~%]?|\.\.)?/((\d{2}XX|\d{3}X|\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?[?~%]?|\.\.)?)$",
+        "description": "EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, then ?, ~ or %; intervals A/B; '..' open",
+        "pattern": rf"^(\.\.|{one}|({one}|\.\.)?/({one}|\.\.)?)$",
     }
     tie = definitions["tie"]
     tie["not"] = {"required": ["date", "start"]}
@@ -279,7 +302,8 @@ def field_tables() -> str:
     out = []
     for name, fields in RECORDS.items():
         out.append(f"### {name}\n\n| field | type | required | meaning |\n|---|---|---|---|")
-        out.extend(f"| `{f.name}` | {_type_name(f.type)} | {'yes' if f.required else ''} | {f.doc} |"
-                   for f in fields)
+        out.extend(
+            f"| `{f.name}` | {_type_name(f.type)} | {'yes' if f.required else ''} | {f.doc} |" for f in fields
+        )
         out.append("")
     return "\n".join(out)

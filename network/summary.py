@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from .model import Dataset
@@ -24,8 +25,10 @@ __all__ = ["summarize", "format_summary"]
 
 def summarize(dataset: Dataset) -> dict[str, Any]:
     """Counts describing a dataset: per year, per type, per actor, per confidence."""
-    by_year: Counter[int] = Counter()
+    by_year: dict[int, float] = {}
     standing_years: Counter[int] = Counter()
+    first: date | None
+    last: date | None
     try:
         first, last = dataset.span
     except ValueError:
@@ -35,8 +38,8 @@ def summarize(dataset: Dataset) -> dict[str, Any]:
             lo, hi = max(tie.lower.year, first.year), min(tie.upper.year, last.year)
             share = 1.0 / (hi - lo + 1)
             for y in range(lo, hi + 1):
-                by_year[y] += share
-        elif first is not None and last is not None:
+                by_year[y] = by_year.get(y, 0.0) + share
+        elif not tie.is_event and first is not None and last is not None:
             lo = max(tie.lower.year, first.year)
             hi = min(tie.upper.year, last.year)
             for y in range(lo, hi + 1):
@@ -77,8 +80,12 @@ def format_summary(summary: dict[str, Any], top_actors: int = 15) -> str:
         n = summary["by_year"].get(y, 0)
         bar = "#" * round(30 * n / peak) if peak else ""
         lines.append(f"  {y}  {n:6.1f} +{summary['standing_by_year'].get(y, 0):3d}  {bar}")
-    for key, label in (("by_type", "type"), ("by_sign", "sign"), ("by_confidence", "confidence"),
-                       ("by_kind", "actor kind")):
+    for key, label in (
+        ("by_type", "type"),
+        ("by_sign", "sign"),
+        ("by_confidence", "confidence"),
+        ("by_kind", "actor kind"),
+    ):
         lines.append("")
         lines.append(f"ties per {label}" if key != "by_kind" else "actors per kind")
         for k, v in summary[key].items():

@@ -11,7 +11,8 @@ Examples
 >>> import yaml
 >>> from network.convert import Converter
 >>> from network.spec import Rec
->>> text = "format: 1\\nactors: [{id: a, name: A, kind: state}]\\nties: [{source: a, target: b, date: '1958', sign: 1}]\\n"
+>>> text = ("format: 1\\nactors: [{id: a, name: A, kind: state}]\\n"
+...         "ties: [{source: a, target: b, date: '1958', sign: 1}]\\n")
 >>> c = Converter("x.yaml"); tree = c.convert(yaml.compose(text), Rec("dataset"))
 >>> ds, problems = build_dataset(tree, "x.yaml")
 >>> [str(p) for p in problems]
@@ -68,8 +69,11 @@ class _Builder:
         if end is not None and end.text == "..":
             end = None
         if start is not None and end is not None and end.upper < start.lower:
-            self.problem(self.node(rec, end_key), f"end {end.text} is before start {start.text}",
-                         "swap them, or correct the date")
+            self.problem(
+                self.node(rec, end_key),
+                f"end {end.text} is before start {start.text}",
+                "swap them, or correct the date",
+            )
         return Span(start, end)
 
     def cite(self, rec: Any, sources: dict[str, Source]) -> Citation | None:
@@ -94,8 +98,11 @@ class _Builder:
                 continue
             if rec["id"] in actor_recs:
                 first = actor_recs[rec["id"]].node.start_mark.line + 1
-                self.problem(self.node(rec, "id"), f"duplicate actor id {rec['id']!r} (first at line {first})",
-                             "give each actor its own id, or merge the two entries")
+                self.problem(
+                    self.node(rec, "id"),
+                    f"duplicate actor id {rec['id']!r} (first at line {first})",
+                    "give each actor its own id, or merge the two entries",
+                )
                 continue
             actor_recs[rec["id"]] = rec
         actors = {aid: self.actor(rec, actor_recs, sources) for aid, rec in actor_recs.items()}
@@ -113,8 +120,16 @@ class _Builder:
             if span.start is None or span.end is None:
                 self.problem(self.node(rec), "a period needs a known start and end", "give both dates")
                 continue
-            periods.append(Period(rec["id"], rec["label"], rec["start"], rec["end"],
-                                  rec.get("description"), self.cite(rec.get("cite"), sources)))
+            periods.append(
+                Period(
+                    rec["id"],
+                    rec["label"],
+                    rec["start"],
+                    rec["end"],
+                    rec.get("description"),
+                    self.cite(rec.get("cite"), sources),
+                )
+            )
 
         ties: list[Tie] = []
         ids: dict[str, Any] = {}
@@ -122,8 +137,15 @@ class _Builder:
             tie = self.tie(rec, actors, actor_recs, sources, ids)
             if tie is not None:
                 ties.append(tie)
-        return Dataset(self.path, top.get("title"), tuple(sources.values()), actors,
-                       tuple(ties), tuple(periods), top.get("format", 1))
+        return Dataset(
+            self.path,
+            top.get("title"),
+            tuple(sources.values()),
+            actors,
+            tuple(ties),
+            tuple(periods),
+            top.get("format", 1),
+        )
 
     def actor(self, rec: Any, known: dict[str, Any], sources: dict[str, Source]) -> Actor:
         members = []
@@ -131,8 +153,11 @@ class _Builder:
             if isinstance(m, str):
                 node = rec.nodes["member_of"].value[i] if "member_of" in rec.nodes else None
                 if m not in known:
-                    self.problem(node, f"member_of {m!r} is not an actor",
-                                 did_you_mean(m, known) or "define it under actors")
+                    self.problem(
+                        node,
+                        f"member_of {m!r} is not an actor",
+                        did_you_mean(m, known) or "define it under actors",
+                    )
                 elif m == rec["id"]:
                     self.problem(node, f"actor {m!r} cannot be a member of itself")
                 members.append(Membership(m))
@@ -143,10 +168,20 @@ class _Builder:
         for r in rec.get("roles", []):
             if "of" in r:
                 self.ref(r, "of", known, "actor")
-            roles.append(Role(r.get("title", ""), r.get("of"), self.span(r), self.cite(r.get("cite"), sources)))
+            roles.append(
+                Role(r.get("title", ""), r.get("of"), self.span(r), self.cite(r.get("cite"), sources))
+            )
         exists = self.span(rec["exists"]) if "exists" in rec else None
-        return Actor(rec["id"], rec.get("name", rec["id"]), rec.get("kind", "group"),
-                     tuple(rec.get("aliases", ())), tuple(members), tuple(roles), exists, rec.get("note"))
+        return Actor(
+            rec["id"],
+            rec.get("name", rec["id"]),
+            rec.get("kind", "group"),
+            tuple(rec.get("aliases", ())),
+            tuple(members),
+            tuple(roles),
+            exists,
+            rec.get("note"),
+        )
 
     def check_cycles(self, actors: dict[str, Actor], recs: dict[str, Any]) -> None:
         state: dict[str, int] = {}  # 1 = on the current path, 2 = done
@@ -157,10 +192,12 @@ class _Builder:
                 if m.of not in actors or m.of == aid:
                     continue
                 if state.get(m.of) == 1:
-                    cycle = path[path.index(m.of):] + [aid, m.of] if m.of in path else [aid, m.of]
-                    self.problem(self.node(recs[aid], "member_of"),
-                                 "member_of forms a cycle: " + " -> ".join(dict.fromkeys(cycle)) + f" -> {m.of}",
-                                 "an actor cannot belong, through others, to itself")
+                    cycle = path[path.index(m.of) :] + [aid, m.of] if m.of in path else [aid, m.of]
+                    self.problem(
+                        self.node(recs[aid], "member_of"),
+                        "member_of forms a cycle: " + " -> ".join(dict.fromkeys(cycle)) + f" -> {m.of}",
+                        "an actor cannot belong, through others, to itself",
+                    )
                 elif m.of not in state:
                     visit(m.of, path + [aid])
             state[aid] = 2
@@ -169,29 +206,43 @@ class _Builder:
             if aid not in state:
                 visit(aid, [])
 
-    def tie(self, rec: Any, actors: dict[str, Actor], actor_recs: dict[str, Any],
-            sources: dict[str, Source], ids: dict[str, Any]) -> Tie | None:
+    def tie(
+        self,
+        rec: Any,
+        actors: dict[str, Actor],
+        actor_recs: dict[str, Any],
+        sources: dict[str, Source],
+        ids: dict[str, Any],
+    ) -> Tie | None:
         node = self.node(rec)
         ok = {"source", "target", "sign"} <= rec.keys()
         for key in ("source", "target"):
             if key in rec and not self.ref(rec, key, actors, "actor"):
                 ok = False
         if "source" in rec and rec.get("source") == rec.get("target"):
-            self.problem(self.node(rec, "target"), f"tie from {rec['source']!r} to itself",
-                         "a tie joins two different actors")
+            self.problem(
+                self.node(rec, "target"),
+                f"tie from {rec['source']!r} to itself",
+                "a tie joins two different actors",
+            )
             ok = False
         has_date, has_start = "date" in rec, "start" in rec
         if has_date and (has_start or "end" in rec):
-            self.problem(self.node(rec, "start" if has_start else "end"),
-                         "tie has both 'date' and 'start'/'end'",
-                         "use 'date' for an event, or 'start' (and 'end') for a standing relation")
+            self.problem(
+                self.node(rec, "start" if has_start else "end"),
+                "tie has both 'date' and 'start'/'end'",
+                "use 'date' for an event, or 'start' (and 'end') for a standing relation",
+            )
             ok = False
         elif not has_date and not has_start:
             if "end" in rec:
                 self.problem(self.node(rec, "end"), "tie has 'end' but no 'start'", "add 'start:'")
             elif not (rec.present & {"date", "start"}):  # not already reported as a bad date
-                self.problem(node, "tie has neither 'date' nor 'start'",
-                             "add 'date:' for an event, or 'start:' for a standing relation")
+                self.problem(
+                    node,
+                    "tie has neither 'date' nor 'start'",
+                    "add 'date:' for an event, or 'start:' for a standing relation",
+                )
             ok = False
         if has_date and rec["date"].text == "..":
             self.problem(self.node(rec, "date"), "an event's date cannot be fully open", "give a date")
@@ -200,8 +251,11 @@ class _Builder:
         tie_id = rec.get("id")
         if tie_id is not None and tie_id in ids:
             first = ids[tie_id].start_mark.line + 1
-            self.problem(self.node(rec, "id"), f"duplicate tie id {tie_id!r} (first at line {first})",
-                         "give each tie its own id")
+            self.problem(
+                self.node(rec, "id"),
+                f"duplicate tie id {tie_id!r} (first at line {first})",
+                "give each tie its own id",
+            )
             ok = False
         if self.strict:
             self.policy(rec)
@@ -210,43 +264,67 @@ class _Builder:
             return None
         if tie_id is None:
             when = rec["date"].text if has_date else rec["start"].text
-            base = f"{rec['source']}-{rec['target']}-{when}".replace("/", "_").replace("~", "").replace("?", "").replace("%", "")
+            base = (
+                f"{rec['source']}-{rec['target']}-{when}".replace("/", "_")
+                .replace("~", "")
+                .replace("?", "")
+                .replace("%", "")
+            )
             tie_id, n = base, 2
             while tie_id in ids:
                 tie_id, n = f"{base}-{n}", n + 1
         ids[tie_id] = self.node(rec, "id") or node
         tie = Tie(
-            id=tie_id, source=rec["source"], target=rec["target"], sign=rec["sign"],
-            date=rec.get("date"), start=span.start if span else None, end=span.end if span else None,
-            weight=float(rec.get("weight", 1)), type=rec.get("type"), directed=rec.get("directed", True),
-            cite=cite, evidence=rec.get("evidence"), confidence=rec.get("confidence", "stated"),
-            tags=tuple(rec.get("tags", ())), line=node.start_mark.line + 1 if node else 0,
+            id=tie_id,
+            source=rec["source"],
+            target=rec["target"],
+            sign=rec["sign"],
+            date=rec.get("date"),
+            start=span.start if span else None,
+            end=span.end if span else None,
+            weight=float(rec.get("weight", 1)),
+            type=rec.get("type"),
+            directed=rec.get("directed", True),
+            cite=cite,
+            evidence=rec.get("evidence"),
+            confidence=rec.get("confidence", "stated"),
+            tags=tuple(rec.get("tags", ())),
+            line=node.start_mark.line + 1 if node else 0,
         )
         for key in ("source", "target"):
             exists = actors[rec[key]].exists
             if exists and (tie.upper < exists.lower or tie.lower > exists.upper):
-                self.problem(self.node(rec, "date" if has_date else "start"),
-                             f"tie dated {tie.when} lies outside the existence of {rec[key]!r} "
-                             f"({exists.lower.isoformat()} to {exists.upper.isoformat()})",
-                             "check the date, or the actor's 'exists'")
+                self.problem(
+                    self.node(rec, "date" if has_date else "start"),
+                    f"tie dated {tie.when} lies outside the existence of {rec[key]!r} "
+                    f"({exists.lower.isoformat()} to {exists.upper.isoformat()})",
+                    "check the date, or the actor's 'exists'",
+                )
         return tie
 
     def policy(self, rec: Any) -> None:
         node = self.node(rec)
         for key in ("type", "cite", "evidence"):
             if key not in rec.present:
-                self.problem(node, f"tie has no {key!r} (required by --strict)",
-                             {"type": "pick one from docs/codebook.md",
-                              "cite": "add cite: {source: ..., note: ..., page: ...}",
-                              "evidence": "paraphrase what the source says"}[key])
+                self.problem(
+                    node,
+                    f"tie has no {key!r} (required by --strict)",
+                    {
+                        "type": "pick one from docs/codebook.md",
+                        "cite": "add cite: {source: ..., note: ..., page: ...}",
+                        "evidence": "paraphrase what the source says",
+                    }[key],
+                )
         cite = rec.get("cite")
         if isinstance(cite, dict) and ("page" not in cite or "source" not in cite):
             self.problem(self.node(rec, "cite"), "citation needs 'source' and 'page' (required by --strict)")
         t, sign = rec.get("type"), rec.get("sign")
         if t in TIE_TYPES and sign is not None and TIE_TYPES[t].sign != sign:
-            self.problem(self.node(rec, "sign"),
-                         f"sign {sign:+d} disagrees with type {t!r}, which is {TIE_TYPES[t].sign:+d}",
-                         "check the sign, or choose a type from docs/codebook.md that fits it")
+            self.problem(
+                self.node(rec, "sign"),
+                f"sign {sign:+d} disagrees with type {t!r}, which is {TIE_TYPES[t].sign:+d}",
+                "check the sign, or choose a type from docs/codebook.md that fits it",
+            )
 
 
 def build_dataset(top: Any, path: str, strict: bool = False) -> tuple[Dataset | None, list[Problem]]:

@@ -40,7 +40,9 @@ def _offset_to_line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Problem]]:
+def read_text(
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str | None, list[Problem]]:
     """Read ``path`` as UTF-8 text (a byte-order mark is allowed), or say why not."""
     name = str(path)
     p = Path(path)
@@ -52,7 +54,9 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     if size > max_bytes:
         return None, [
             Problem(
-                name, 0, 0,
+                name,
+                0,
+                0,
                 f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes",
                 "raise the limit with --max-bytes, or use the JSON or CSV form for large data",
             )
@@ -63,12 +67,9 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     except UnicodeDecodeError as exc:
         line, col = _offset_to_line_col(data, exc.start)
         return None, [
-            Problem(name, line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8",
-                    "save the file as UTF-8")
+            Problem(name, line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8", "save the file as UTF-8")
         ]
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Problem(name, 0, 0, "empty file", "start from data/template.yaml")]
     return text, []
 
@@ -77,14 +78,28 @@ def _anchor_problems(name: str, text: str) -> list[Problem]:
     problems = []
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
+        if mark is None:  # pragma: no cover - the parsers always set marks
+            continue
         if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(name, mark.line + 1, mark.column + 1,
-                                    f"alias *{event.anchor} is not allowed",
-                                    "write the value out in full; anchors and aliases are refused"))
-        elif getattr(event, "anchor", None):
-            problems.append(Problem(name, mark.line + 1, mark.column + 1,
-                                    f"anchor &{event.anchor} is not allowed",
-                                    "remove the anchor; anchors and aliases are refused"))
+            problems.append(
+                Problem(
+                    name,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"alias *{event.anchor} is not allowed",
+                    "write the value out in full; anchors and aliases are refused",
+                )
+            )
+        elif isinstance(event, yaml.NodeEvent) and event.anchor:
+            problems.append(
+                Problem(
+                    name,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"anchor &{event.anchor} is not allowed",
+                    "remove the anchor; anchors and aliases are refused",
+                )
+            )
     return problems
 
 

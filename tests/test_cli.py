@@ -78,6 +78,7 @@ def test_fmt_refuses_invalid_data(capsys):
 
 def test_python_dash_m_network_runs():
     """Should run the same command as python -m network."""
-    out = subprocess.run([sys.executable, "-m", "network", "--help"], capture_output=True, text=True,
-                         check=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "network", "--help"], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
     assert "usage: entente" in out

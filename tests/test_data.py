@@ -14,7 +14,18 @@ DATA = ROOT / "data" / "actors.yaml"
 #: The article's footnotes run 1-62 and its pages 123-143 (The China Quarterly, no. 10, 1962).
 FOOTNOTES = range(1, 63)
 PAGES = range(123, 144)
-FIXED_IDS = {"hoxha", "shehu", "khrushchev", "tito", "mao", "zhou_enlai", "albania", "ussr", "china", "yugoslavia"}
+FIXED_IDS = {
+    "hoxha",
+    "shehu",
+    "khrushchev",
+    "tito",
+    "mao",
+    "zhou_enlai",
+    "albania",
+    "ussr",
+    "china",
+    "yugoslavia",
+}
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +69,11 @@ def test_file_is_canonical():
     current = DATA.read_text(encoding="utf-8")
     expected = canonical_text(DATA)
     if current != expected:
-        diff = "".join(difflib.unified_diff(current.splitlines(True), expected.splitlines(True),
-                                            "data/actors.yaml", "canonical", n=1))
+        diff = "".join(
+            difflib.unified_diff(
+                current.splitlines(True), expected.splitlines(True), "data/actors.yaml", "canonical", n=1
+            )
+        )
         pytest.fail("data/actors.yaml is not canonical; run 'entente fmt data/actors.yaml':\n" + diff[:4000])
 
 

@@ -26,8 +26,10 @@ def test_bounds_and_precision(text, lower, upper, precision):
     assert (d.lower, d.upper, d.precision) == (lower, upper, precision)
 
 
-@pytest.mark.parametrize(("text", "approx", "uncertain"),
-                         [("1958~", True, False), ("1958?", False, True), ("1958%", True, True), ("1958", False, False)])
+@pytest.mark.parametrize(
+    ("text", "approx", "uncertain"),
+    [("1958~", True, False), ("1958?", False, True), ("1958%", True, True), ("1958", False, False)],
+)
 def test_qualifiers(text, approx, uncertain):
     """Should read ~ as approximate, ? as uncertain and % as both."""
     d = parse_edtf(text)

@@ -9,7 +9,9 @@ from network import DatasetError, load
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = (ROOT / "data" / "template.yaml").read_text(encoding="utf-8")
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _load_or_dataset_error(tmp_path, data: bytes) -> None:
@@ -35,17 +37,51 @@ def test_arbitrary_bytes(tmp_path, data):
     _load_or_dataset_error(tmp_path, data)
 
 
-TOKENS = ["", " ", "-", ":", "'", '"', "[", "]", "{", "}", "1958", "-1", "0", "&a", "*a", "!!str", "\t",
-          "\n", "#", "..", "/", "~", "null", "true", "1959-02-30", "hoxha", "ussr", "  ", "x: y"]
+TOKENS = [
+    "",
+    " ",
+    "-",
+    ":",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    "1958",
+    "-1",
+    "0",
+    "&a",
+    "*a",
+    "!!str",
+    "\t",
+    "\n",
+    "#",
+    "..",
+    "/",
+    "~",
+    "null",
+    "true",
+    "1959-02-30",
+    "hoxha",
+    "ussr",
+    "  ",
+    "x: y",
+]
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.integers(0, len(TEMPLATE)), st.integers(0, 8), st.sampled_from(TOKENS)),
-                min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(TEMPLATE)), st.integers(0, 8), st.sampled_from(TOKENS)),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_mutated_template(tmp_path, edits):
     """Should load or raise DatasetError after random edits to a valid document."""
     text = TEMPLATE
     for pos, cut, token in edits:
         pos = min(pos, len(text))
-        text = text[:pos] + token + text[pos + cut:]
+        text = text[:pos] + token + text[pos + cut :]
     _load_or_dataset_error(tmp_path, text.encode("utf-8", "surrogatepass"))

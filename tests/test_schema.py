@@ -38,10 +38,24 @@ def test_data_files_validate_against_schema_and_point_at_it(path):
 
 
 STRUCTURAL = [
-    "unknown_field.yaml", "missing_source.yaml", "missing_sign.yaml", "wrong_type_weight.yaml",
-    "nonpositive_weight.yaml", "sign_two.yaml", "sign_text.yaml", "bad_actor_id.yaml", "bad_kind.yaml",
-    "unknown_format.yaml", "missing_format.yaml", "unknown_type.yaml", "bad_confidence.yaml",
-    "directed_text.yaml", "list_expected.yaml", "date_and_start.yaml", "no_date.yaml", "unquoted_year.yaml",
+    "unknown_field.yaml",
+    "missing_source.yaml",
+    "missing_sign.yaml",
+    "wrong_type_weight.yaml",
+    "nonpositive_weight.yaml",
+    "sign_two.yaml",
+    "sign_text.yaml",
+    "bad_actor_id.yaml",
+    "bad_kind.yaml",
+    "unknown_format.yaml",
+    "missing_format.yaml",
+    "unknown_type.yaml",
+    "bad_confidence.yaml",
+    "directed_text.yaml",
+    "list_expected.yaml",
+    "date_and_start.yaml",
+    "no_date.yaml",
+    "unquoted_year.yaml",
     "month_13.yaml",
 ]
 

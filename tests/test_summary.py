@@ -14,8 +14,11 @@ def _write(tmp_path, ties):
 
 def test_multi_year_event_is_split_evenly(tmp_path):
     """Should add half of a 1958/1959 tie to each year."""
-    ds = _write(tmp_path, "- {source: a, target: b, date: '1958/1959', sign: 1}\n"
-                          "- {source: a, target: b, date: '1959-03', sign: -1, confidence: hedged}\n")
+    ds = _write(
+        tmp_path,
+        "- {source: a, target: b, date: '1958/1959', sign: 1}\n"
+        "- {source: a, target: b, date: '1959-03', sign: -1, confidence: hedged}\n",
+    )
     s = summarize(ds)
     assert s["by_year"] == {1958: 0.5, 1959: 1.5}
     assert s["by_sign"] == {"+1": 1, "-1": 1}
@@ -25,9 +28,12 @@ def test_multi_year_event_is_split_evenly(tmp_path):
 
 def test_open_ended_ties_stay_within_the_data_span(tmp_path):
     """Should count an open-ended event or standing tie only over the years the data covers."""
-    ds = _write(tmp_path, "- {source: a, target: b, date: '1958', sign: 1}\n"
-                          "- {source: a, target: b, date: '1959/..', sign: 1}\n"
-                          "- {source: a, target: b, start: '1950', sign: -1}\n")
+    ds = _write(
+        tmp_path,
+        "- {source: a, target: b, date: '1958', sign: 1}\n"
+        "- {source: a, target: b, date: '1959/..', sign: 1}\n"
+        "- {source: a, target: b, start: '1950', sign: -1}\n",
+    )
     s = summarize(ds)
     assert set(s["by_year"]) == {1958, 1959}
     assert s["standing_by_year"] == {y: 1 for y in range(1950, 1960)}  # a known start opens the span

@@ -13,10 +13,16 @@ DEFAULT_DATA = "data/actors.yaml"
 
 
 def add_data_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", default=DEFAULT_DATA, metavar="PATH",
-                        help=f"dataset file (default: {DEFAULT_DATA})")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-                        help="refuse data files larger than N bytes (default: %(default)s)")
+    parser.add_argument(
+        "--data", default=DEFAULT_DATA, metavar="PATH", help=f"dataset file (default: {DEFAULT_DATA})"
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="refuse data files larger than N bytes (default: %(default)s)",
+    )
 
 
 def load_or_report(path: str, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset | None:

@@ -19,10 +19,16 @@ example:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=DEFAULT_DATA, help=f"dataset file (default: {DEFAULT_DATA})")
+    parser.add_argument(
+        "path", nargs="?", default=DEFAULT_DATA, help=f"dataset file (default: {DEFAULT_DATA})"
+    )
     parser.add_argument("--out", default="figures", metavar="DIR", help="output folder (default: figures)")
-    parser.add_argument("--no-strict", dest="strict", action="store_false",
-                        help="skip the curation policy checks (for datasets of your own)")
+    parser.add_argument(
+        "--no-strict",
+        dest="strict",
+        action="store_false",
+        help="skip the curation policy checks (for datasets of your own)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -26,8 +26,12 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=DEFAULT_DATA, help=f"dataset file (default: {DEFAULT_DATA})")
-    parser.add_argument("--check", action="store_true", help="do not write; exit 1 with a diff if not canonical")
+    parser.add_argument(
+        "path", nargs="?", default=DEFAULT_DATA, help=f"dataset file (default: {DEFAULT_DATA})"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="do not write; exit 1 with a diff if not canonical"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.path}: already canonical")
         return 0
     if args.check:
-        diff = difflib.unified_diff(old.splitlines(True), new.splitlines(True),
-                                    f"{args.path} (as is)", f"{args.path} (canonical)")
+        diff = difflib.unified_diff(
+            old.splitlines(True), new.splitlines(True), f"{args.path} (as is)", f"{args.path} (canonical)"
+        )
         sys.stdout.writelines(diff)
         print(f"{args.path}: not canonical; run 'entente fmt {args.path}'", file=sys.stderr)
         return 1

@@ -21,18 +21,29 @@ example:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=DEFAULT_DATA,
-                        help=f"dataset file (default: {DEFAULT_DATA})")
-    parser.add_argument("--strict", action="store_true",
-                        help="also check the curation policy (type, citation, evidence on every tie)")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-                        help="refuse files larger than N bytes (default: %(default)s)")
+    parser.add_argument(
+        "path", nargs="?", default=DEFAULT_DATA, help=f"dataset file (default: {DEFAULT_DATA})"
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="also check the curation policy (type, citation, evidence on every tie)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="refuse files larger than N bytes (default: %(default)s)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     dataset = load_or_report(args.path, strict=args.strict, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
-    print(f"{args.path}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties, "
-          f"{len(dataset.periods)} periods)")
+    print(
+        f"{args.path}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties, "
+        f"{len(dataset.periods)} periods)"
+    )
     return 0
