@@ -1,0 +1,114 @@
+"""Tests for network.signed_centrality: the PN index against hand values and signnet's published ones."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from network import load
+from network.signed_centrality import pn_index
+
+
+def tribes():
+    """Read's Highland Tribes as a signed graph, from data/tribes.yaml."""
+    ds = load("data/tribes.yaml")
+    G = nx.Graph()
+    G.add_nodes_from(ds.actors)
+    for t in ds.ties:
+        G.add_edge(t.source, t.target, sign=t.sign)
+    return G
+
+
+def test_no_signed_edges():
+    """Without signed edges every node scores 1."""
+    G = nx.empty_graph(4)
+    G.add_edge(0, 1, sign=0)
+    assert pn_index(G) == {0: 1.0, 1: 1.0, 2: 1.0, 3: 1.0}
+
+
+def test_positive_complete_graph():
+    """All-positive K5: A 1 = 4 * 1, so PN = 1 / (1 - 4/8) = 2 for every node (signnet's test)."""
+    G = nx.complete_graph(5)
+    nx.set_edge_attributes(G, 1, "sign")
+    assert pn_index(G) == pytest.approx(dict.fromkeys(range(5), 2.0))
+
+
+def test_path_by_hand():
+    """Path 0 +1 1 -1 2: solve (I - A/4) x = 1 with A = [[0,1,0],[1,0,-2],[0,-2,0]] -> (14, 12, 5) / 11."""
+    G = nx.path_graph(3)
+    nx.set_edge_attributes(G, {(0, 1): 1, (1, 2): -1}, "sign")
+    assert pn_index(G) == pytest.approx({0: 14 / 11, 1: 12 / 11, 2: 5 / 11})
+
+
+def test_empty_and_single_node():
+    """No nodes: empty; one node: 1."""
+    assert pn_index(nx.Graph()) == {}
+    assert pn_index(nx.empty_graph(1)) == {0: 1.0}
+
+
+def test_singular_raises():
+    """Should raise when I - A/(2n-2) is singular (two nodes joined by a negative edge)."""
+    G = nx.Graph()
+    G.add_edge("a", "b", sign=-1)
+    with pytest.raises(ValueError, match="singular"):
+        pn_index(G)
+
+
+def test_directed_raises():
+    """Should raise for a directed graph."""
+    G = nx.DiGraph()
+    G.add_edge(1, 2, sign=1)
+    with pytest.raises(nx.NetworkXNotImplemented):
+        pn_index(G)
+
+
+# signnet's 10-node example (R/centrality_indices.R @examples and the "Centrality" vignette,
+# articles/centrality.md): a graph where signed degree ratio is 0.5 for every node.
+# The R matrix is filled by column; it is symmetric, so rows read the same.
+# fmt: off
+SIGNNET_10 = np.array([
+    [0, 1, 0, 1, 0, 0, 0, -1, -1, 0],
+    [1, 0, 1, -1, 1, -1, -1, 0, 0, 0],
+    [0, 1, 0, 1, -1, 0, 0, 0, -1, 0],
+    [1, -1, 1, 0, 1, -1, -1, 0, 0, 0],
+    [0, 1, -1, 1, 0, 1, 0, -1, 0, -1],
+    [0, -1, 0, -1, 1, 0, 1, 0, 1, -1],
+    [0, -1, 0, -1, 0, 1, 0, 1, -1, 1],
+    [-1, 0, 0, 0, -1, 0, 1, 0, 1, 0],
+    [-1, 0, -1, 0, 0, 1, -1, 1, 0, 1],
+    [0, 0, 0, 0, -1, -1, 1, 0, 1, 0],
+])
+# pn_index(g) as printed in the vignette (7 significant digits).
+SIGNNET_10_PN = [0.9009747, 0.8613482, 0.9076997, 0.8613482, 0.8410658,
+                 0.8496558, 0.8617321, 0.9015909, 0.8509848, 0.9072930]
+
+
+def test_signnet_ten_node_example():
+    """signnet's 10-node example: all ten published values, to the printed 7 digits."""
+    assert (SIGNNET_10 == SIGNNET_10.T).all()
+    G = nx.Graph()
+    G.add_nodes_from(range(10))
+    for i, j in zip(*np.nonzero(np.triu(SIGNNET_10)), strict=True):
+        G.add_edge(int(i), int(j), sign=int(SIGNNET_10[i, j]))
+    pn = pn_index(G)
+    assert [pn[i] for i in range(10)] == pytest.approx(SIGNNET_10_PN, abs=5e-7)
+
+
+# pn_index(tribes) rounded to 3 decimals, as printed in the signnet "Signed Networks" tutorial
+# (schochastics, R4SNA: descriptive/signed-networks), in signnet's vertex order.
+TRIBES_PN = {
+    "gavev": 0.753, "kotun": 0.764, "ove": 1.042, "alika": 1.023, "nagam": 0.903, "gahuk": 0.905,
+    "masil": 1.224, "ukudz": 1.141, "notoh": 0.874, "kohik": 0.903, "geham": 0.865, "asaro": 0.934,
+    "uheto": 0.916, "seuve": 0.875, "nagad": 0.715, "gama": 0.715,
+}
+# fmt: on
+
+
+def test_tribes_pn_index():
+    """Read's Highland Tribes: all 16 published PN values within 1e-3; Masil highest."""
+    pn = pn_index(tribes())
+    assert set(pn) == set(TRIBES_PN)
+    for tribe, value in TRIBES_PN.items():
+        assert pn[tribe] == pytest.approx(value, abs=1e-3), tribe
+    assert max(pn, key=pn.__getitem__) == "masil"
