@@ -1,0 +1,264 @@
+"""Alignment of a focal actor with two or more poles, period by period, and the bloc each actor is in.
+
+Three measures, higher = more aligned (``docs/measures.md``):
+
+* ``"net"`` (default): the net signed weight of the ties between focal and
+  pole over their total weight, ``(pos - neg) / (pos + neg)``, in [-1, 1]. It
+  reads the direct, cited evidence and does not grow with how much the
+  source says.
+* ``"weight"``: the raw net signed weight ``pos - neg``, unbounded: volume
+  counts too.
+* ``"s_score"``: Signorino & Ritter's S, in [-1, 1], the similarity of the
+  focal's and the pole's tie portfolios towards every other actor either is
+  tied to.
+
+Examples
+--------
+>>> from network import load
+>>> from network.snapshots import snapshots
+>>> snaps = snapshots(load("tests/data/mini.yaml"), level="state")
+>>> [(r["period"], r["pole"], r["score"]) for r in alignment(snaps) if r["period"] == "1959"]
+[('1959', 'ussr', 0.5), ('1959', 'china', 0.6)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+
+from .rows import Rows
+from .snapshots import Snapshot, signed_graph
+
+__all__ = ["alignment", "blocs", "bloc_labels", "lead", "dyad_score", "MEASURES", "FOCAL", "POLES"]
+
+MEASURES = ("net", "weight", "s_score")
+#: Default focal actor and poles (the Sino-Albanian entente).
+FOCAL = "albania"
+POLES = ("ussr", "china")
+
+
+def dyad_score(graph: nx.Graph, a: str, b: str) -> tuple[float | None, int]:
+    """``(pos - neg) / (pos + neg)`` of the edge between ``a`` and ``b``, and its tie count.
+
+    The score is None when there is no edge (no evidence is not neutrality).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_edge("a", "b", pos=3.0, neg=1.0, count=2)
+    >>> dyad_score(g, "a", "b"), dyad_score(g, "a", "c")
+    ((0.5, 2), (None, 0))
+    """
+    if not graph.has_edge(a, b):
+        return None, 0
+    d = graph.edges[a, b]
+    total = d["pos"] + d["neg"]
+    if total <= 0:
+        return None, int(d.get("count", 0))
+    return (d["pos"] - d["neg"]) / total, int(d.get("count", 0))
+
+
+def _net_weight(graph: nx.Graph, a: str, b: str) -> tuple[float | None, int]:
+    if not graph.has_edge(a, b):
+        return None, 0
+    d = graph.edges[a, b]
+    return float(d["pos"] - d["neg"]), int(d.get("count", 0))
+
+
+def _s_score(graph: nx.Graph, focal: str, pole: str) -> tuple[float | None, int]:
+    others = sorted((set(graph[focal]) | set(graph[pole])) - {focal, pole})
+    if not others:
+        return None, 0
+    distance = 0.0
+    ties = 0
+    for k in others:
+        x, nx_ = dyad_score(graph, focal, k)
+        y, ny_ = dyad_score(graph, pole, k)
+        distance += abs((x or 0.0) - (y or 0.0))
+        ties += nx_ + ny_
+    # each entry lies in [-1, 1], so the largest possible distance is 2 per actor
+    return 1.0 - 2.0 * distance / (2.0 * len(others)), ties
+
+
+def _check_actors(graph: nx.Graph, names: Sequence[str]) -> None:
+    level = graph.graph.get("level", "person")
+    for a in names:
+        if a not in graph:
+            nodes = sorted(graph)
+            choices = ", ".join(nodes[:20]) + (", ..." if len(nodes) > 20 else "")
+            note = " (persons and parties count as their state there)" if level == "state" else ""
+            raise ValueError(f"unknown actor {a!r} at {level} level{note}; choose from {choices}")
+
+
+def alignment(
+    snaps: Iterable[Snapshot],
+    focal: str = FOCAL,
+    poles: Sequence[str] = POLES,
+    measure: str = "net",
+) -> Rows:
+    """How aligned ``focal`` is with each pole, per period.
+
+    Parameters
+    ----------
+    snaps : iterable of Snapshot
+        From :func:`network.snapshots.snapshots`.
+    focal : str
+        The focal actor (default ``"albania"``).
+    poles : sequence of str
+        The poles (default ``("ussr", "china")``).
+    measure : {"net", "weight", "s_score"}
+        ``"net"`` (default): ``(pos - neg) / (pos + neg)`` over the ties
+        between focal and pole; 1 = only cooperation, -1 = only hostility,
+        0 = as much of each. ``"weight"``: the raw net weight ``pos - neg``,
+        unbounded, which also grows with how much there is to report (volume,
+        dependence) and with how much the source says. ``"s_score"``: ``S = 1 - 2 d / d_max`` with
+        ``d = sum_k |x_k - y_k|`` over the actors ``k`` tied to focal or pole
+        (themselves excluded), ``x_k`` and ``y_k`` their net scores towards
+        ``k`` (0 without a tie) and ``d_max = 2 * len(k)``; 1 = the same
+        friends and enemies, -1 = opposite ones.
+
+    Returns
+    -------
+    Rows
+        Keys ``period, focal, pole, score, measure, ties``; ``score`` is None
+        (null) when there is no evidence, ``ties`` the number of ties behind
+        the score, so thin periods show.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> from network.snapshots import snapshots
+    >>> snaps = snapshots(load("tests/data/mini.yaml"), level="state")
+    >>> [(r["pole"], r["score"], r["ties"]) for r in alignment(snaps, measure="s_score")][4:6]
+    [('ussr', 0.4, 3), ('china', 0.5, 2)]
+
+    References
+    ----------
+    .. [1] Signorino, C. S. and Ritter, J. M. (1999). Tau-b or not tau-b:
+       measuring the similarity of foreign policy positions. *International
+       Studies Quarterly* 43(1): 115-144.
+    """
+    if measure not in MEASURES:
+        raise ValueError(f"unknown alignment measure {measure!r}; choose from {', '.join(MEASURES)}")
+    poles = list(poles)
+    if not poles:
+        raise ValueError("give at least one pole")
+    if focal in poles:
+        raise ValueError(f"the focal actor {focal!r} cannot also be a pole")
+    out = Rows()
+    for snap in snaps:
+        g = snap.graph
+        _check_actors(g, [focal, *poles])
+        for pole in poles:
+            if measure == "net":
+                score, ties = dyad_score(g, focal, pole)
+            elif measure == "weight":
+                score, ties = _net_weight(g, focal, pole)
+            else:
+                score, ties = _s_score(g, focal, pole)
+            out.append(
+                {
+                    "period": snap.window.id,
+                    "focal": focal,
+                    "pole": pole,
+                    "score": score,
+                    "measure": measure,
+                    "ties": ties,
+                }
+            )
+    return out
+
+
+def lead(rows: Iterable[dict]) -> dict[str, str | None]:
+    """The pole the focal actor is most aligned with, per period, or None if that is undetermined.
+
+    When every pole has a score, the lead is the highest one (None if the top
+    is shared). When some pole has no score (no evidence), the best-scoring
+    pole leads only if its score is positive: cooperation outranks silence,
+    but hostility towards one pole says nothing about the unrecorded other.
+
+    Examples
+    --------
+    >>> rows = [("1958", "ussr", 0.5), ("1958", "china", 1.0), ("1960", "ussr", -1), ("1960", "china", None)]
+    >>> lead({"period": p, "pole": pole, "score": s} for p, pole, s in rows)
+    {'1958': 'china', '1960': None}
+    """
+    by_period: dict[str, list[tuple[str, float | None]]] = {}
+    for r in rows:
+        by_period.setdefault(r["period"], []).append((r["pole"], r["score"]))
+    out: dict[str, str | None] = {}
+    for period, scores in by_period.items():
+        scored = [(s, p) for p, s in scores if s is not None]
+        if not scored:
+            out[period] = None
+            continue
+        top = max(s for s, _ in scored)
+        leaders = [p for s, p in scored if s >= top - 1e-12]
+        if len(leaders) > 1 or (len(scored) < len(scores) and top <= 0):
+            out[period] = None
+        else:
+            out[period] = leaders[0]
+    return out
+
+
+def bloc_labels(snap: Snapshot, poles: Sequence[str] = POLES) -> dict[str, str]:
+    """Actor -> bloc label from the two-bloc partition behind the frustration index.
+
+    The partition is :func:`network.balance.frustration`'s on the signed graph
+    (actors with at least one edge of sign +1 or -1). A bloc is labelled by
+    the pole(s) it contains (``"ussr"``, or ``"ussr+china"`` if both); a bloc
+    without a pole is ``"other"``, or ``"bloc1"``/``"bloc2"`` (``bloc1`` holds
+    the smallest actor id) when neither bloc has one. An unknown pole is a
+    ValueError.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> from network.snapshots import snapshots
+    >>> snap = snapshots(load("tests/data/mini.yaml"), level="state")[3]   # 1960: the USSR against both
+    >>> bloc_labels(snap)
+    {'albania': 'china', 'china': 'china', 'ussr': 'ussr'}
+    """
+    from .balance import frustration
+
+    _check_actors(snap.graph, poles)
+    g = signed_graph(snap.graph)
+    if g.number_of_nodes() == 0:
+        return {}
+    parts = [b for b in frustration(g).blocs if b]
+    names = ["+".join(p for p in poles if p in b) for b in parts]
+    if not any(names):
+        names = [f"bloc{i + 1}" for i in range(len(parts))]
+    names = [n or "other" for n in names]
+    return {a: name for b, name in zip(parts, names, strict=True) for a in sorted(b)}
+
+
+def blocs(snaps: Iterable[Snapshot], poles: Sequence[str] = POLES) -> Rows:
+    """The bloc of every actor with a signed tie, per period (see :func:`bloc_labels`).
+
+    Returns
+    -------
+    Rows
+        Keys ``period, actor, bloc``, by period then actor.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> from network.snapshots import snapshots
+    >>> rows = blocs(snapshots(load("tests/data/mini.yaml"), level="state"))
+    >>> [(r["actor"], r["bloc"]) for r in rows if r["period"] == "1958"]
+    [('albania', 'ussr+china'), ('china', 'ussr+china'), ('ussr', 'ussr+china')]
+
+    References
+    ----------
+    .. [1] Harary, F. (1959). On the measurement of structural balance.
+       *Behavioral Science* 4(4): 316-323.
+    """
+    out = Rows()
+    for snap in snaps:
+        labels = bloc_labels(snap, poles)
+        for a in sorted(labels):
+            out.append({"period": snap.window.id, "actor": a, "bloc": labels[a]})
+    return out

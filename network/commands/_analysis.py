@@ -1,0 +1,137 @@
+"""Options and the run loop shared by the analysis subcommands (centrality, balance, alignment, ...)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Dataset
+from ..rows import Rows
+from ..snapshots import ALLOCATIONS, HALF_LIFE, LEVELS, MODES, Snapshot, snapshots
+from ..vocabulary import CONFIDENCE, TIE_TYPES
+from ._common import add_data_option, load_or_report
+
+FORMATS = ("table", "csv", "json")
+
+
+def _comma_list(choices: tuple[str, ...], what: str) -> Callable[[str], list[str]]:
+    def parse(text: str) -> list[str]:
+        items = [x.strip() for x in text.split(",") if x.strip()]
+        for x in items:
+            if x not in choices:
+                raise argparse.ArgumentTypeError(f"unknown {what} {x!r} (choose from {', '.join(choices)})")
+        return items
+
+    return parse
+
+
+def add_analysis_options(parser: argparse.ArgumentParser, level: str = "person") -> None:
+    """Add --data, --by, --level, --mode, --allocation, --half-life, --confidence, --type, --format."""
+    add_data_option(parser)
+    g = parser.add_argument_group("snapshot options (see docs/measures.md)")
+    g.add_argument(
+        "--by",
+        choices=("year", "period"),
+        default="year",
+        help="one graph per calendar year (default) or per named period of the dataset",
+    )
+    g.add_argument(
+        "--level",
+        choices=LEVELS,
+        default=level,
+        help=f"person: actors as they are; state: ties projected onto the state or party "
+        f"each actor belongs to at the date (default: {level})",
+    )
+    g.add_argument(
+        "--mode",
+        choices=MODES,
+        default="window",
+        help="window: only the period's own ties (default); memory: earlier ties carry on, "
+        "halving every --half-life days",
+    )
+    g.add_argument(
+        "--allocation",
+        choices=ALLOCATIONS,
+        default="split",
+        help="an event dated across periods (1958/1959): split its weight evenly over them "
+        "(default) or count it only where wholly inside",
+    )
+    g.add_argument(
+        "--half-life",
+        type=float,
+        default=HALF_LIFE,
+        metavar="DAYS",
+        help="half-life of a tie in memory mode (default: %(default)s days)",
+    )
+    g.add_argument(
+        "--confidence",
+        action="append",
+        type=_comma_list(CONFIDENCE, "confidence level"),
+        metavar="LEVEL",
+        help="keep only ties of these confidence levels (stated, hedged, alleged); repeat or "
+        "separate with commas, e.g. --confidence stated (default: all)",
+    )
+    g.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        type=_comma_list(tuple(TIE_TYPES), "tie type"),
+        metavar="TYPE",
+        help="keep only ties of these types; repeat or separate with commas",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+
+
+def _flatten(values: list[list[str]] | None) -> set[str] | None:
+    return None if values is None else {x for group in values for x in group}
+
+
+def snapshot_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of :func:`network.snapshots.snapshots` given on the command line."""
+    return {
+        "by": args.by,
+        "level": args.level,
+        "mode": args.mode,
+        "allocation": args.allocation,
+        "half_life": args.half_life,
+        "confidence": _flatten(args.confidence),
+        "types": _flatten(args.types),
+    }
+
+
+def usage_error(message: str) -> int:
+    """Print a one-line error and return exit code 2."""
+    print(f"entente: error: {message}", file=sys.stderr)
+    return 2
+
+
+def run_analysis(
+    args: argparse.Namespace, compute: Callable[[Dataset, list[Snapshot]], Rows], build: bool = True
+) -> int:
+    """Load the data, build the snapshots, compute the rows and print them in ``--format``.
+
+    Returns 1 for invalid data and 2 (with one line on stderr) for a bad id
+    or option value; ``compute`` signals those with ValueError.
+    """
+    dataset = load_or_report(args.data, max_bytes=args.max_bytes)
+    if dataset is None:
+        return 1
+    try:
+        snaps = snapshots(dataset, **snapshot_options(args)) if build else []
+        rows = compute(dataset, snaps)
+    except ValueError as exc:
+        return usage_error(str(exc))
+    print_rows(rows, args.format)
+    return 0
+
+
+def print_rows(rows: Rows, fmt: str, title: str | None = None) -> None:
+    """Print rows in a format; a table without rows says so."""
+    if fmt == "table":
+        if title:
+            print(f"{title}\n")
+        print(rows.format(fmt) if rows else "(no rows)\n", end="")
+    else:
+        print(rows.format(fmt), end="")

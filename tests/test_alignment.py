@@ -1,0 +1,141 @@
+"""Alignment measures (net, S score), the lead and the blocs."""
+
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from network import load
+from network.alignment import alignment, bloc_labels, blocs, dyad_score, lead
+from network.snapshots import Snapshot, snapshots
+from network.windows import Window
+
+DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def mini_state():
+    return snapshots(load(DATA / "mini.yaml"), level="state")
+
+
+def snap_of(edges, nodes=()):
+    """A snapshot of hand-made (u, v, pos, neg) edges."""
+    g = nx.Graph(level="person")
+    g.add_nodes_from(nodes, active=False)
+    for u, v, pos, neg in edges:
+        g.add_edge(u, v, pos=pos, neg=neg, weight=pos - neg, count=1, ties=(), sign=(pos > neg) - (pos < neg))
+    return Snapshot(Window("w", "w", date(1958, 1, 1), date(1958, 12, 31)), g, {})
+
+
+def scores(rows):
+    return {(r["period"], r["pole"]): (r["score"], r["ties"]) for r in rows}
+
+
+def test_net_scores_by_hand(mini_state):
+    """Should score (pos - neg) / (pos + neg) of the focal-pole edge, None without one."""
+    got = scores(alignment(mini_state))
+    assert got == {
+        ("1957", "ussr"): (1.0, 2),
+        ("1957", "china"): (None, 0),
+        ("1958", "ussr"): (0.5, 2),
+        ("1958", "china"): (1.0, 1),
+        ("1959", "ussr"): (0.5, 2),
+        ("1959", "china"): (pytest.approx(0.6), 3),
+        ("1960", "ussr"): (-1.0, 1),
+        ("1960", "china"): (None, 0),
+    }
+
+
+def test_raw_net_weight(mini_state):
+    """Should give pos - neg of the focal-pole edge under measure='weight'."""
+    got = scores(alignment(mini_state, measure="weight"))
+    assert got[("1959", "ussr")] == (2.0, 2) and got[("1959", "china")] == (3.0, 3)
+    assert got[("1960", "ussr")] == (-2.0, 1) and got[("1960", "china")] == (None, 0)
+
+
+def test_keys_are_stable(mini_state):
+    """Should give the documented keys in order, higher score = more aligned."""
+    rows = alignment(mini_state, measure="s_score")
+    assert all(list(r) == ["period", "focal", "pole", "score", "measure", "ties"] for r in rows)
+    assert {r["measure"] for r in rows} == {"s_score"}
+
+
+def test_s_score_hand_made():
+    """Should compute 1 - 2d/d_max over the actors tied to either side."""
+    snap = snap_of([("f", "a", 1, 0), ("f", "b", 0, 1), ("p", "a", 2, 0), ("p", "c", 0, 2), ("f", "p", 1, 0)])
+    # over a, b, c: focal (1, -1, 0), pole (1, 0, -1): d = 2, d_max = 2 * 3
+    [row] = alignment([snap], focal="f", poles=["p"], measure="s_score")
+    assert row["score"] == pytest.approx(1 - 2 * 2 / 6)
+    assert row["ties"] == 4
+
+
+def test_s_score_extremes():
+    """Should give 1 for the same friends and enemies, -1 for opposite ones, None with no third party."""
+    same = snap_of([("f", "a", 1, 0), ("p", "a", 3, 0), ("f", "b", 0, 1), ("p", "b", 0, 1)])
+    opposite = snap_of([("f", "a", 1, 0), ("p", "a", 0, 1)])
+    alone = snap_of([("f", "p", 1, 0)])
+    for snap, expected in ((same, 1.0), (opposite, -1.0), (alone, None)):
+        [row] = alignment([snap], focal="f", poles=["p"], measure="s_score")
+        assert row["score"] == expected
+
+
+def test_s_score_on_mini(mini_state):
+    """Should match the hand computation for 1959 (Albania vs the USSR and China)."""
+    got = scores(alignment(mini_state, measure="s_score"))
+    assert got[("1959", "ussr")] == (pytest.approx(1 - 0.6), 3)  # only third party: China (0.6 vs none)
+    assert got[("1959", "china")] == (pytest.approx(1 - 0.5), 2)  # only third party: the USSR (0.5 vs none)
+
+
+def test_dyad_score():
+    """Should give None without an edge and the balance of pos and neg with one."""
+    snap = snap_of([("a", "b", 1, 3)])
+    assert dyad_score(snap.graph, "a", "b") == (-0.5, 1)
+    assert dyad_score(snap.graph, "a", "z") == (None, 0)
+
+
+def test_bad_actors_are_clear_errors(mini_state):
+    """Should name an unknown actor, and refuse a focal that is also a pole."""
+    with pytest.raises(ValueError, match="unknown actor 'hoxha' at state level"):
+        alignment(mini_state, focal="hoxha")
+    with pytest.raises(ValueError, match="cannot also be a pole"):
+        alignment(mini_state, poles=("albania", "ussr"))
+    with pytest.raises(ValueError, match="unknown alignment measure"):
+        alignment(mini_state, measure="tau_b")
+    with pytest.raises(ValueError, match="at least one pole"):
+        alignment(mini_state, poles=())
+
+
+def test_lead(mini_state):
+    """Should name the best-aligned pole; none when undetermined."""
+    assert lead(alignment(mini_state)) == {"1957": "ussr", "1958": "china", "1959": "china", "1960": None}
+    rows = [{"period": "x", "pole": "a", "score": 0.5}, {"period": "x", "pole": "b", "score": 0.5}]
+    assert lead(rows) == {"x": None}  # shared top
+    rows = [{"period": "x", "pole": "a", "score": -0.5}, {"period": "x", "pole": "b", "score": -1.0}]
+    assert lead(rows) == {"x": "a"}  # both scored: the less hostile leads
+
+
+def test_blocs_named_after_poles(mini_state):
+    """Should name each bloc after the pole(s) it holds."""
+    rows = blocs(mini_state)
+    assert all(list(r) == ["period", "actor", "bloc"] for r in rows)
+    got = {(r["period"], r["actor"]): r["bloc"] for r in rows}
+    assert got[("1958", "albania")] == "ussr+china"
+    assert (got[("1960", "albania")], got[("1960", "china")], got[("1960", "ussr")]) == (
+        "china",
+        "china",
+        "ussr",
+    )
+
+
+def test_blocs_without_poles_are_numbered():
+    """Should call the blocs bloc1 (holding the smallest id) and bloc2 when no pole is in them."""
+    snap = snapshots(load(ROOT / "data" / "tribes.yaml"))[0]
+    labels = bloc_labels(snap, poles=())
+    assert labels["alika"] == "bloc1" and labels["gama"] == "bloc2"
+    assert sorted(a for a, b in labels.items() if b == "bloc2") == ["gama", "gavev", "kotun", "nagad"]
+    labels = bloc_labels(snap, poles=("gama",))
+    assert labels["gama"] == "gama" and labels["alika"] == "other"
+    with pytest.raises(ValueError, match="unknown actor 'nobody'"):
+        bloc_labels(snap, poles=("nobody",))
