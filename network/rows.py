@@ -37,8 +37,9 @@ def _cell(value: Any) -> str:
 
 
 def _csv_cell(value: Any) -> Any:
+    """Lists become ``a|b``; a list of lists (blocs) becomes ``a,b|c,d``."""
     if isinstance(value, (list, tuple)):
-        return "|".join(map(str, value))
+        return "|".join(",".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v) for v in value)
     return "" if value is None else value
 
 
@@ -57,7 +58,12 @@ class Rows(list[dict[str, Any]]):
         return json.dumps(list(self), indent=2, ensure_ascii=False, default=str) + "\n"
 
     def to_csv(self) -> str:
-        """CSV with a header row; lists are joined with ``|``."""
+        """CSV with a header row; lists are joined with ``|`` (inner lists with ``,``).
+
+        >>> print(Rows([{"blocs": [["a", "b"], ["c"]]}]).to_csv(), end="")
+        blocs
+        "a,b|c"
+        """
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         cols = self.columns
