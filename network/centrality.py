@@ -105,8 +105,8 @@ def _betweenness(positive: nx.Graph, seed: int) -> dict[str, float]:
 
 
 def _ranks(values: dict[str, float | None]) -> dict[str, int]:
-    """1 = highest; equal values ordered by actor id; missing values last."""
-    order = sorted(values, key=lambda a: (values[a] is None, -(values[a] or 0.0), a))
+    """1 = highest; values equal to 9 decimals (rounding noise) ordered by id; missing last."""
+    order = sorted(values, key=lambda a: (values[a] is None, -round(values[a] or 0.0, 9), a))
     return {a: i + 1 for i, a in enumerate(order)}
 
 

@@ -40,6 +40,8 @@ def _csv_cell(value: Any) -> Any:
     """Lists become ``a|b``; a list of lists (blocs) becomes ``a,b|c,d``."""
     if isinstance(value, (list, tuple)):
         return "|".join(",".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v) for v in value)
+    if isinstance(value, float):
+        return repr(round(value, 9))  # stable across platforms' last-digit noise
     return "" if value is None else value
 
 

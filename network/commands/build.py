@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
-from ..summary import format_summary, summarize
 from ._common import DEFAULT_DATA, load_or_report
 
-HELP = "the main job: validate, analyse, and write every figure and page"
+HELP = "the main job: validate, analyse, and write every table, figure and page"
 DESCRIPTION = """\
-Validate the dataset (strictly), then run each stage and report its time.
-Nothing is written unless the data is valid.
+Validate the dataset (strictly, unless --no-strict), then run every stage and
+report its time: the analysis tables (centrality, balance, alignment, blocs per
+year and per period, at person and state level), and every other output the
+installed stages make. Nothing is written unless the data is valid, and outputs
+are moved into place only when every stage has succeeded.
 
 example:
   entente build data/actors.yaml
@@ -29,13 +32,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_false",
         help="skip the curation policy checks (for datasets of your own)",
     )
+    parser.add_argument("--stage", action="append", metavar="NAME", help="run only this stage (repeatable)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..build import STAGES, build
+
+    if args.stage and any(s not in STAGES for s in args.stage):
+        print(f"entente build: unknown stage; choose from {', '.join(STAGES)}", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     dataset = load_or_report(args.path, strict=args.strict)
     if dataset is None:
         return 1
-    print(f"validate  {time.perf_counter() - t0:6.2f} s  {args.path}: valid")
-    print(format_summary(summarize(dataset)))
+    validate_secs = time.perf_counter() - t0
+    print(f"{args.path}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties)")
+    report = build(dataset, args.out, stages=args.stage, log=lambda m: print("  " + m, file=sys.stderr))
+    report.timings = {"validate": validate_secs, **report.timings}
+    print(f"wrote {len(report.files)} files into {args.out}/")
+    print(report.format())
     return 0
