@@ -8,8 +8,9 @@ Stages
 ------
 ``tables``: centrality, balance, alignment and blocs per year and per named
 period, at person and state level, as CSV (``<out>/tables/``), plus the
-curation summary as JSON. Later stages (figures, explorer, lesson pages) are
-added to :data:`STAGES` by the modules that make them.
+curation summary as JSON. ``figures``: every figure (PNG, SVG, the GIF) at
+both levels (:mod:`network.figures`). ``explorer``: the offline interactive
+page ``<out>/explorer.html``. ``report``: the lesson pages ``<out>/report/``.
 
 Examples
 --------
@@ -92,9 +93,36 @@ def _stage_tables(dataset: Dataset, staging: Path, log: Callable[[str], None]) -
     return written
 
 
+def _stage_figures(dataset: Dataset, staging: Path, log: Callable[[str], None]) -> list[Path]:
+    from .figures.render import render_all
+
+    files = [Path(p) for p in render_all(dataset, staging)]
+    log(f"figures: {len(files)} files")
+    return files
+
+
+def _stage_explorer(dataset: Dataset, staging: Path, log: Callable[[str], None]) -> list[Path]:
+    from .explorer.page import write_explorer
+
+    path = Path(write_explorer(dataset, staging / "explorer.html"))
+    log(f"explorer: {path.name}, {path.stat().st_size // 1024} KiB")
+    return [path]
+
+
+def _stage_report(dataset: Dataset, staging: Path, log: Callable[[str], None]) -> list[Path]:
+    from .report.render import write_report
+
+    files = [Path(p) for p in write_report(dataset, staging / "report")]
+    log(f"report: {len(files)} files")
+    return files
+
+
 #: Build stages in order: name -> function(dataset, staging_dir, log) -> files written.
 STAGES: dict[str, Callable[[Dataset, Path, Callable[[str], None]], list[Path]]] = {
     "tables": _stage_tables,
+    "figures": _stage_figures,
+    "explorer": _stage_explorer,
+    "report": _stage_report,
 }
 
 

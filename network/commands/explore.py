@@ -1,0 +1,48 @@
+"""``entente explore``: write the offline explorer, one self-contained HTML file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from ..snapshots import LEVELS
+from ._common import add_data_option, load_or_report
+
+HELP = "write the offline explorer: one HTML file with a year slider, ties and their sources"
+DESCRIPTION = """\
+One self-contained HTML file (no internet needed: every script, style and
+datum is inside it). A year slider and a Play button, the named periods
+marked; hovering or focusing a tie shows its type, date, evidence and
+citation; clicking an actor highlights its ties and shows its centrality
+that year. Open file.html#year=1958 to start at 1958. See docs/explorer.md.
+
+examples:
+  entente explore
+  entente explore --level state --out figures/explorer-states.html
+"""
+
+DEFAULT_OUT = "figures/explorer.html"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_data_option(parser)
+    parser.add_argument(
+        "--out", default=DEFAULT_OUT, metavar="PATH", help="output file (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--level",
+        choices=LEVELS,
+        default="person",
+        help="person: actors as coded (default); state: ties projected onto states",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..explorer import write_explorer
+
+    dataset = load_or_report(args.data, max_bytes=args.max_bytes)
+    if dataset is None:
+        return 1
+    path = write_explorer(dataset, args.out, level=args.level)
+    print(f"wrote {path} ({os.path.getsize(path) / 1024:.0f} KiB)")
+    return 0

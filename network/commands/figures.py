@@ -1,0 +1,133 @@
+"""``entente figures``: draw every figure of a dataset into a folder, PNG and SVG (and PDF)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..alignment import FOCAL, POLES
+from ..snapshots import HALF_LIFE, LEVELS, MODES
+from ._analysis import usage_error
+from ._common import add_data_option, load_or_report
+
+HELP = "draw the figures: yearly and period snapshots on one layout, small multiples, time lines, a GIF"
+DESCRIPTION = """\
+Write into --out (default figures/), per level (person/ and state/):
+  snapshot-<year>, snapshot-<period>   the signed network of a year or named period;
+                                       every actor in the same place in all of them
+  small-multiples                      all years on one page
+  centrality-bump                      the leading actors' rank per period
+  snapshots.gif                        the yearly snapshots, animated
+and, for the dataset as a whole:
+  alignment-timeline                   the focal actor's score with each pole per year
+  balance-timeline                     triangle balance and frustration per year
+as PNG and SVG (and PDF with --pdf). The same data gives the same bytes, so
+figures/ can be committed and checked. Nothing is written if the data is
+invalid. How to read each figure: docs/figures.md.
+
+examples:
+  entente figures
+  entente figures --level state --out /tmp/figures --pdf
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..figures.data import INVOLVEMENT, SIZE_MEASURES
+
+    add_data_option(parser)
+    parser.add_argument("--out", default="figures", metavar="DIR", help="output folder (default: figures)")
+    parser.add_argument(
+        "--level",
+        choices=(*LEVELS, "both"),
+        default="both",
+        help="draw the snapshots at person level, state level or both (default: both)",
+    )
+    parser.add_argument("--pdf", action="store_true", help="also write a PDF of every figure")
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        default="window",
+        help="window: only the period's own ties (default); memory: earlier ties carry on, "
+        "halving every --half-life days",
+    )
+    parser.add_argument(
+        "--half-life",
+        type=float,
+        default=HALF_LIFE,
+        metavar="DAYS",
+        help="half-life of a tie in memory mode (default: %(default)s days)",
+    )
+    parser.add_argument(
+        "--focal",
+        default=FOCAL,
+        metavar="ACTOR",
+        help="focal actor of the alignment time line (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--pole",
+        dest="poles",
+        action="append",
+        metavar="ACTOR",
+        help=f"the two poles, pinned left and right; repeat or separate with commas "
+        f"(default: {', '.join(POLES)})",
+    )
+    parser.add_argument(
+        "--size-by",
+        choices=SIZE_MEASURES,
+        default=INVOLVEMENT,
+        help="node area by this measure (default: %(default)s, the total weight of an "
+        "actor's ties in the period)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: 2 when there are enough figures, else 1)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    dataset = load_or_report(args.data, max_bytes=args.max_bytes)
+    if dataset is None:
+        return 1
+    from ..figures import render_all
+
+    poles = (
+        POLES
+        if not args.poles
+        else tuple(p.strip() for group in args.poles for p in group.split(",") if p.strip())
+    )
+    levels = LEVELS if args.level == "both" else (args.level,)
+    if args.jobs is not None and args.jobs < 1:
+        return usage_error("--jobs must be at least 1")
+    given = ([args.focal] if args.focal != FOCAL else []) + (list(poles) if args.poles else [])
+    unknown = [a for a in given if a not in dataset.actors]
+    if unknown:
+        return usage_error(f"unknown actor {unknown[0]!r} in {args.data}")
+    if len(poles) != 2:
+        return usage_error(f"give two poles (got {len(poles)})")
+    try:
+        written = render_all(
+            dataset,
+            args.out,
+            levels=levels,
+            pdf=args.pdf,
+            jobs=args.jobs,
+            mode=args.mode,
+            half_life=args.half_life,
+            poles=poles,
+            focal=args.focal,
+            size_by=args.size_by,
+            progress=lambda line: print(line, file=sys.stderr, flush=True),
+        )
+    except ValueError as exc:
+        return usage_error(str(exc))
+    except OSError as exc:
+        print(f"entente: cannot write the figures to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(
+        f"{args.out}: {len(written)} files written in {written.seconds:.1f} s "
+        f"({written.jobs} worker{'s' if written.jobs != 1 else ''})"
+    )
+    return 0

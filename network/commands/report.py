@@ -1,0 +1,54 @@
+"""``entente report``: write the lesson pages, a page per period and an index with the time line."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..snapshots import LEVELS
+from ._common import add_data_option, load_or_report
+
+HELP = "write the lesson pages (HTML and Markdown): a page per period and a time line"
+DESCRIPTION = """\
+For a class: one page per named period (or per year, when the data has no
+periods) with its network, what changed since the previous period (ties
+formed, broken and flipped, each with the ties and footnotes behind it), who
+was most central, the balance and the blocs, and discussion questions drawn
+from the data; and an index with the time line. Each page comes as HTML (its
+picture inline) and as Markdown (its picture beside it, snapshot-<period>.svg).
+See docs/explorer.md.
+
+examples:
+  entente report
+  entente report --by year --out lesson/
+"""
+
+DEFAULT_OUT = "figures/report"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_data_option(parser)
+    parser.add_argument(
+        "--out", default=DEFAULT_OUT, metavar="DIR", help="output folder (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--level",
+        choices=LEVELS,
+        default="state",
+        help="state: ties projected onto states (default); person: actors as coded",
+    )
+    parser.add_argument(
+        "--by",
+        choices=("period", "year"),
+        help="a page per named period (default when the data has periods) or per year",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..report import write_report
+
+    dataset = load_or_report(args.data, max_bytes=args.max_bytes)
+    if dataset is None:
+        return 1
+    paths = write_report(dataset, args.out, level=args.level, by=args.by)
+    print(f"wrote {len(paths)} files to {args.out} (open {paths[0]})")
+    return 0

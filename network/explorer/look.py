@@ -1,0 +1,208 @@
+"""Where actors sit and how ties and actors look: the figures' layout and style, in the page's units.
+
+The explorer and the lesson pages draw what the snapshot figures draw: the
+positions of :func:`network.layout.layout_for`, the colours, dashes, widths
+and marker sizes of :mod:`network.style`. Drawings are in points (1/72 in)
+at the size of a snapshot figure's network axes, which show exactly
+``style.FRAME``; a page scales the whole drawing to fit.
+
+Examples
+--------
+>>> from network import load
+>>> ds = load("tests/data/mini.yaml")
+>>> pos = positions(ds, level="state")
+>>> v = view()
+>>> pos["ussr"][0] < pos["albania"][0] < pos["china"][0] < v["width"]
+True
+>>> look(("ussr", "china"), {"ussr": "Soviet Union", "china": "China"})["bloc"]["pole0"]["label"]
+"Soviet Union's bloc"
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..alignment import POLES
+from ..model import Dataset
+
+__all__ = ["positions", "look", "view", "bloc_key", "scale", "involvement", "marker_radius", "LABEL_SCALE"]
+
+#: Labels on a page are this much larger than in the figures, to be read on a projector.
+LABEL_SCALE = 1.25
+_DIGITS = 2
+
+
+def _label_points() -> float:
+    """Size in points of an actor's label on a page."""
+    from .. import style
+
+    return float(style.FONT["label"]) * LABEL_SCALE  # type: ignore[arg-type]
+
+
+def view() -> dict[str, float]:
+    """The drawing's size in points: the figures' network frame plus a margin for labels.
+
+    Returns
+    -------
+    dict
+        ``width``, ``height`` (the whole drawing), ``margin`` (around the
+        frame), ``scale`` (points per layout unit).
+    """
+    from .. import style
+
+    frame_w = style.FRAME["x1"] - style.FRAME["x0"]
+    frame_h = style.FRAME["y1"] - style.FRAME["y0"]
+    scale = style.FIGSIZE["snapshot"][0] * style.SNAPSHOT_AXES[2] * 72 / frame_w
+    margin = 2.5 * _label_points()
+    return {
+        "width": round(frame_w * scale + 2 * margin, _DIGITS),
+        "height": round(frame_h * scale + 2 * margin, _DIGITS),
+        "margin": round(margin, _DIGITS),
+        "scale": round(scale, _DIGITS),
+    }
+
+
+def positions(
+    dataset: Dataset,
+    level: str = "person",
+    poles: Sequence[str] = POLES,
+    seed: int = 0,
+    nodes: Iterable[str] = (),
+) -> dict[str, tuple[float, float]]:
+    """Every actor's position in the drawing, in points from the top left (y grows downwards).
+
+    The layout is :func:`network.layout.layout_for` (the figures' own), so
+    an actor sits where the snapshot figures put it.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The loaded dataset.
+    level : {"person", "state"}
+        Snapshot level.
+    poles : sequence of str
+        Pinned left and right by the layout.
+    seed : int
+        Seed of the layout.
+    nodes : iterable of str
+        Further actors to place.
+    """
+    from .. import style
+    from ..layout import layout_for
+
+    v = view()
+    raw = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    x0, y1 = style.FRAME["x0"], style.FRAME["y1"]
+    return {
+        n: (
+            round(v["margin"] + (x - x0) * v["scale"], _DIGITS),
+            round(v["margin"] + (y1 - y) * v["scale"], _DIGITS),
+        )
+        for n, (x, y) in sorted(raw.items())
+    }
+
+
+def bloc_key(label: str | None, poles: Sequence[str]) -> str:
+    """The :data:`network.style.BLOC` key of a bloc label from :func:`network.alignment.bloc_labels`.
+
+    Examples
+    --------
+    >>> [bloc_key(x, ("ussr", "china")) for x in ("ussr", "china", "ussr+china", "other", "bloc2", None)]
+    ['pole0', 'pole1', 'both', 'other', 'bloc2', 'none']
+    """
+    if label is None:
+        return "none"
+    if label in ("other", "bloc1", "bloc2"):
+        return label
+    if "+" in label:
+        return "both"
+    return f"pole{list(poles).index(label)}" if label in poles and list(poles).index(label) < 2 else "other"
+
+
+def _dash(pattern: tuple[float, ...] | None) -> list[float]:
+    return [float(x) for x in pattern] if pattern else []
+
+
+def look(poles: Sequence[str] = POLES, names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Colours, dashes, widths, sizes and fonts of :mod:`network.style`, as the pages use them.
+
+    Parameters
+    ----------
+    poles : sequence of str
+        The poles, to name their blocs in the legend.
+    names : mapping, optional
+        Actor id -> name, for those legend entries.
+
+    Returns
+    -------
+    dict
+        ``sign``: ``"1"``, ``"-1"``, ``"0"`` -> ``colour``, ``dash`` (in
+        multiples of the line width, ``[]`` = solid), ``alpha``, ``label``;
+        ``edge_width``: points of the lightest and heaviest edge; ``bloc``:
+        key -> ``colour``, ``label``; ``node``, ``inactive``, ``node_size``
+        (marker areas in points^2; the diameter is the square root), ``font``
+        (label size in points), ``text``, ``view`` (:func:`view`).
+    """
+    from .. import style
+
+    names = names or {}
+    fill = {f"pole{i}": names.get(p, p) for i, p in enumerate(poles[:2])}
+    edge = {"1": style.EDGE["positive"], "-1": style.EDGE["negative"], "0": style.EDGE["zero"]}
+    return {
+        "sign": {
+            k: {"colour": e["color"], "dash": _dash(e["dash"]), "alpha": e["alpha"], "label": e["label"]}
+            for k, e in edge.items()
+        },
+        "edge_width": list(style.EDGE_WIDTH),
+        "bloc": {
+            k: {
+                "colour": b["color"],
+                "label": b["label"].format(
+                    pole0=fill.get("pole0", "first pole"), pole1=fill.get("pole1", "second pole")
+                ),
+            }
+            for k, b in style.BLOC.items()
+        },
+        "node": {
+            "edge": style.NODE["edgecolor"],
+            "width": style.NODE["linewidth"],
+            "pole_width": style.NODE["pole_linewidth"],
+            "label": style.NODE["label_color"],
+        },
+        "inactive": {
+            "alpha": style.INACTIVE["alpha"],
+            "label": style.INACTIVE["label_color"],
+            "size": style.INACTIVE["size"],
+        },
+        "node_size": list(style.NODE_SIZE),
+        "font": round(_label_points(), _DIGITS),
+        "line": style.LABEL["line_em"],
+        "pad": style.LABEL["pad_pt"],
+        "text": dict(style.TEXT),
+        "view": view(),
+    }
+
+
+def scale(value: float, top: float, out: Sequence[float]) -> float:
+    """``value`` in ``0..top`` mapped linearly onto ``out[0]..out[1]``, as the figures size nodes and edges.
+
+    >>> scale(2.0, 4.0, (1.0, 7.0))
+    4.0
+    """
+    return out[0] + (out[1] - out[0]) * min(value, top) / (top or 1.0)
+
+
+def involvement(row: Mapping[str, Any]) -> float:
+    """The figures' node size: cooperative plus hostile strength (weighted degree) of a centrality row."""
+    return max(float(row["strength_pos"] + row["strength_neg"]), 0.0)
+
+
+def marker_radius(area: float) -> float:
+    """Radius in points of a marker of ``area`` points^2 (matplotlib's: the diameter is ``sqrt(area)``).
+
+    >>> marker_radius(900.0)
+    15.0
+    """
+    return math.sqrt(area) / 2

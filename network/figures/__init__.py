@@ -1,0 +1,10 @@
+"""Figures: alignment snapshots on a stable layout, small multiples, time lines, a GIF (``entente figures``).
+
+The package re-exports; computation lives in :mod:`network.figures.data`,
+drawing in :mod:`network.figures.plots`, files in :mod:`network.figures.render`.
+matplotlib is imported only by the modules that draw.
+"""
+
+from .render import Rendered, render_all
+
+__all__ = ["render_all", "Rendered"]

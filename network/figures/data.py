@@ -1,0 +1,1003 @@
+"""The plain data each figure draws, prepared from the analyses: positions, styles, sizes, texts.
+
+Every number a figure shows is computed here, from :mod:`network.snapshots`,
+:mod:`network.centrality`, :mod:`network.alignment` and :mod:`network.balance`;
+the plot functions in :mod:`network.figures.plots` only draw these views.
+Views are frozen dataclasses of plain values (picklable, so figures can be
+rendered in other processes), with style *keys* (``"positive"``, ``"pole0"``)
+that the plot functions look up in :mod:`network.style`.
+
+Examples
+--------
+>>> from network import load
+>>> fd = figure_data(load("tests/data/mini.yaml"), level="state")
+>>> [v.period for v in fd.years], [v.period for v in fd.periods]
+(['1957', '1958', '1959', '1960'], ['rapprochement', 'crisis'])
+>>> v = fd.years[3]
+>>> [(e.u, e.v, e.kind) for e in v.edges]
+[('china', 'ussr', 'negative'), ('albania', 'ussr', 'negative')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from .. import style
+from ..alignment import FOCAL, POLES, alignment, bloc_labels
+from ..balance import frustration, triangle_counts
+from ..centrality import MEASURES, centrality
+from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
+from ..model import Dataset
+from ..rows import Rows
+from ..snapshots import HALF_LIFE, LEVELS, Snapshot, signed_graph, snapshots
+from ..windows import Window, period_windows, year_windows
+
+__all__ = [
+    "NodeView",
+    "EdgeView",
+    "SnapshotView",
+    "SmallMultiplesView",
+    "Series",
+    "PeriodBand",
+    "AlignmentView",
+    "BumpLine",
+    "BumpView",
+    "BalanceSeries",
+    "BalanceView",
+    "FigureData",
+    "figure_data",
+    "alignment_view",
+    "balance_view",
+    "bump_view",
+    "figure_years",
+    "SIZE_MEASURES",
+    "INVOLVEMENT",
+]
+
+#: The measure "involvement": the summed weight of an actor's ties in the period,
+#: cooperative and hostile (weighted degree, ``strength_pos + strength_neg``).
+INVOLVEMENT = "involvement"
+#: Measures nodes can be sized (and the bump chart ranked) by.
+SIZE_MEASURES = (INVOLVEMENT, *MEASURES)
+_LABEL_GAP_EM = 0.8  # labels in a panel keep this much space between them, so two names never read as one
+_BOLD = 1.12  # DejaVu Sans Bold runs this much wider than the regular face
+_MARGIN = 1.04  # and rendered text a little wider than its advances
+_BAND_MIN_EMS = 8.0  # a period band narrower than this many ems shows only its number
+_KEY_ACTORS = 5  # actors labelled in small multiples besides the poles and the focal actor
+_BUMP_TOP = 5  # an actor is "leading" if ranked this high in some period
+_BUMP_MAX_LINES = 10
+_DODGE = 0.12  # years between the poles' points of one year, so equal scores do not hide
+_BALANCE_LEFT, _BALANCE_RIGHT = 0.06, 0.985  # the balance panels' span, as fractions of the figure width
+_EDGE_KIND = {1: "positive", -1: "negative", 0: "zero"}
+_LEVEL_NAMES = {
+    "person": "person level: persons, parties and states as coded",
+    "state": "state level: every tie counted for the state (or stateless body) its actors belong to",
+}
+
+
+@dataclass(frozen=True)
+class NodeView:
+    """An actor as drawn: where, how big, which bloc's colour, faded or not.
+
+    ``key`` is ``"below"`` or ``"above"`` for the few actors labelled in the
+    small multiples (where their label goes), else empty.
+    """
+
+    id: str
+    label: str
+    x: float
+    y: float
+    size: float
+    bloc: str
+    active: bool
+    pole: bool = False
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class EdgeView:
+    """A dyad as drawn: end points, style key (``positive``, ``negative``, ``zero``), line width."""
+
+    u: str
+    v: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    kind: str
+    width: float
+    weight: float
+    count: int
+
+
+@dataclass(frozen=True)
+class SnapshotView:
+    """Everything one snapshot figure shows."""
+
+    period: str
+    level: str
+    title: str
+    subtitle: str
+    caption: str
+    panel_title: str
+    nodes: tuple[NodeView, ...]
+    edges: tuple[EdgeView, ...]
+    frame: tuple[float, float, float, float]
+    legend_blocs: tuple[tuple[str, str], ...]
+    legend_title: str
+    size_examples: tuple[tuple[str, float], ...]
+    ties: int
+    triangle_balance: float | None
+    frustration: int | float
+
+
+@dataclass(frozen=True)
+class SmallMultiplesView:
+    """All yearly snapshots of a level on one page."""
+
+    title: str
+    subtitle: str
+    caption: str
+    panels: tuple[SnapshotView, ...]
+    grid: tuple[int, int]
+    scale: float
+    legend_blocs: tuple[tuple[str, str], ...]
+    size_examples: tuple[tuple[str, float], ...]
+    size_title: str
+
+
+@dataclass(frozen=True)
+class Series:
+    """One pole's alignment scores: x (mid-year), score or None, ties behind it, marker area."""
+
+    key: str
+    label: str
+    style: int
+    x: tuple[float, ...]
+    y: tuple[float | None, ...]
+    ties: tuple[int, ...]
+    sizes: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PeriodBand:
+    """A named period on a time axis: its label, start and end as fractional years, lane."""
+
+    label: str
+    text: str
+    x0: float
+    x1: float
+    lane: int
+
+
+@dataclass(frozen=True)
+class AlignmentView:
+    """The alignment time line of the focal actor with each pole."""
+
+    title: str
+    subtitle: str
+    caption: str
+    ylabel: str
+    series: tuple[Series, ...]
+    periods: tuple[PeriodBand, ...]
+    lanes: int
+    years: tuple[int, ...]
+    xlim: tuple[float, float]
+    size_note: str
+
+
+@dataclass(frozen=True)
+class BumpLine:
+    """One actor's rank per period (None: not active that period); ``style`` is ``pole0``, ``pole1``
+    or ``series<i>`` (the i-th of :data:`network.style.SERIES`)."""
+
+    actor: str
+    label: str
+    style: str
+    ranks: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class BumpView:
+    """The bump chart: the leading actors' ranks per period."""
+
+    title: str
+    subtitle: str
+    caption: str
+    periods: tuple[str, ...]
+    lines: tuple[BumpLine, ...]
+    max_rank: int
+    lower: bool
+
+
+@dataclass(frozen=True)
+class BalanceSeries:
+    """Balance measures of one level per year."""
+
+    level: str
+    label: str
+    x: tuple[float, ...]
+    triangle_balance: tuple[float | None, ...]
+    triangles: tuple[int, ...]
+    edge_balance: tuple[float | None, ...]
+    frustration: tuple[int | float, ...]
+    edges: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BalanceView:
+    """The structural balance time line."""
+
+    title: str
+    subtitle: str
+    caption: str
+    panels: tuple[BalanceSeries, ...]
+    years: tuple[int, ...]
+    xlim: tuple[float, float]
+    periods: tuple[PeriodBand, ...]
+    lanes: int
+    box: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class FigureData:
+    """The views of one level: a snapshot per year and per named period, and the small multiples."""
+
+    level: str
+    years: tuple[SnapshotView, ...]
+    periods: tuple[SnapshotView, ...]
+    small_multiples: SmallMultiplesView
+    bump: BumpView | None
+    positions: dict[str, tuple[float, float]] = field(repr=False)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def figure_years(dataset: Dataset) -> list[Window]:
+    """The years the figures show: those of the named periods if any, else the dataset's span.
+
+    The record may reach back (a 1948 break) or forward (an open end); the
+    figures tell the story the periods frame.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> [w.id for w in figure_years(load("tests/data/mini.yaml"))]
+    ['1957', '1958', '1959', '1960']
+    """
+    if dataset.periods:
+        first = min(p.lower for p in dataset.periods).year
+        last = max(p.upper for p in dataset.periods).year
+        return year_windows(dataset, first, last)
+    return year_windows(dataset)
+
+
+def _fit(text: str, inches: float, font: float, max_lines: int | None = None, bold: bool = False) -> str:
+    """``text`` wrapped on spaces to lines that fit ``inches`` at ``font`` points (measured in
+    DejaVu Sans), in at most ``max_lines`` lines, the last shortened with \u2026 if need be.
+
+    Examples
+    --------
+    >>> _fit("one two three four", inches=1.0, font=12)
+    'one two\\nthree four'
+    >>> print(_fit("one two three four five six seven", inches=0.8, font=12, max_lines=2))
+    one two
+    three\u2026
+    """
+    room = inches * 72 / font / (_BOLD if bold else 1.0) / _MARGIN  # in ems
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    if max_lines is not None and len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        while " " in last and text_width(last + "\u2026") > room:
+            last = last.rsplit(" ", 1)[0]
+        lines = lines[: max_lines - 1] + [last.rstrip(",;:") + "\u2026"]
+    return "\n".join(lines or [""])
+
+
+def _fraction(day: date) -> float:
+    """A day as a fractional year (1958-07-02 -> about 1958.5)."""
+    start = date(day.year, 1, 1).toordinal()
+    length = date(day.year + 1, 1, 1).toordinal() - start
+    return day.year + (day.toordinal() - start) / length
+
+
+def _lanes(spans: Sequence[tuple[float, float]]) -> list[int]:
+    """Greedy lane per span so that spans in one lane do not overlap (in the given order)."""
+    ends: list[float] = []
+    out = []
+    for x0, x1 in spans:
+        for lane, end in enumerate(ends):
+            if x0 >= end - 1e-9:
+                ends[lane] = x1
+                out.append(lane)
+                break
+        else:
+            ends.append(x1)
+            out.append(len(ends) - 1)
+    return out
+
+
+def _period_bands(
+    dataset: Dataset, first: int, last: int, axes_inches: float
+) -> tuple[tuple[PeriodBand, ...], int, str]:
+    """The named periods on a time axis of the years ``first`` to ``last`` (clipped to it), in lanes.
+
+    Each band shows its number and, if it fits in two lines, its label;
+    the key (third item) lists the periods whose band shows only the number.
+    """
+    lo, hi = float(first), float(last + 1)
+    spans = [
+        (max(_fraction(p.lower), lo), min(_fraction(p.upper + timedelta(days=1)), hi))
+        for p in dataset.periods
+    ]
+    keep = [
+        (i + 1, p, span)
+        for i, (p, span) in enumerate(zip(dataset.periods, spans, strict=True))
+        if span[1] > span[0]
+    ]
+    lanes = _lanes([span for *_, span in keep])
+    bands = []
+    key = []
+    font = style.FONT["annotation"]
+    for (number, p, (a, b)), lane in zip(keep, lanes, strict=True):
+        inches = (b - a) / (hi - lo) * axes_inches - 0.1
+        text = _fit(f"{number} \u00b7 {p.label}", inches, font, max_lines=3)
+        if inches * 72 / font < _BAND_MIN_EMS:
+            text = str(number)
+            key.append(f"{number} = {_dated(p.label, p.lower, p.upper)}")
+        bands.append(PeriodBand(p.label, text, round(a, 4), round(b, 4), lane))
+    return tuple(bands), (max(lanes) + 1 if lanes else 0), ("Periods: " + "; ".join(key) + "." if key else "")
+
+
+def _dated(label: str, lower: date, upper: date) -> str:
+    """A period's label, with its dates if the label does not give its years.
+
+    Examples
+    --------
+    >>> _dated("Crisis", date(1958, 12, 1), date(1959, 6, 30))
+    'Crisis (Dec 1958 to Jun 1959)'
+    >>> _dated("The first differences, 1955-57", date(1955, 1, 1), date(1957, 12, 31))
+    'The first differences, 1955-57'
+    >>> _dated("From the visit to the break of 1961", date(1959, 6, 1), date(1961, 12, 31))
+    'From the visit to the break of 1961'
+    """
+    if re.search(r"1[0-9]{3}|[0-9]{4}|'[0-9]{2}|-[0-9]{2}\b", label):  # the label dates itself
+        return label
+    return f"{label} ({lower:%b %Y} to {upper:%b %Y})"
+
+
+def _nice(value: float) -> float:
+    """``value`` rounded to one significant figure, at least 1 (a legend example)."""
+    if value <= 1:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(value))
+    return float(max(1, round(value / magnitude)) * magnitude)
+
+
+def _source_text(dataset: Dataset) -> str:
+    if not dataset.sources:
+        return "Source: not given."
+    cites = "; ".join(s.citation.rstrip(".") for s in dataset.sources)
+    return f"Source{'s' if len(dataset.sources) > 1 else ''}: {cites}."
+
+
+def _coded(dataset: Dataset) -> str:
+    return f"Coded in {Path(dataset.path).name} ({len(dataset.ties)} ties, {len(dataset.actors)} actors)."
+
+
+def _measure_name(measure: str) -> str:
+    names = {
+        INVOLVEMENT: "total weight of its ties (cooperative + hostile)",
+        "pn": "PN index",
+        "pagerank": "PageRank",
+        "eigenvector": "eigenvector centrality",
+        "betweenness": "betweenness",
+        "strength": "net strength",
+        "strength_pos": "cooperative strength",
+        "strength_neg": "hostile strength",
+        "degree_pos": "cooperative degree",
+        "degree_neg": "hostile degree",
+    }
+    return names.get(measure, measure)
+
+
+def _values(rows: Rows, measure: str) -> dict[tuple[str, str], float]:
+    out = {}
+    for r in rows:
+        value = r["strength_pos"] + r["strength_neg"] if measure == INVOLVEMENT else r[measure]
+        out[r["period"], r["actor"]] = 0.0 if value is None else max(float(value), 0.0)
+    return out
+
+
+def _bloc_key(name: str, poles: Sequence[str]) -> str:
+    if "+" in name:
+        return "both"
+    if len(poles) > 0 and name == poles[0]:
+        return "pole0"
+    if len(poles) > 1 and name == poles[1]:
+        return "pole1"
+    return name if name in ("bloc1", "bloc2") else "other"
+
+
+def _bloc_legend(keys: Iterable[str], dataset: Dataset, poles: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    present = set(keys)
+    names = {f"pole{i}": dataset.actor_name(p) for i, p in enumerate(poles[:2])}
+    return tuple(
+        (key, spec["label"].format(**names))
+        for key, spec in style.BLOC.items()
+        if key in present and key != "none"
+    )
+
+
+def _balance(snap: Snapshot) -> tuple[float | None, int, int | float, int]:
+    """Triangle balance (None without triangles), triangles, frustration index, signed edges."""
+    g = signed_graph(snap.graph)
+    counts = triangle_counts(g)
+    total = sum(counts.values())
+    share = (counts["+++"] + counts["+--"]) / total if total else None
+    return share, total, frustration(g).value, g.number_of_edges()
+
+
+def _plural(n: float, word: str) -> str:
+    return f"{n:g} {word}{'' if n == 1 else 's'}"
+
+
+# --------------------------------------------------------------------------- snapshots
+
+
+def _snapshot_views(
+    dataset: Dataset,
+    snaps: list[Snapshot],
+    positions: dict[str, tuple[float, float]],
+    poles: Sequence[str],
+    size_by: str,
+    kind: str,
+) -> list[SnapshotView]:
+    """One view per snapshot; node areas and line widths on one scale for all of ``snaps``."""
+    level = snaps[0].graph.graph["level"] if snaps else "person"
+    values = _values(centrality(snaps), size_by)
+    vmax = max(values.values(), default=0.0) or 1.0
+    wmax = max(
+        [abs(d["weight"]) for s in snaps for *_, d in s.graph.edges(data=True)] + [style.EDGE_WEIGHT_FULL]
+    )
+    smin, smax = style.NODE_SIZE
+    lmin, lmax = style.EDGE_WIDTH
+    labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
+    frame = (style.FRAME["x0"], style.FRAME["x1"], style.FRAME["y0"], style.FRAME["y1"])
+    blocs_per_snap = [
+        {a: _bloc_key(b, poles) for a, b in bloc_labels(s, [p for p in poles if p in s.graph]).items()}
+        for s in snaps
+    ]
+    fig_w = style.FIGSIZE["snapshot"][0]
+    column = fig_w * (1 - style.SNAPSHOT_AXES[0] - style.SNAPSHOT_AXES[2]) - 0.25
+    unit = "year" if kind == "year" else "period"
+    legend_title = _fit(f"Node area: {_measure_name(size_by)} in the {unit}", column, style.FONT["legend"])
+    examples = sorted({_nice(vmax / 10), _nice(vmax / 2.5), _nice(vmax)})
+    size_examples = tuple((f"{v:g}", round(smin + (smax - smin) * min(v, vmax) / vmax, 2)) for v in examples)
+    placed = [p for p in poles[:2] if p in positions]
+    pinned = ""
+    if len(placed) == 2:
+        pinned = (
+            f" ({dataset.actor_name(placed[0])} pinned left, {dataset.actor_name(placed[1])} right), "
+            f"so a place shows alignment over the whole record"
+        )
+    # one legend for every snapshot of the set (frames of the GIF keep the same key)
+    legend = _bloc_legend(
+        {k for b in blocs_per_snap for k in b.values()}
+        | {
+            "mixed"
+            for s, b in zip(snaps, blocs_per_snap, strict=True)
+            for n, d in s.graph.nodes(data=True)
+            if d["active"] and n not in b
+        },
+        dataset,
+        poles,
+    )
+    views = []
+    for snap, blocs in zip(snaps, blocs_per_snap, strict=True):
+        g = snap.graph
+        nodes = []
+        for n in sorted(g):
+            x, y = positions[n]
+            active = bool(g.nodes[n]["active"])
+            size = (
+                smin + (smax - smin) * values.get((snap.period, n), 0.0) / vmax
+                if active
+                else style.INACTIVE["size"]
+            )
+            nodes.append(
+                NodeView(
+                    id=n,
+                    label=labels.get(n) or label_text(str(g.nodes[n].get("name", n))),
+                    x=x,
+                    y=y,
+                    size=round(size, 2),
+                    bloc=blocs.get(n, "mixed" if active else "none"),
+                    active=active,
+                    pole=n in poles[:2],
+                )
+            )
+        edges = []
+        for u, v, d in sorted(g.edges(data=True), key=lambda e: (abs(e[2]["weight"]), e[0], e[1])):
+            width = lmin + (lmax - lmin) * abs(d["weight"]) / wmax
+            (x0, y0), (x1, y1) = positions[u], positions[v]
+            edges.append(
+                EdgeView(
+                    u,
+                    v,
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    _EDGE_KIND[d["sign"]],
+                    round(width, 3),
+                    float(d["weight"]),
+                    int(d["count"]),
+                )
+            )
+        share, triangles, frus, signed_edges = _balance(snap)
+        n_pos = sum(1 for e in edges if e.kind == "positive")
+        n_neg = sum(1 for e in edges if e.kind == "negative")
+        ties = len(snap.allocation)
+        w = snap.window
+        if kind == "year":
+            title = f"{w.label}: who cooperated with and who opposed whom"
+        else:
+            title = _fit(
+                _dated(w.label, w.lower, w.upper), fig_w - 0.3, style.FONT["title"], max_lines=2, bold=True
+            )
+        tri = (
+            f"{share:.0%} of {_plural(triangles, 'triangle')} balanced"
+            if share is not None
+            else "no triangles"
+        )
+        subtitle = _fit(
+            f"{_plural(ties, 'tie')} coded  \u00b7  {n_pos} cooperative and {n_neg} hostile "
+            f"pair{'' if n_neg == 1 else 's'}  \u00b7  {tri}  \u00b7  frustration {frus:g} of "
+            f"{_plural(signed_edges, 'edge')}",
+            fig_w - 0.3,
+            style.FONT["subtitle"],
+        )
+        caption = _fit(
+            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. A line sums the "
+            f"ties of two actors in the {unit}; width: |cooperation \u2212 hostility|, one scale for all "
+            f"{unit}s. Colour: the two blocs that best fit the signs (frustration partition). Actors keep "
+            f"their places in every snapshot{pinned}.",
+            fig_w - 0.3,
+            style.FONT["caption"],
+        )
+        views.append(
+            SnapshotView(
+                period=snap.period,
+                level=level,
+                title=title,
+                subtitle=subtitle,
+                caption=caption,
+                panel_title=f"{w.label}: {_plural(ties, 'tie')}",
+                nodes=tuple(nodes),
+                edges=tuple(edges),
+                frame=frame,
+                legend_blocs=legend,
+                legend_title=legend_title,
+                size_examples=size_examples,
+                ties=ties,
+                triangle_balance=share,
+                frustration=frus,
+            )
+        )
+    return views
+
+
+def _small_scale(count: int) -> tuple[tuple[int, int], float]:
+    """Grid of the small multiples and the factor on marker areas that fits a panel."""
+    rows, cols = _grid(count)
+    panel_w = style.FIGSIZE["small_multiples"][0] * 0.99 / cols
+    return (rows, cols), min(1.0, panel_w / (style.FIGSIZE["snapshot"][0] * style.SNAPSHOT_AXES[2])) ** 2
+
+
+def _key_actors(
+    views: Sequence[SnapshotView], poles: Sequence[str], focal: str, scale: float
+) -> dict[str, str]:
+    """Actors labelled in the small multiples, and where: ``{actor: "below" or "above"}``.
+
+    Candidates are the poles, the focal actor and the actors with the largest
+    summed node area over ``views``. One is kept if its label, at the size it
+    has in a panel, below its node or else above it, stays inside the panel
+    and clear of the labels kept before; the poles and the focal actor are
+    always kept.
+    """
+    total: dict[str, float] = {}
+    biggest: dict[str, float] = {}
+    for v in views:
+        for node in v.nodes:
+            if node.active:
+                total[node.id] = total.get(node.id, 0.0) + node.size
+            biggest[node.id] = max(biggest.get(node.id, 0.0), node.size)
+    nodes: dict[str, NodeView] = {node.id: node for v in views[:1] for node in v.nodes}
+    first = [p for p in (*poles[:2], focal) if p in nodes]
+    order = first + sorted((n for n in total if n not in first), key=lambda n: (-total[n], n))
+    full = label_geometry()
+    inch = math.sqrt(scale)  # a panel shows the frame this much smaller
+    factor = style.FONT["label_small"] / style.FONT["label"] / inch
+    geometry = LabelGeometry(full.em * factor, full.line_height * factor, full.radius, full.pad / inch)
+    units_per_point = full.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    x0, x1, y0, y1 = (style.FRAME[k] for k in ("x0", "x1", "y0", "y1"))
+    # per candidate: its marker's box, and its label's box below and above the marker
+    marker: dict[str, np.ndarray] = {}
+    text: dict[tuple[str, str], np.ndarray] = {}
+    for n in order[: len(first) + 2 * _KEY_ACTORS]:  # only the leading actors are candidates
+        node = nodes[n]
+        r = math.sqrt(biggest[n]) / 2 * units_per_point
+        half = text_width(node.label) * _MARGIN * geometry.em / 2
+        height = (node.label.count("\n") + 1) * geometry.line_height
+        marker[n] = np.array([node.x - r, node.y - r, node.x + r, node.y + r])
+        low, high = node.y - r - geometry.pad, node.y + r + geometry.pad
+        text[n, "below"] = np.array([node.x - half, low - height, node.x + half, low])
+        text[n, "above"] = np.array([node.x - half, high, node.x + half, high + height])
+
+    def fits(sides: dict[str, str]) -> bool:
+        labels = [text[n, side] for n, side in sides.items()]
+        inside = all(
+            b[0] >= x0 and b[2] <= x1 and b[1] >= y0 and b[3] <= y1
+            for n, b in zip(sides, labels, strict=True)
+            if n not in first
+        )
+        k = len(labels)
+        pairs = overlaps(np.array(labels + [marker[n] for n in sides]), geometry.em * _LABEL_GAP_EM)
+        # markers may touch each other, and a label its own marker; nothing else may touch a label
+        return inside and all(i >= k or j == i + k for i, j in pairs)
+
+    chosen: dict[str, str] = {}
+    for n in marker:
+        if len(chosen) >= len(first) + _KEY_ACTORS:
+            break
+        # this label below or above; else with one or two labels placed before moved to their other side
+        flip = {"below": "above", "above": "below"}
+        moves = [()] + [(m,) for m in chosen] + list(itertools.combinations(chosen, 2))
+        trials = [
+            {**chosen, **{m: flip[chosen[m]] for m in moved}, n: side}
+            for moved in moves
+            for side in ("below", "above")
+        ]
+        found = next((t for t in trials if fits(t)), None)
+        if found is not None:
+            chosen = found
+        elif n in first:
+            chosen[n] = "below"
+    return chosen
+
+
+def _grid(n: int) -> tuple[int, int]:
+    """Rows and columns for ``n`` panels on a wide page (2 rows of 4 for 8 years)."""
+    cols = max(1, math.ceil(math.sqrt(n * 2)))
+    rows = math.ceil(n / cols)
+    while cols > 1 and math.ceil(n / (cols - 1)) == rows:
+        cols -= 1
+    return rows, cols
+
+
+def bump_view(
+    dataset: Dataset,
+    snaps: list[Snapshot],
+    rank_by: str = INVOLVEMENT,
+    poles: Sequence[str] = POLES,
+    top: int = _BUMP_TOP,
+    max_lines: int = _BUMP_MAX_LINES,
+) -> BumpView | None:
+    """The leading actors' rank in each window (1 = most central), for the bump chart.
+
+    An actor is shown if it ranks ``top`` or better in some window (at most
+    ``max_lines`` actors, best ranks first). Ranks below ``2 * top`` are
+    shown as one row, ``lower``. None if no actor has a tie.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> from network.snapshots import snapshots
+    >>> ds = load("tests/data/mini.yaml")
+    >>> v = bump_view(ds, snapshots(ds, by="period", level="state"))
+    >>> [(line.actor, line.ranks) for line in v.lines]
+    [('albania', (1, 1)), ('ussr', (2, 2)), ('china', (3, 3))]
+    """
+    if rank_by not in SIZE_MEASURES:
+        raise ValueError(f"unknown measure {rank_by!r}; choose from {', '.join(SIZE_MEASURES)}")
+    values = _values(centrality(snaps), rank_by)
+    ranks: dict[tuple[str, str], int] = {}
+    for s in snaps:
+        present = sorted((a for (p, a) in values if p == s.period), key=lambda a: (-values[s.period, a], a))
+        for i, a in enumerate(present):
+            ranks[s.period, a] = i + 1
+    if not ranks:
+        return None
+    best = {a: min(r for (_, b), r in ranks.items() if b == a) for _, a in ranks}
+    leading = sorted((a for a in best if best[a] <= top), key=lambda a: (best[a], a))[:max_lines]
+
+    def first_rank(a: str) -> tuple[int, int, str]:
+        i, r = next((i, ranks[s.period, a]) for i, s in enumerate(snaps) if (s.period, a) in ranks)
+        return i, r, a
+
+    order = sorted(leading, key=first_rank)
+    cap = 2 * top
+    styles = {p: f"pole{i}" for i, p in enumerate(poles[:2])}
+    others = [a for a in order if a not in styles]
+    styles.update((a, f"series{i % len(style.SERIES)}") for i, a in enumerate(others))
+    lines = tuple(
+        BumpLine(
+            a,
+            dataset.actor_name(a),
+            styles[a],
+            tuple(None if (s.period, a) not in ranks else min(ranks[s.period, a], cap + 1) for s in snaps),
+        )
+        for a in order
+    )
+    shown = max(r for line in lines for r in line.ranks if r is not None)
+    level = snaps[0].graph.graph["level"]
+    kind = "year" if all(s.period.isdigit() for s in snaps) else "period"
+    fig_w = style.FIGSIZE["timeline"][0]
+    per = fig_w * style.BUMP_AXES[2] / (len(snaps) + 1)  # the x axis runs from -1 to len(snaps)
+    return BumpView(
+        title=f"Who was central, {kind} by {kind} ({level} level)",
+        subtitle=_fit(
+            f"Rank by {_measure_name(rank_by)}; 1 = most central. The actors ranked {top} or better in "
+            f"some {kind}; a gap: no tie that {kind}.",
+            fig_w * 0.96 - fig_w * style.BUMP_AXES[0],
+            style.FONT["subtitle"],
+        ),
+        caption=_fit(
+            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}.",
+            fig_w * (0.98 - style.BUMP_AXES[0]),
+            style.FONT["caption"],
+        ),
+        periods=tuple(
+            _fit(s.window.label, per - 0.15, style.FONT["annotation"] + 1, max_lines=4) for s in snaps
+        ),
+        lines=lines,
+        max_rank=min(shown, cap + 1),
+        lower=shown > cap,
+    )
+
+
+def figure_data(
+    dataset: Dataset,
+    level: str = "person",
+    poles: Sequence[str] = POLES,
+    focal: str = FOCAL,
+    size_by: str = INVOLVEMENT,
+    mode: str = "window",
+    half_life: float = HALF_LIFE,
+    seed: int = 0,
+) -> FigureData:
+    """Every snapshot view of one level: a view per year, per named period, and the small multiples.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The loaded dataset.
+    level : {"person", "state"}
+        The snapshots' level.
+    poles : sequence of str
+        The two poles: pinned left and right, their blocs coloured.
+    focal : str
+        The focal actor, always labelled in the small multiples.
+    size_by : str
+        Node area by this measure (one of :data:`SIZE_MEASURES`, default the
+        total weight of an actor's ties in the period).
+    mode : {"window", "memory"}
+        Snapshot mode (:func:`network.snapshots.snapshots`).
+    half_life : float
+        Half-life in days for ``mode="memory"``.
+    seed : int
+        Layout seed.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> fd = figure_data(load("tests/data/mini.yaml"))
+    >>> fd.small_multiples.grid, [n.id for n in fd.years[0].nodes if not n.active]
+    ((2, 2), ['mao', 'pla', 'shehu'])
+    """
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}; choose from {', '.join(LEVELS)}")
+    if size_by not in SIZE_MEASURES:
+        raise ValueError(f"unknown measure {size_by!r}; choose from {', '.join(SIZE_MEASURES)}")
+    if len(poles) != 2:
+        raise ValueError(f"the figures need two poles (got {len(poles)})")
+    year_snaps = snapshots(dataset, by=figure_years(dataset), level=level, mode=mode, half_life=half_life)
+    period_snaps = (
+        snapshots(dataset, by=period_windows(dataset), level=level, mode=mode, half_life=half_life)
+        if dataset.periods
+        else []
+    )
+    nodes = {n for s in year_snaps + period_snaps for n in s.graph}
+    positions = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    grid, scale = _small_scale(len(year_snaps))
+    years = _snapshot_views(dataset, year_snaps, positions, poles, size_by, "year")
+    periods = _snapshot_views(dataset, period_snaps, positions, poles, size_by, "period")
+    keys = _key_actors(years, poles, focal, scale)
+    years = [replace(v, nodes=tuple(replace(n, key=keys.get(n.id, "")) for n in v.nodes)) for v in years]
+    first, last = year_snaps[0].window.id, year_snaps[-1].window.id
+    width = style.FIGSIZE["small_multiples"][0] - 0.3
+    small = SmallMultiplesView(
+        title=f"Year by year, {first} to {last}: who cooperated with and who opposed whom ({level} level)",
+        subtitle=_fit(
+            f"Every actor keeps its place in every year, so what changes is the ties. Node area: "
+            f"{_measure_name(size_by)} in the year; line width: |net weight|; one scale for all "
+            f"years.",
+            width,
+            style.FONT["subtitle"],
+        ),
+        caption=_fit(
+            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. Labelled: the "
+            f"poles, the focal actor and the actors with the most ties; the full-size snapshot of each year "
+            f"names every actor.",
+            width,
+            style.FONT["caption"],
+        ),
+        panels=tuple(years),
+        grid=grid,
+        scale=round(scale, 4),
+        legend_blocs=years[0].legend_blocs if years else (),
+        size_examples=years[0].size_examples if years else (),
+        size_title="Node area",
+    )
+    return FigureData(
+        level=level,
+        years=tuple(years),
+        periods=tuple(periods),
+        small_multiples=small,
+        bump=bump_view(dataset, period_snaps or year_snaps, poles=poles),
+        positions=positions,
+    )
+
+
+# --------------------------------------------------------------------------- time lines
+
+
+def alignment_view(
+    dataset: Dataset,
+    focal: str = FOCAL,
+    poles: Sequence[str] = POLES,
+    level: str = "state",
+    mode: str = "window",
+    half_life: float = HALF_LIFE,
+) -> AlignmentView | None:
+    """The focal actor's alignment score with each pole per year; None if an actor is missing.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> v = alignment_view(load("tests/data/mini.yaml"))
+    >>> [(s.key, s.y, s.ties) for s in v.series][1]
+    ('china', (None, 1.0, 0.6, None), (0, 1, 3, 0))
+    """
+    snaps = snapshots(dataset, by=figure_years(dataset), level=level, mode=mode, half_life=half_life)
+    try:
+        rows = alignment(snaps, focal, poles)
+    except ValueError:
+        return None
+    years = tuple(int(s.period) for s in snaps)
+    most = max((r["ties"] for r in rows), default=0) or 1
+    series = []
+    for i, pole in enumerate(poles):
+        mine = [r for r in rows if r["pole"] == pole]
+        series.append(
+            Series(
+                key=pole,
+                label=f"with {dataset.actor_name(pole)}",
+                style=i,
+                x=tuple(round(y + 0.5 + (i - (len(poles) - 1) / 2) * _DODGE, 4) for y in years),
+                y=tuple(None if r["score"] is None else round(float(r["score"]), 6) for r in mine),
+                ties=tuple(int(r["ties"]) for r in mine),
+                sizes=tuple(round(30.0 + 330.0 * r["ties"] / most, 2) for r in mine),
+            )
+        )
+    fig_w = style.FIGSIZE["timeline"][0]
+    bands, lanes, key = _period_bands(dataset, years[0], years[-1], fig_w * style.TIMELINE_AXES[2])
+    name = dataset.actor_name(focal)
+    column = fig_w * (1 - style.TIMELINE_AXES[0] - style.TIMELINE_AXES[2]) - 0.3
+    text_w = fig_w * (0.99 - style.TIMELINE_AXES[0])
+    return AlignmentView(
+        title=f"{name} between {' and '.join(dataset.actor_name(p) for p in poles)}, year by year",
+        subtitle=_fit(
+            "Score = (cooperation \u2212 hostility) / (cooperation + hostility) over the ties between "
+            f"{name} and each side: 1 only cooperation, \u22121 only hostility.",
+            text_w,
+            style.FONT["subtitle"],
+        ),
+        caption=_fit(
+            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. No point: "
+            f"no tie that year. {key}",
+            text_w,
+            style.FONT["caption"],
+        ),
+        ylabel=f"alignment of {name}",
+        series=tuple(series),
+        periods=bands,
+        lanes=lanes,
+        years=years,
+        xlim=(years[0], years[-1] + 1.0),
+        size_note=_fit("Marker area and number: the ties behind the score", column, style.FONT["annotation"]),
+    )
+
+
+def balance_view(
+    dataset: Dataset, levels: Sequence[str] = LEVELS, mode: str = "window", half_life: float = HALF_LIFE
+) -> BalanceView:
+    """Triangle balance and the frustration index per year, one panel per level.
+
+    ``edge_balance`` is ``1 - frustration / edges``: the share of signed
+    edges that agree with the best two-bloc split; like triangle balance it
+    is 1 for a balanced graph.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> p = balance_view(load("tests/data/mini.yaml"), levels=["state"]).panels[0]
+    >>> p.edge_balance, p.frustration, p.edges, p.triangles
+    ((1.0, 1.0, 1.0, 1.0), (0, 0, 0, 0), (2, 2, 2, 2), (0, 0, 0, 0))
+    """
+    windows = figure_years(dataset)
+    panels = []
+    for level in levels:
+        snaps = snapshots(dataset, by=windows, level=level, mode=mode, half_life=half_life)
+        tb, tri, eb, fr, ed = [], [], [], [], []
+        for s in snaps:
+            share, triangles, frus, edges = _balance(s)
+            tb.append(None if share is None else round(share, 6))
+            tri.append(triangles)
+            eb.append(None if edges == 0 else round(1.0 - frus / edges, 6))
+            fr.append(frus)
+            ed.append(edges)
+        panels.append(
+            BalanceSeries(
+                level,
+                f"{level} level",
+                tuple(int(w.id) + 0.5 for w in windows),
+                tuple(tb),
+                tuple(tri),
+                tuple(eb),
+                tuple(fr),
+                tuple(ed),
+            )
+        )
+    years = tuple(int(w.id) for w in windows)
+    fig_w = style.FIGSIZE["timeline"][0]
+    panel_w = fig_w * (_BALANCE_RIGHT - _BALANCE_LEFT) / max(len(levels), 1) * (0.9 if len(levels) > 1 else 1)
+    bands, lanes, key = _period_bands(dataset, years[0], years[-1], panel_w)
+    return BalanceView(
+        title="How balanced was the network? Year by year",
+        subtitle=_fit(
+            "1 = balanced: the actors split into two camps, friendly within and hostile between "
+            "(Cartwright & Harary 1956).",
+            fig_w - 0.3,
+            style.FONT["subtitle"],
+        ),
+        caption=_fit(
+            f"{_source_text(dataset)} {_coded(dataset)} Triangle balance: the share of triangles with "
+            "an even number of hostile ties (number: triangles). Edge balance: 1 \u2212 frustration / "
+            "edges, the share of ties that fit the best two-bloc split (numbers: frustration / edges). "
+            f"No point: no triangle or no tie. {key}",
+            fig_w - 0.3,
+            style.FONT["caption"],
+        ),
+        panels=tuple(panels),
+        years=years,
+        xlim=(years[0], years[-1] + 1.0),
+        periods=bands,
+        lanes=lanes,
+        box=(_BALANCE_LEFT, _BALANCE_RIGHT),
+    )

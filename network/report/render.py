@@ -1,0 +1,430 @@
+"""The lesson as files: an index with the time line and one page per period, in HTML and in Markdown.
+
+Each period's picture is an SVG drawn for it (:mod:`network.report.svg`):
+inline in the HTML page, and beside the Markdown page as
+``snapshot-<period>.svg``, so the pages need nothing else and the folder can
+be copied anywhere. Every text from the data is escaped.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from network import load
+>>> paths = write_report(load("tests/data/mini.yaml"), pathlib.Path(tempfile.mkdtemp()))
+>>> sorted(p.name for p in paths)[:4]
+['crisis.html', 'crisis.md', 'index.html', 'index.md']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+from ..alignment import POLES
+from ..atomic import write_text
+from ..model import Dataset
+from .lesson import Change, Lesson, Page, TieNote, lesson
+from .svg import Drawing
+
+__all__ = ["write_report", "html_pages", "markdown_pages", "DEFAULT_OUT"]
+
+DEFAULT_OUT = "figures/report"
+_KINDS = {
+    "flipped": "Flipped (cooperation turned to hostility, or back)",
+    "formed": "Formed (no tie before)",
+    "broken": "Broken (no tie any more)",
+    "strengthened": "Strengthened",
+    "weakened": "Weakened",
+}
+_LEVELS = {
+    "state": "state level: persons' and parties' ties counted with their state",
+    "person": "person level: every actor as the source names it",
+}
+
+
+def _w(x: float | None) -> str:
+    return "none" if x is None else f"{x:+g}"
+
+
+def _share(x: float | None) -> str:
+    return "no triangles" if x is None else f"{x:.0%}"
+
+
+def _period_dates(page: Page) -> str:
+    w = page.window
+    return f"{w.lower:%d %B %Y} to {w.upper:%d %B %Y}".replace(" 0", " ").lstrip("0")
+
+
+def _tie_line(n: TieNote) -> tuple[str, str, str]:
+    """Head, evidence and citation of a tie, as plain text."""
+    arrow = "cooperative" if n.sign > 0 else "hostile"
+    head = f"{n.source} → {n.target}: {n.type} ({arrow}), {n.when}"
+    if n.confidence != "stated":
+        head += f", {n.confidence}"
+    return head, n.evidence, n.citation or "no citation"
+
+
+def _change_title(c: Change) -> str:
+    return f"{c.names[0]} – {c.names[1]}: net weight {_w(c.weight_before)} → {_w(c.weight_now)}"
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _css() -> str:
+    return resources.files(__package__).joinpath("report.css").read_text(encoding="utf-8")
+
+
+def _html_doc(title: str, body: str) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="entente report">\n<title>{escape(title)}</title>\n'
+        f"<style>\n{_css().strip()}\n</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def _html_ties(notes: Sequence[TieNote]) -> str:
+    items = []
+    for n in notes:
+        head, evidence, cite = _tie_line(n)
+        ev = f"<br>{escape(evidence)}" if evidence else ""
+        items.append(
+            f'<li class="{"pos" if n.sign > 0 else "neg"}"><b>{escape(head)}</b>{ev}'
+            f"<br><cite>{escape(cite)}</cite></li>"
+        )
+    return '<ul class="ties">\n' + "\n".join(items) + "\n</ul>"
+
+
+def _html_nav(les: Lesson, i: int) -> str:
+    parts = []
+    if i > 0:
+        p = les.pages[i - 1]
+        parts.append(f'<a rel="prev" href="{p.slug}.html">← {escape(p.window.label)}</a>')
+    parts.append('<a href="index.html">Time line</a>')
+    if i + 1 < len(les.pages):
+        p = les.pages[i + 1]
+        parts.append(f'<a rel="next" href="{p.slug}.html">{escape(p.window.label)} →</a>')
+    return "<nav>" + " · ".join(parts) + "</nav>"
+
+
+def _html_legend(les: Lesson, drawing: Drawing) -> str:
+    L = drawing.look
+    signs = "".join(
+        f'<li><span class="swatch line" data-sign="{k}">'
+        f'<svg viewBox="0 0 40 10" aria-hidden="true"><line x1="1" y1="5" x2="39" y2="5" '
+        f'stroke="{L["sign"][k]["colour"]}" stroke-width="3" stroke-dasharray="'
+        f'{" ".join(str(x * 3) for x in L["sign"][k]["dash"])}"/></svg></span>'
+        f"{escape(L['sign'][k]['label'])}</li>"
+        for k in ("1", "-1", "0")
+    )
+    blocs = "".join(
+        f'<li><span class="swatch"><svg viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" '
+        f'cy="6" r="5" fill="{b["colour"]}" stroke="#222"/></svg></span>{escape(b["label"])}</li>'
+        for k, b in L["bloc"].items()
+        if k in ("pole0", "pole1", "both", "other", "none")
+    )
+    return f'<ul class="legend">{signs}{blocs}</ul>'
+
+
+def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
+    page = les.pages[i]
+    w = page.window
+    b = page.balance
+    out = [
+        _html_nav(les, i),
+        f"<header><h1>{escape(w.label)}</h1>",
+        f'<p class="dates">{escape(_period_dates(page))} · {len(page.ties)} ties coded · '
+        f"{page.cooperative} cooperative and {page.hostile} hostile pairs · {escape(_LEVELS[les.level])}</p>"
+        "</header>",
+        f"<figure>{drawing.svg(page)}<figcaption>{_html_legend(les, drawing)}Line width: the net weight of "
+        f"the ties between two actors; circle area: how much an actor was involved (cooperative plus hostile "
+        f"weight); colour: the two blocs that best fit the signs. Every actor keeps its place on every page."
+        f"</figcaption></figure>",
+    ]
+    prev = escape(page.previous.label) if page.previous else None
+    out.append(
+        f"<section><h2>What changed since {prev}</h2>"
+        if prev
+        else "<section><h2>The ties of the first period</h2>"
+    )
+    if not page.changes:
+        out.append("<p>No tie changed.</p>")
+    for kind, title in _KINDS.items():
+        changes = [c for c in page.changes if c.kind == kind]
+        if not changes:
+            continue
+        out.append(f"<h3>{escape(title if prev else 'Ties')} ({len(changes)})</h3>")
+        for c in changes:
+            out.append(f'<div class="change"><h4>{escape(_change_title(c))}</h4>')
+            if c.now:
+                out.append(("<p>Now:</p>" if c.before else "") + _html_ties(c.now))
+            if c.before:
+                out.append("<p>Before:</p>" + _html_ties(c.before))
+            out.append("</div>")
+    out.append("</section>")
+    out.append("<section><h2>Who was most central</h2>")
+    if page.central:
+        rows = "".join(
+            f"<tr><td>{r['rank']}</td><td>{escape(r['name'])}</td><td>{r['pn']:.2f}</td>"
+            f"<td>{r['degree_pos']}</td><td>{r['degree_neg']}</td>"
+            f"<td>{r['strength_pos'] + r['strength_neg']:g}</td></tr>"
+            if r["pn"] is not None
+            else f"<tr><td>{r['rank']}</td><td>{escape(r['name'])}</td><td>–</td><td>{r['degree_pos']}</td>"
+            f"<td>{r['degree_neg']}</td><td>{r['strength_pos'] + r['strength_neg']:g}</td></tr>"
+            for r in page.central
+        )
+        out.append(
+            "<table><thead><tr><th>Rank</th><th>Actor</th><th>PN index</th><th>Cooperative ties</th>"
+            f"<th>Hostile ties</th><th>Involvement</th></tr></thead><tbody>{rows}</tbody></table>"
+            '<p class="note">Ranked by the PN index (Everett &amp; Borgatti 2014): high for many '
+            "cooperative ties to well-connected actors, lowered twice as much by each hostile one.</p>"
+        )
+    else:
+        out.append("<p>No actor has a tie in this period.</p>")
+    out.append("</section><section><h2>Balance and blocs</h2>")
+    out.append(
+        f"<p>Balanced triangles: {_share(b.triangle_balance)}"
+        + (f" of {b.triangles}" if b.triangles else "")
+        + f". Frustration: {b.frustration} of {b.edges} signed edges would have to change for the "
+        f"network to split into two blocs, friends inside, enemies between.</p>"
+    )
+    if b.blocs:
+        out.append(
+            "<ul>"
+            + "".join(f"<li><b>{escape(k)}</b>: {escape(', '.join(v))}</li>" for k, v in b.blocs.items())
+            + "</ul>"
+        )
+    if b.unbalanced:
+        tri = "; ".join(", ".join(les.names.get(x, x) for x in t) for t in b.unbalanced)
+        out.append(f"<p>Unbalanced triangles: {escape(tri)}.</p>")
+    out.append(
+        "</section><section><h2>For discussion</h2><ol>"
+        + "".join(f"<li>{escape(q)}</li>" for q in page.questions)
+        + "</ol></section>"
+    )
+    out.append(
+        f"<section><details><summary>All {len(page.ties)} ties dated to this period</summary>"
+        f"{_html_ties(page.ties)}</details></section>"
+    )
+    out.append(_html_nav(les, i))
+    out.append("<footer>" + "".join(f"<p>{escape(r)}</p>" for r in les.references) + "</footer>")
+    return _html_doc(f"{w.label}: {les.title}", "\n".join(out))
+
+
+def _timeline(les: Lesson) -> list[dict[str, object]]:
+    out = []
+    for p in les.pages:
+        counts = {k: sum(1 for c in p.changes if c.kind == k) for k in ("flipped", "formed", "broken")}
+        flips = [f"{c.names[0]} – {c.names[1]}" for c in p.changes if c.kind == "flipped"]
+        out.append({"page": p, **counts, "flips": flips})
+    return out
+
+
+def _html_index(les: Lesson) -> str:
+    rows = []
+    for t in _timeline(les):
+        p = t["page"]
+        assert isinstance(p, Page)
+        flips = escape("; ".join(t["flips"])) if t["flips"] else "–"  # type: ignore[arg-type]
+        rows.append(
+            f'<tr><td><a href="{p.slug}.html">{escape(p.window.label)}</a></td>'
+            f"<td>{escape(_period_dates(p))}</td><td>{len(p.ties)}</td>"
+            f"<td>{p.cooperative} / {p.hostile}</td><td>{t['formed']} / {t['broken']} / {t['flipped']}</td>"
+            f"<td>{flips}</td><td>{_share(p.balance.triangle_balance)}</td></tr>"
+        )
+    body = [
+        f"<header><h1>{escape(les.title)}</h1>",
+        f'<p class="dates">A lesson in {len(les.pages)} {"periods" if les.by == "period" else "years"}, '
+        f"at {escape(_LEVELS[les.level])}.</p></header>",
+        "<section><h2>Time line</h2><table><thead><tr><th>Period</th><th>Dates</th><th>Ties</th>"
+        "<th>Cooperative / hostile pairs</th><th>Formed / broken / flipped</th><th>Turned</th>"
+        "<th>Balanced triangles</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>",
+        "<section><h2>How to read the pages</h2><p>Each page shows the network of one period: a line for "
+        "each pair of actors with ties dated to it, solid for cooperation, dashed for hostility. It lists "
+        "what changed since the period before, each change with the ties behind it and the footnote each "
+        "tie comes from; who was most central; whether the network split into two blocs; and questions for "
+        "discussion drawn from the data.</p></section>",
+        "<footer>" + "".join(f"<p>{escape(r)}</p>" for r in les.references) + "</footer>",
+    ]
+    return _html_doc(les.title, "\n".join(body))
+
+
+def html_pages(les: Lesson, drawing: Drawing) -> dict[str, str]:
+    """File name -> HTML text: ``index.html`` and ``<period>.html`` for each page."""
+    out = {"index.html": _html_index(les)}
+    for i, p in enumerate(les.pages):
+        out[f"{p.slug}.html"] = _html_page(les, i, drawing)
+    return out
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def _md(text: str) -> str:
+    """Text safe in Markdown: characters that format, link or open HTML are escaped."""
+    out = []
+    for ch in text:
+        if ch in "\\`*_[]<>|#":
+            out.append("&lt;" if ch == "<" else "&gt;" if ch == ">" else "\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out).replace("\n", " ")
+
+
+def _md_ties(notes: Sequence[TieNote], indent: str = "") -> list[str]:
+    out = []
+    for n in notes:
+        head, evidence, cite = _tie_line(n)
+        out.append(
+            f"{indent}- **{_md(head)}**" + (f" {_md(evidence)}" if evidence else "") + f" *{_md(cite)}*"
+        )
+    return out
+
+
+def _md_page(les: Lesson, i: int) -> str:
+    page = les.pages[i]
+    w, b = page.window, page.balance
+    nav = []
+    if i > 0:
+        nav.append(f"[← {_md(les.pages[i - 1].window.label)}]({les.pages[i - 1].slug}.md)")
+    nav.append("[Time line](index.md)")
+    if i + 1 < len(les.pages):
+        nav.append(f"[{_md(les.pages[i + 1].window.label)} →]({les.pages[i + 1].slug}.md)")
+    out = [
+        " · ".join(nav),
+        "",
+        f"# {_md(w.label)}",
+        "",
+        f"{_md(_period_dates(page))} · {len(page.ties)} ties coded · {page.cooperative} cooperative and "
+        f"{page.hostile} hostile pairs · {_md(_LEVELS[les.level])}",
+        "",
+        f"![The network in {_md(w.label)}](snapshot-{page.slug}.svg)",
+        "",
+        "Solid lines: cooperation; dashed: hostility; width: net weight; circle area: involvement; colour: "
+        "the two blocs that best fit the signs.",
+        "",
+    ]
+    prev = les.pages[i - 1].window.label if i else None
+    out += [f"## What changed since {_md(prev)}" if prev else "## The ties of the first period", ""]
+    if not page.changes:
+        out += ["No tie changed.", ""]
+    for kind, title in _KINDS.items():
+        changes = [c for c in page.changes if c.kind == kind]
+        if not changes:
+            continue
+        out += [f"### {_md(title if prev else 'Ties')} ({len(changes)})", ""]
+        for c in changes:
+            out.append(f"- **{_md(_change_title(c))}**")
+            if c.now:
+                if c.before:
+                    out.append("  - Now:")
+                out += _md_ties(c.now, "    " if c.before else "  ")
+            if c.before:
+                out.append("  - Before:")
+                out += _md_ties(c.before, "    ")
+        out.append("")
+    out += ["## Who was most central", ""]
+    if page.central:
+        out += [
+            "| Rank | Actor | PN index | Cooperative ties | Hostile ties | Involvement |",
+            "|---:|---|---:|---:|---:|---:|",
+        ]
+        for r in page.central:
+            pn = "–" if r["pn"] is None else f"{r['pn']:.2f}"
+            out.append(
+                f"| {r['rank']} | {_md(r['name'])} | {pn} | {r['degree_pos']} | {r['degree_neg']} | "
+                f"{r['strength_pos'] + r['strength_neg']:g} |"
+            )
+        out += ["", "Ranked by the PN index (Everett & Borgatti 2014)."]
+    else:
+        out.append("No actor has a tie in this period.")
+    out += [
+        "",
+        "## Balance and blocs",
+        "",
+        f"Balanced triangles: {_share(b.triangle_balance)}"
+        + (f" of {b.triangles}" if b.triangles else "")
+        + f". Frustration: {b.frustration} of {b.edges} signed edges would have to change for the network to "
+        f"split into two blocs.",
+        "",
+    ]
+    out += [f"- **{_md(k)}**: {_md(', '.join(v))}" for k, v in b.blocs.items()]
+    if b.unbalanced:
+        tri = "; ".join(", ".join(les.names.get(x, x) for x in t) for t in b.unbalanced)
+        out += ["", f"Unbalanced triangles: {_md(tri)}."]
+    out += ["", "## For discussion", ""] + [f"{k}. {_md(q)}" for k, q in enumerate(page.questions, 1)]
+    out += ["", f"## All {len(page.ties)} ties dated to this period", ""] + _md_ties(page.ties)
+    out += ["", " · ".join(nav), ""] + [f"*{_md(r)}*" for r in les.references]
+    return "\n".join(out) + "\n"
+
+
+def _md_index(les: Lesson) -> str:
+    out = [
+        f"# {_md(les.title)}",
+        "",
+        f"A lesson in {len(les.pages)} {'periods' if les.by == 'period' else 'years'}, at "
+        f"{_md(_LEVELS[les.level])}.",
+        "",
+        "## Time line",
+        "",
+        "| Period | Dates | Ties | Cooperative / hostile pairs | Formed / broken / flipped | Turned |"
+        " Balanced triangles |",
+        "|---|---|---:|---|---|---|---:|",
+    ]
+    for t in _timeline(les):
+        p = t["page"]
+        assert isinstance(p, Page)
+        flips = _md("; ".join(t["flips"])) if t["flips"] else "–"  # type: ignore[arg-type]
+        out.append(
+            f"| [{_md(p.window.label)}]({p.slug}.md) | {_md(_period_dates(p))} | {len(p.ties)} | "
+            f"{p.cooperative} / {p.hostile} | {t['formed']} / {t['broken']} / {t['flipped']} | {flips} | "
+            f"{_share(p.balance.triangle_balance)} |"
+        )
+    out += ["", *[f"*{_md(r)}*" for r in les.references]]
+    return "\n".join(out) + "\n"
+
+
+def markdown_pages(les: Lesson) -> dict[str, str]:
+    """File name -> Markdown text: ``index.md`` and ``<period>.md`` for each page."""
+    out = {"index.md": _md_index(les)}
+    for i, p in enumerate(les.pages):
+        out[f"{p.slug}.md"] = _md_page(les, i)
+    return out
+
+
+def write_report(
+    dataset: Dataset,
+    out_dir: str | os.PathLike[str] = DEFAULT_OUT,
+    level: str = "state",
+    by: str | None = None,
+    poles: Sequence[str] = POLES,
+) -> list[Path]:
+    """Write the lesson to ``out_dir``: ``index.html``, ``index.md``, and per period HTML, Markdown and SVG.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The loaded dataset.
+    out_dir : path
+        The folder (made if missing; default ``figures/report``).
+    level, by, poles
+        As in :func:`network.report.lesson.lesson`.
+
+    Returns
+    -------
+    list of Path
+        Every file written (atomically), index first.
+    """
+    les = lesson(dataset, level=level, by=by, poles=poles)
+    drawing = Drawing(dataset, les)
+    files = {**html_pages(les, drawing), **markdown_pages(les)}
+    files.update({f"snapshot-{p.slug}.svg": drawing.svg(p) + "\n" for p in les.pages})
+    folder = Path(out_dir)
+    paths = []
+    for name in sorted(files, key=lambda n: (not n.startswith("index."), n)):
+        write_text(folder / name, files[name])
+        paths.append(folder / name)
+    return paths

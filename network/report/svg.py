@@ -1,0 +1,117 @@
+"""A period's snapshot as a static SVG, drawn as the figures and the explorer draw it.
+
+The lesson pages carry their own pictures rather than pointing at the
+figures' PNG files, so a page works wherever it is copied and shows exactly
+the period it describes: positions from :func:`network.layout.layout_for`,
+colours, dashes, widths and marker sizes from :mod:`network.style` (through
+:mod:`network.explorer.look`). Every text is escaped.
+
+Examples
+--------
+>>> from network import load
+>>> from network.report.lesson import lesson
+>>> les = lesson(load("tests/data/mini.yaml"))
+>>> svg = Drawing(load("tests/data/mini.yaml"), les).svg(les.pages[1])
+>>> svg.startswith("<svg") and svg.count("<line") == 3 and "stroke-dasharray" in svg
+True
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from ..alignment import bloc_labels
+from ..centrality import centrality
+from ..layout import label_text
+from ..model import Dataset
+from .lesson import Lesson, Page
+
+__all__ = ["Drawing"]
+
+
+def _f(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+class Drawing:
+    """Draws the pages of one lesson on one scale (widths and sizes comparable across periods)."""
+
+    def __init__(self, dataset: Dataset, lesson: Lesson) -> None:
+        from ..explorer.look import involvement, look, positions
+
+        nodes = sorted({n for p in lesson.pages for n in p.snapshot.graph})
+        self.names = lesson.names
+        self.poles = lesson.poles
+        self.look: dict[str, Any] = look(lesson.poles, lesson.names)
+        self.pos = positions(dataset, level=lesson.level, poles=lesson.poles, nodes=nodes)
+        self.labels = {
+            n: label_text(self.names.get(n, n), dataset.actors[n].aliases if n in dataset.actors else ())
+            for n in nodes
+        }
+        snaps = [p.snapshot for p in lesson.pages]
+        self.rows = {(r["period"], r["actor"]): r for r in centrality(snaps)}
+        self.vmax = max((involvement(r) for r in self.rows.values()), default=0.0)
+        self.wmax = max((abs(d["weight"]) for s in snaps for *_, d in s.graph.edges(data=True)), default=0.0)
+
+    def svg(self, page: Page) -> str:
+        """The snapshot of ``page`` as an ``<svg>`` element (with a title and a text description)."""
+        from ..explorer.look import bloc_key, involvement, marker_radius, scale
+
+        L, v = self.look, self.look["view"]
+        g = page.snapshot.graph
+        blocs = bloc_labels(page.snapshot, [p for p in self.poles if p in g])
+        out = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(v["width"])} {_f(v["height"])}" '
+            f'role="img" aria-labelledby="t-{page.slug}" class="snapshot">',
+            f'<title id="t-{page.slug}">{escape(page.window.label)}: {page.cooperative} cooperative and '
+            f"{page.hostile} hostile pairs</title>",
+        ]
+        edges = sorted(
+            g.edges(data=True), key=lambda e: (abs(e[2]["weight"]), min(e[0], e[1]), max(e[0], e[1]))
+        )
+        for u, w, d in edges:
+            style = L["sign"][str(d["sign"])]
+            width = scale(abs(d["weight"]), self.wmax, L["edge_width"])
+            dash = " ".join(_f(x * width) for x in style["dash"])
+            (x1, y1), (x2, y2) = self.pos[u], self.pos[w]
+            out.append(
+                f'<line x1="{_f(x1)}" y1="{_f(y1)}" x2="{_f(x2)}" y2="{_f(y2)}" stroke="{style["colour"]}" '
+                f'stroke-opacity="{style["alpha"]}" stroke-width="{_f(width)}"'
+                + (f' stroke-dasharray="{dash}"' if dash else "")
+                + "/>"
+            )
+        out.append(
+            f'<g font-size="{_f(L["font"])}" font-family="DejaVu Sans, sans-serif" text-anchor="middle">'
+        )
+        for n in sorted(g, key=lambda n: bool(g.nodes[n].get("active"))):
+            row = self.rows.get((page.window.id, n))
+            x, y = self.pos[n]
+            if row is None:
+                r, fill, opacity, ink = (
+                    marker_radius(L["inactive"]["size"]),
+                    L["bloc"]["none"]["colour"],
+                    L["inactive"]["alpha"],
+                    L["inactive"]["label"],
+                )
+            else:
+                r = marker_radius(scale(involvement(row), self.vmax, L["node_size"]))
+                fill = L["bloc"][bloc_key(blocs.get(n), self.poles)]["colour"]
+                opacity, ink = 1.0, L["node"]["label"]
+            stroke = L["node"]["pole_width"] if n in self.poles else L["node"]["width"]
+            out.append(
+                f'<g opacity="{_f(opacity)}"><circle cx="{_f(x)}" cy="{_f(y)}" r="{_f(r)}" fill="{fill}" '
+                f'stroke="{L["node"]["edge"]}" stroke-width="{_f(stroke)}"/>'
+            )
+            top = y + r + L["pad"] + L["font"] * 0.8
+            lines = self.labels[n].split("\n")
+            spans = "".join(
+                f'<tspan x="{_f(x)}" dy="{0 if i == 0 else _f(L["font"] * L["line"])}">{escape(t)}</tspan>'
+                for i, t in enumerate(lines)
+            )
+            out.append(
+                f'<text x="{_f(x)}" y="{_f(top)}" fill="{ink}" stroke="#fff" stroke-width="3" '
+                f'paint-order="stroke">{spans}</text></g>'
+            )
+        out.append("</g></svg>")
+        return "\n".join(out)

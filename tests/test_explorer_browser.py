@@ -1,0 +1,265 @@
+"""The explorer in a real browser: Debian's Chromium, driven headless by Playwright.
+
+Outside CI the tests are skipped when Playwright or Chromium is missing; in CI
+(``CI=true``) they fail instead, so a green run means the page really ran.
+The browser is the system's (``/usr/bin/chromium``, or ``$ENTENTE_CHROMIUM``):
+never ``playwright install``. The screenshot test writes ``docs/explorer.png``,
+the picture in the README, from the real dataset.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from network import load
+from network.explorer import write_explorer
+from network.snapshots import snapshots
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "data" / "mini.yaml"
+CHROMIUM = os.environ.get("ENTENTE_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SCREENSHOT = ROOT / "docs" / "explorer.png"
+
+EVIL = """\
+format: 1
+title: "Evil </script><script>alert(1)</script> & co"
+sources:
+- id: s
+  citation: "A source with </script><script>alert(3)</script> in it"
+periods:
+- {id: p1, label: "First & <b>bold</b> </script>", start: '1958', end: '1959'}
+actors:
+- {id: a, name: "A </script><script>alert(4)</script>", kind: state}
+- {id: b, name: B, kind: state}
+ties:
+- id: a-b-1958
+  source: a
+  target: b
+  date: '1958'
+  sign: 1
+  type: praise
+  cite: {source: s, page: 3, primary: "x </script><script>alert(2)</script>"}
+  evidence: "</script><script>alert(1)</script> \\u2028 <!-- <script>"
+  confidence: stated
+"""
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"the browser test must run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright is not installed (pip install -e '.[test]')")
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class Page:
+    """A browser tab on one explorer file that records console errors, dialogs and every request."""
+
+    def __init__(self, browser: Any, path: Path, year: int | None = None) -> None:
+        self.url = path.resolve().as_uri()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.tab = browser.new_page(viewport={"width": 1280, "height": 800})
+        self.tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.tab.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.tab.on("request", lambda r: self.requests.append(r.url))
+        self.tab.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.tab.goto(self.url + (f"#year={year}" if year is not None else ""))
+        self.tab.wait_for_selector("html[data-ready=true]")
+
+    def year(self) -> int:
+        return int(self.tab.get_attribute("html", "data-year"))
+
+    def edges(self) -> set[tuple[str, str, int]]:
+        """The edges drawn now: (source, target, sign) with source < target."""
+        found = self.tab.eval_on_selector_all(
+            "#edges .edge",
+            "els => els.map(e => [e.dataset.source, e.dataset.target, Number(e.dataset.sign)])",
+        )
+        return {(min(s, t), max(s, t), sign) for s, t, sign in found}
+
+    def close(self) -> None:
+        """Check that nothing went wrong, then close the tab."""
+        self.tab.close()
+        assert self.errors == [], self.errors
+        assert self.dialogs == [], self.dialogs
+        assert {r.split("#")[0] for r in self.requests} == {self.url}, self.requests
+
+
+def _expected(path: Path, level: str = "person") -> dict[int, set[tuple[str, str, int]]]:
+    """Each year's edges, from the library (not from the page's own data)."""
+    return {
+        int(s.window.id): {(min(u, v), max(u, v), d["sign"]) for u, v, d in s.graph.edges(data=True)}
+        for s in snapshots(load(path), level=level)
+    }
+
+
+@pytest.fixture(scope="module")
+def mini_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_explorer(load(MINI), tmp_path_factory.mktemp("explorer") / "explorer.html")
+
+
+def test_slider_draws_each_years_edges(browser, mini_page):
+    """Should draw exactly that year's edges as the slider is moved with the keyboard."""
+    expected = _expected(MINI)
+    page = Page(browser, mini_page)
+    page.tab.focus("#year")
+    page.tab.keyboard.press("Home")
+    years = sorted(expected)
+    assert page.year() == years[0]
+    for year in years:
+        if year != years[0]:
+            page.tab.keyboard.press("ArrowRight")
+        assert page.year() == year
+        assert page.tab.input_value("#year") == str(year)
+        assert page.tab.text_content("#year-label") == str(year)
+        assert page.edges() == expected[year], year
+    assert page.tab.evaluate("location.hash") == f"#year={years[-1]}"
+    page.close()
+
+
+def test_tooltip_shows_the_citation(browser, mini_page):
+    """Should show a tie's type, date and citation when its edge is focused, and when hovered."""
+    page = Page(browser, mini_page, year=1958)
+    edge = '#edges .edge[data-source="hoxha"][data-target="mao"]'
+    page.tab.focus(edge)
+    tip = page.tab.locator("#tooltip")
+    assert tip.is_visible()
+    text = tip.text_content()
+    assert "praise" in text and "1958-11" in text
+    assert "mini, p. 4 (People's Daily, November 29, 1958)" in text
+    page.tab.keyboard.press("Escape")
+    assert not tip.is_visible()
+    # hover: find a point on the drawn line that is this edge's own (not under a crossing edge)
+    point = page.tab.evaluate(
+        """sel => {
+        const l = document.querySelector(sel + ' .ink').getBoundingClientRect();
+        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+            const line = document.querySelector(sel + ' .ink');
+            const m = line.getScreenCTM(), p = line.ownerSVGElement.createSVGPoint();
+            p.x = +line.getAttribute('x1') * (1 - t) + +line.getAttribute('x2') * t;
+            p.y = +line.getAttribute('y1') * (1 - t) + +line.getAttribute('y2') * t;
+            const q = p.matrixTransform(m), hit = document.elementFromPoint(q.x, q.y);
+            if (hit && hit.closest(sel)) return [q.x, q.y];
+        }
+        return null;
+    }""",
+        edge,
+    )
+    assert point is not None
+    page.tab.mouse.move(*point)
+    assert tip.is_visible()
+    assert "mini, p. 4" in tip.text_content()
+    page.close()
+
+
+def test_hash_opens_that_year(browser, mini_page):
+    """Should open the year named in #year=, and follow a change of the hash."""
+    expected = _expected(MINI)
+    page = Page(browser, mini_page, year=1958)
+    assert page.year() == 1958
+    assert page.tab.input_value("#year") == "1958"
+    assert page.edges() == expected[1958]
+    page.tab.evaluate("location.hash = '#year=1960'")
+    page.tab.wait_for_selector("html[data-year='1960']")
+    assert page.edges() == expected[1960]
+    page.close()
+
+
+def test_clicking_an_actor_shows_its_ties_and_centrality(browser, mini_page):
+    """Should dim the other ties and show the actor's rank and measures for that year."""
+    page = Page(browser, mini_page, year=1959)
+    page.tab.click('#nodes .node[data-id="albania"] circle')
+    details = page.tab.text_content("#details")
+    assert "Albania" in details and "Rank (by PN index)" in details and "PN index" in details
+    lit = page.tab.eval_on_selector_all(
+        "#edges .edge:not(.dim)", "els => els.map(e => [e.dataset.source, e.dataset.target])"
+    )
+    assert lit and all("albania" in pair for pair in lit)
+    page.tab.keyboard.press("Escape")
+    assert page.tab.eval_on_selector_all("#edges .edge.dim", "els => els.length") == 0
+    page.close()
+
+
+def test_play_moves_through_the_years(browser, mini_page):
+    """Should advance the year by itself after Play, and stop on Pause."""
+    page = Page(browser, mini_page, year=1957)
+    page.tab.click("#play")
+    assert page.tab.get_attribute("#play", "aria-pressed") == "true"
+    page.tab.wait_for_selector("html[data-year='1958']", timeout=5000)
+    page.tab.click("#play")
+    assert page.tab.get_attribute("#play", "aria-pressed") == "false"
+    page.close()
+
+
+def test_script_in_a_field_stays_text(browser, tmp_path):
+    """Should show a field holding </script><script>alert(1)</script> as text, run nothing."""
+    data = tmp_path / "evil.yaml"
+    data.write_text(EVIL, encoding="utf-8")
+    page = Page(browser, write_explorer(load(data), tmp_path / "evil.html"))
+    assert page.tab.title().startswith("Evil </script>")
+    page.tab.focus("#edges .edge")
+    text = page.tab.text_content("#tooltip")
+    assert "</script><script>alert(1)</script>" in text
+    assert "x </script><script>alert(2)</script>" in text
+    assert page.tab.eval_on_selector_all("script", "els => els.length") == 2
+    page.close()
+
+
+def test_screenshot_of_the_real_page(browser, tmp_path):
+    """Should render the real dataset with a tie's footnote showing, and save it for the README."""
+    path = write_explorer(load(ROOT / "data" / "actors.yaml"), tmp_path / "explorer.html")
+    years = sorted(_expected(ROOT / "data" / "actors.yaml"))
+    year = 1958 if 1958 in years else years[len(years) // 2]
+    page = Page(browser, path, year=year)
+    page.tab.click('#nodes .node[data-id="albania"] circle')  # its ties lit, its centrality shown
+    assert "Rank (by PN index)" in page.tab.text_content("#details")
+    edges = page.tab.eval_on_selector_all(
+        "#edges .edge:not(.dim)",
+        """els => els.map(e => {
+            const r = e.getBoundingClientRect(), s = document.querySelector('#graph').getBoundingClientRect();
+            const dx = r.x + r.width / 2 - (s.x + s.width / 2);
+            const dy = r.y + r.height / 2 - (s.y + s.height / 2);
+            return [e.dataset.source, e.dataset.target, e.ariaLabel, Math.hypot(dx, dy)];
+        })""",
+    )
+    # a lit tie with few ties behind it, far from the middle, so its footnote fits beside the network
+    source, target, *_ = min(edges, key=lambda e: (int(re.search(r"(\d+) ties?$", e[2]).group(1)) > 2, -e[3]))
+    page.tab.focus(f'#edges .edge[data-source="{source}"][data-target="{target}"]')
+    assert page.tab.locator("#tooltip").is_visible()
+    assert "tretiak1962" in page.tab.text_content("#tooltip")
+    shot = page.tab.screenshot()
+    page.close()
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 20_000
+    if not SCREENSHOT.exists() or SCREENSHOT.read_bytes() != shot:
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        SCREENSHOT.write_bytes(shot)

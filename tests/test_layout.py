@@ -1,0 +1,134 @@
+"""Tests for network.layout: one seeded layout for all periods, poles pinned, labels kept apart."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from network import load, style
+from network.layout import (
+    DECIMALS,
+    label_boxes,
+    label_geometry,
+    label_text,
+    layout_for,
+    overlaps,
+    stable_layout,
+    text_width,
+)
+from network.snapshots import snapshots
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "data" / "mini.yaml"
+ACTORS = ROOT / "data" / "actors.yaml"
+TRIBES = ROOT / "data" / "tribes.yaml"
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return load(ACTORS)
+
+
+def test_same_positions_on_every_call():
+    """Should give the same positions for the same data and seed."""
+    ds = load(MINI)
+    assert layout_for(ds) == layout_for(ds) == layout_for(load(MINI))
+
+
+@pytest.mark.parametrize("hash_seed", ["1", "2"])
+def test_same_positions_in_a_fresh_interpreter(hash_seed):
+    """Should not depend on the order of sets (string hashing differs between interpreters)."""
+    code = (
+        "import json; from network import load; from network.layout import layout_for; "
+        f"print(json.dumps(layout_for(load({str(MINI)!r}), level='person')))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT
+    ).stdout
+    here = {k: list(v) for k, v in layout_for(load(MINI), level="person").items()}
+    assert json.loads(out) == here
+
+
+@pytest.mark.parametrize("level", ["person", "state"])
+def test_poles_pinned_left_and_right(level):
+    """Should pin Moscow at x = -1 and Peking at x = +1, with Albania between them."""
+    pos = layout_for(load(MINI), level=level)
+    assert pos["ussr"] == (-1.0, 0.0)
+    assert pos["china"] == (1.0, 0.0)
+    assert pos["ussr"][0] < pos["albania"][0] < pos["china"][0]
+
+
+def test_an_actor_place_shows_its_alignment(curated):
+    """Should put Moscow's men on Moscow's side and Peking's on Peking's, in the curated data."""
+    pos = layout_for(curated, level="person")
+    assert pos["khrushchev"][0] < 0 < pos["mao"][0]
+
+
+def test_other_poles_and_no_poles():
+    """Should pin any two poles given, and pin nothing when the poles are not actors (any dataset works)."""
+    ds = load(MINI)
+    pos = layout_for(ds, level="state", poles=("china", "ussr"))
+    assert pos["china"] == (-1.0, 0.0) and pos["ussr"] == (1.0, 0.0)
+    tribes = layout_for(load(TRIBES))
+    assert len(tribes) == 16
+    assert all(len(p) == 2 for p in tribes.values())
+
+
+def test_inside_the_frame_and_rounded(curated):
+    """Should keep every actor inside style.FRAME, with coordinates rounded to DECIMALS places."""
+    for level in ("person", "state"):
+        for x, y in layout_for(curated, level=level).values():
+            assert style.FRAME["x0"] <= x <= style.FRAME["x1"]
+            assert style.FRAME["y0"] <= y <= style.FRAME["y1"]
+            assert round(x, DECIMALS) == x and round(y, DECIMALS) == y
+
+
+def test_the_seed_is_used():
+    """Should move the free actors with another seed, and keep the poles pinned."""
+    ds = load(MINI)
+    a, b = layout_for(ds, seed=0), layout_for(ds, seed=1)
+    assert a != b
+    assert a["ussr"] == b["ussr"] == (-1.0, 0.0)
+
+
+@pytest.mark.parametrize("level", ["person", "state"])
+def test_labels_do_not_overlap_in_the_curated_data(curated, level):
+    """Should leave no two node-and-label boxes overlapping (the geometry of the snapshot figures)."""
+    pos = layout_for(curated, level=level)
+    order = sorted(pos)
+    labels = [label_text(curated.actors[n].name, curated.actors[n].aliases) for n in order]
+    boxes = label_boxes(np.array([pos[n] for n in order]), labels, label_geometry())
+    assert [(order[i], order[j]) for i, j in overlaps(boxes)] == []
+
+
+def test_union_of_snapshots_and_extra_nodes():
+    """Should place every node of every snapshot, and extra nodes asked for."""
+    ds = load(MINI)
+    snaps = snapshots(ds, level="state")
+    pos = stable_layout(snaps, nodes=["somewhere"])
+    assert set(pos) == {"albania", "china", "ussr", "somewhere"}
+    assert stable_layout([]) == {}
+
+
+def test_labels_and_widths():
+    """Should abbreviate or wrap long names, and measure text in ems of DejaVu Sans."""
+    assert label_text("League of Communists of Yugoslavia", ("LCY",)) == "LCY"
+    assert (
+        label_text("Council for Economic Mutual Assistance", ("Comecon",))
+        == "Council for\nEconomic Mutual\nAssistance"
+    )
+    assert text_width("ii") < text_width("MM")
+    assert text_width("ab\nabcd") == text_width("abcd")
+
+
+def test_unknown_level():
+    """Should raise on an unknown level, naming the choices."""
+    with pytest.raises(ValueError, match="unknown level 'party'; choose from person, state"):
+        layout_for(load(MINI), level="party")
