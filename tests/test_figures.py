@@ -61,6 +61,7 @@ def ours(folder: Path) -> dict[str, Path]:
             p.is_file()
             and p.suffix in (".png", ".svg", ".gif")
             and name.count("/") <= 1
+            and ("/" not in name or name.split("/")[0] in ("person", "state"))  # not report/, tables/
             and any(fnmatch(name, pattern) for pattern in PATTERNS)
         ):
             found[name] = p
