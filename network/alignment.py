@@ -27,15 +27,13 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
+from .options import ALIGNMENT_MEASURES, FOCAL, POLES
 from .rows import Rows
 from .snapshots import Snapshot, signed_graph
 
 __all__ = ["alignment", "blocs", "bloc_labels", "lead", "dyad_score", "MEASURES", "FOCAL", "POLES"]
 
-MEASURES = ("net", "weight", "s_score")
-#: Default focal actor and poles (the Sino-Albanian entente).
-FOCAL = "albania"
-POLES = ("ussr", "china")
+MEASURES = ALIGNMENT_MEASURES
 
 
 def dyad_score(graph: nx.Graph, a: str, b: str) -> tuple[float | None, int]:

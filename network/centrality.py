@@ -23,25 +23,13 @@ import numpy as np
 import scipy.sparse
 import scipy.sparse.linalg
 
+from .options import CENTRALITY_MEASURES, RANK_BY
 from .rows import Rows
 from .snapshots import Snapshot
 
 __all__ = ["centrality", "MEASURES", "RANK_BY", "BETWEENNESS_EXACT_MAX", "BETWEENNESS_SAMPLES"]
 
-#: The numeric columns a period can be ranked by.
-MEASURES = (
-    "degree_pos",
-    "degree_neg",
-    "strength",
-    "strength_pos",
-    "strength_neg",
-    "betweenness",
-    "eigenvector",
-    "pagerank",
-    "pn",
-)
-#: Default ranking measure: the PN index, the one measure made for signed graphs.
-RANK_BY = "pn"
+MEASURES = CENTRALITY_MEASURES
 #: Above this many active actors, betweenness is estimated from a sample of source nodes.
 BETWEENNESS_EXACT_MAX = 1000
 #: Number of sampled source nodes (seeded) above :data:`BETWEENNESS_EXACT_MAX`.

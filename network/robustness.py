@@ -23,18 +23,12 @@ from typing import Any
 
 from .alignment import FOCAL, POLES, alignment, bloc_labels, lead
 from .model import Dataset
+from .options import CONFIDENCE_FILTERS
 from .rows import Rows
 from .snapshots import ALLOCATIONS, HALF_LIFE, MODES, snapshots
 from .windows import Window
 
 __all__ = ["robustness", "Variant", "VARIANTS", "CONFIDENCE_FILTERS"]
-
-#: The confidence filters compared: all ties, stated and hedged, stated only.
-CONFIDENCE_FILTERS: dict[str, frozenset[str] | None] = {
-    "all": None,
-    "stated+hedged": frozenset({"stated", "hedged"}),
-    "stated": frozenset({"stated"}),
-}
 
 
 @dataclass(frozen=True)

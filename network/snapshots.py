@@ -49,6 +49,7 @@ from itertools import accumulate
 import networkx as nx
 
 from .model import Dataset, Tie
+from .options import ALLOCATIONS, HALF_LIFE, LEVELS, MODES
 from .vocabulary import CONFIDENCE, TIE_TYPES
 from .windows import Window, windows_for
 
@@ -65,11 +66,6 @@ __all__ = [
     "MEMORY_THRESHOLD",
 ]
 
-LEVELS = ("person", "state")
-MODES = ("window", "memory")
-ALLOCATIONS = ("split", "inside")
-#: Default half-life of a tie's weight in memory mode, in days (one year).
-HALF_LIFE = 365.25
 #: In memory mode, carried-over weights below this are dropped.
 MEMORY_THRESHOLD = 0.05
 #: Net weights closer to zero than this are exactly zero (sign 0).

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model import Dataset
+from ..options import ALLOCATIONS, HALF_LIFE, LEVELS, MODES
 from ..rows import Rows
-from ..snapshots import ALLOCATIONS, HALF_LIFE, LEVELS, MODES, Snapshot, snapshots
 from ..vocabulary import CONFIDENCE, TIE_TYPES
 from ._common import add_data_option, load_or_report
 
@@ -108,7 +108,7 @@ def usage_error(message: str) -> int:
 
 
 def run_analysis(
-    args: argparse.Namespace, compute: Callable[[Dataset, list[Snapshot]], Rows], build: bool = True
+    args: argparse.Namespace, compute: Callable[[Dataset, list[Any]], Rows], build: bool = True
 ) -> int:
     """Load the data, build the snapshots, compute the rows and print them in ``--format``.
 
@@ -119,6 +119,8 @@ def run_analysis(
     if dataset is None:
         return 1
     try:
+        from ..snapshots import snapshots
+
         snaps = snapshots(dataset, **snapshot_options(args)) if build else []
         rows = compute(dataset, snaps)
     except ValueError as exc:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..alignment import FOCAL, MEASURES, POLES, alignment, blocs
+from ..options import ALIGNMENT_MEASURES as MEASURES
+from ..options import FOCAL, POLES
 from ._analysis import add_analysis_options, run_analysis
 
 HELP = "alignment of a focal actor with two or more poles per period (--blocs: who is in which bloc)"
@@ -56,6 +57,8 @@ def poles_of(args: argparse.Namespace) -> tuple[str, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..alignment import alignment, blocs
+
     poles = poles_of(args)
     if args.blocs:
         return run_analysis(args, lambda dataset, snaps: blocs(snaps, poles))

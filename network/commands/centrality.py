@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..centrality import MEASURES, RANK_BY, centrality
+from ..options import CENTRALITY_MEASURES as MEASURES
+from ..options import RANK_BY
 from ._analysis import add_analysis_options, run_analysis
 
 HELP = "centrality per period: signed degree and strength, betweenness, eigenvector, PageRank, PN"
@@ -29,4 +30,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..centrality import centrality
+
     return run_analysis(args, lambda dataset, snaps: centrality(snaps, rank_by=args.rank_by))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..centrality import MEASURES, RANK_BY
-from ..diff import bloc_moves, diff, rank_moves
-from ..snapshots import snapshots
+from ..options import CENTRALITY_MEASURES as MEASURES
+from ..options import RANK_BY
 from ._analysis import add_analysis_options, print_rows, snapshot_options, usage_error
 from ._common import load_or_report
 from .alignment import poles_of
@@ -53,6 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..diff import bloc_moves, diff, rank_moves
+    from ..snapshots import snapshots
+
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from ..snapshots import LEVELS
+from ..options import LEVELS
 from ._common import add_data_option, load_or_report
 
 HELP = "write the offline explorer: one HTML file with a year slider, ties and their sources"

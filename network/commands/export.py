@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from ..atomic import write_text
-from ..export import FORMATS, export_text
-from ..snapshots import LEVELS
+from ..options import EXPORT_FORMATS as FORMATS
+from ..options import LEVELS
 from ._common import add_data_option, load_or_report
 
 HELP = "write the network as GEXF (Gephi's timeline), GraphML, CSV tables or node-link JSON"
@@ -58,6 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..export import export_text
+
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..alignment import FOCAL, POLES
-from ..snapshots import HALF_LIFE, LEVELS, MODES
+from ..options import FOCAL, HALF_LIFE, INVOLVEMENT, LEVELS, MODES, POLES, SIZE_MEASURES
 from ._analysis import usage_error
 from ._common import add_data_option, load_or_report
 
@@ -32,7 +31,6 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..figures.data import INVOLVEMENT, SIZE_MEASURES
 
     add_data_option(parser)
     parser.add_argument("--out", default="figures", metavar="DIR", help="output folder (default: figures)")

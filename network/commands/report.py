@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..snapshots import LEVELS
+from ..options import LEVELS
 from ._common import add_data_option, load_or_report
 
 HELP = "write the lesson pages (HTML and Markdown): a page per period and a time line"

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from ..alignment import FOCAL, MEASURES
-from ..robustness import CONFIDENCE_FILTERS, Variant, robustness
+from ..options import ALIGNMENT_MEASURES as MEASURES
+from ..options import CONFIDENCE_FILTERS, FOCAL
+
+if TYPE_CHECKING:
+    from ..robustness import Variant
 from ._analysis import add_analysis_options, run_analysis
 from .alignment import poles_of
 
@@ -40,6 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _baseline(args: argparse.Namespace) -> Variant:
+    from ..robustness import Variant
+
     chosen = None if args.confidence is None else frozenset(x for g in args.confidence for x in g)
     names = [name for name, levels in CONFIDENCE_FILTERS.items() if levels == chosen]
     if not names:
@@ -51,6 +57,8 @@ def _baseline(args: argparse.Namespace) -> Variant:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..robustness import robustness
+
     return run_analysis(
         args,
         lambda dataset, snaps: robustness(

@@ -1,6 +1,7 @@
 """Exports that keep the dates and the citations: GEXF (dynamic), GraphML, CSV tables, node-link JSON."""
 
 from ..model import Dataset
+from ..options import EXPORT_FORMATS
 from .gexf import gexf
 from .graphml import graphml
 from .nodelink import node_link, node_link_json
@@ -18,7 +19,7 @@ __all__ = [
 ]
 
 #: The formats of :func:`export_text`.
-FORMATS = ("gexf", "graphml", "csv", "json")
+FORMATS = EXPORT_FORMATS
 
 
 def export_text(

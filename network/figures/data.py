@@ -33,9 +33,10 @@ import numpy as np
 from .. import style
 from ..alignment import FOCAL, POLES, alignment, bloc_labels
 from ..balance import frustration, triangle_counts
-from ..centrality import MEASURES, centrality
+from ..centrality import centrality
 from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
 from ..model import Dataset
+from ..options import INVOLVEMENT, SIZE_MEASURES
 from ..rows import Rows
 from ..snapshots import HALF_LIFE, LEVELS, Snapshot, signed_graph, snapshots
 from ..windows import Window, period_windows, year_windows
@@ -64,9 +65,7 @@ __all__ = [
 
 #: The measure "involvement": the summed weight of an actor's ties in the period,
 #: cooperative and hostile (weighted degree, ``strength_pos + strength_neg``).
-INVOLVEMENT = "involvement"
 #: Measures nodes can be sized (and the bump chart ranked) by.
-SIZE_MEASURES = (INVOLVEMENT, *MEASURES)
 _LABEL_GAP_EM = 0.8  # labels in a panel keep this much space between them, so two names never read as one
 _BOLD = 1.12  # DejaVu Sans Bold runs this much wider than the regular face
 _MARGIN = 1.04  # and rendered text a little wider than its advances

@@ -1,0 +1,69 @@
+"""The choices the analyses offer, as plain constants (no heavy imports).
+
+The command line reads these to build its options without importing
+networkx, numpy or matplotlib, so ``entente --help`` and ``entente validate``
+start fast; the analysis modules import them from here too, so each choice is
+defined once.
+
+Examples
+--------
+>>> LEVELS, MODES, ALLOCATIONS
+(('person', 'state'), ('window', 'memory'), ('split', 'inside'))
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "LEVELS",
+    "MODES",
+    "ALLOCATIONS",
+    "HALF_LIFE",
+    "CENTRALITY_MEASURES",
+    "RANK_BY",
+    "ALIGNMENT_MEASURES",
+    "FOCAL",
+    "POLES",
+    "EXPORT_FORMATS",
+    "CONFIDENCE_FILTERS",
+    "INVOLVEMENT",
+    "SIZE_MEASURES",
+]
+
+#: Person level (actors as they are) or state level (ties projected along member_of).
+LEVELS = ("person", "state")
+#: window: only a period's own ties; memory: earlier ties carry on with a half-life.
+MODES = ("window", "memory")
+#: How an event dated across windows is counted: split evenly, or only where wholly inside.
+ALLOCATIONS = ("split", "inside")
+#: Default half-life of a tie's weight in memory mode, in days (one year).
+HALF_LIFE = 365.25
+#: The numeric centrality columns a period can be ranked by.
+CENTRALITY_MEASURES = (
+    "degree_pos",
+    "degree_neg",
+    "strength",
+    "strength_pos",
+    "strength_neg",
+    "betweenness",
+    "eigenvector",
+    "pagerank",
+    "pn",
+)
+#: Default ranking measure: the PN index, the one measure made for signed graphs.
+RANK_BY = "pn"
+#: Alignment measures; see network.alignment.
+ALIGNMENT_MEASURES = ("net", "weight", "s_score")
+#: Default focal actor and poles (the Sino-Albanian entente).
+FOCAL = "albania"
+POLES = ("ussr", "china")
+#: Node size in the figures: total weight of an actor's ties, or a centrality measure.
+INVOLVEMENT = "involvement"
+SIZE_MEASURES = (INVOLVEMENT, *CENTRALITY_MEASURES)
+#: Formats of ``entente export``.
+EXPORT_FORMATS = ("gexf", "graphml", "csv", "json")
+#: Confidence filters compared by the robustness analysis: all ties, stated and hedged, stated only.
+CONFIDENCE_FILTERS: dict[str, frozenset[str] | None] = {
+    "all": None,
+    "stated+hedged": frozenset({"stated", "hedged"}),
+    "stated": frozenset({"stated"}),
+}
