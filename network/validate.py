@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from .convert import Marked, line_of
 from .edtf import EdtfDate
 from .model import Actor, Citation, Dataset, Membership, Period, Role, Source, Span, Tie
 from .problems import Problem, did_you_mean
@@ -44,12 +45,15 @@ class _Builder:
             self.problems.append(Problem(self.path, 0, 0, message, hint))
         else:
             m = node.start_mark
-            self.problems.append(Problem(self.path, m.line + 1, m.column + 1, message, hint))
+            self.problems.append(
+                Problem(getattr(m, "path", self.path), m.line + 1, m.column + 1, message, hint)
+            )
 
     @staticmethod
     def node(rec: Any, key: str | None = None) -> yaml.Node | None:
-        if key is not None and hasattr(rec, "nodes") and key in rec.nodes:
-            return rec.nodes[key]  # type: ignore[no-any-return]
+        """The node of ``rec[key]``, or of ``rec`` itself (composed on demand; ask only to report)."""
+        if isinstance(rec, Marked):
+            return rec.node_of(key)  # type: ignore[no-any-return]
         return getattr(rec, "node", None)
 
     def ref(self, rec: Any, key: str, known: dict[str, Any], what: str, value: str | None = None) -> bool:
@@ -151,15 +155,14 @@ class _Builder:
         members = []
         for i, m in enumerate(rec.get("member_of", [])):
             if isinstance(m, str):
-                node = rec.nodes["member_of"].value[i] if "member_of" in rec.nodes else None
                 if m not in known:
                     self.problem(
-                        node,
+                        self.member_node(rec, i),
                         f"member_of {m!r} is not an actor",
                         did_you_mean(m, known) or "define it under actors",
                     )
                 elif m == rec["id"]:
-                    self.problem(node, f"actor {m!r} cannot be a member of itself")
+                    self.problem(self.member_node(rec, i), f"actor {m!r} cannot be a member of itself")
                 members.append(Membership(m))
             elif "actor" in m:
                 if self.ref(m, "actor", known, "actor"):
@@ -182,6 +185,10 @@ class _Builder:
             exists,
             rec.get("note"),
         )
+
+    @staticmethod
+    def member_node(rec: Any, i: int) -> yaml.Node | None:
+        return rec.node_of("member_of").value[i] if "member_of" in rec else None
 
     def check_cycles(self, actors: dict[str, Actor], recs: dict[str, Any]) -> None:
         state: dict[str, int] = {}  # 1 = on the current path, 2 = done
@@ -214,19 +221,24 @@ class _Builder:
         sources: dict[str, Source],
         ids: dict[str, Any],
     ) -> Tie | None:
-        node = self.node(rec)
-        ok = {"source", "target", "sign"} <= rec.keys()
-        for key in ("source", "target"):
-            if key in rec and not self.ref(rec, key, actors, "actor"):
-                ok = False
-        if "source" in rec and rec.get("source") == rec.get("target"):
+        # The checks run in this order, so problems come out in it. This runs once per tie (hundreds of
+        # thousands at scale): values are read once, and nodes are looked up only to report a problem.
+        get = rec.get
+        source, target, sign = get("source"), get("target"), get("sign")
+        ok = source is not None and target is not None and sign is not None
+        if source is not None and source not in actors:
+            ok = self.ref(rec, "source", actors, "actor") and ok
+        if target is not None and target not in actors:
+            ok = self.ref(rec, "target", actors, "actor") and ok
+        if source is not None and source == target:
             self.problem(
                 self.node(rec, "target"),
-                f"tie from {rec['source']!r} to itself",
+                f"tie from {source!r} to itself",
                 "a tie joins two different actors",
             )
             ok = False
-        has_date, has_start = "date" in rec, "start" in rec
+        date = get("date")
+        has_date, has_start = date is not None, "start" in rec
         if has_date and (has_start or "end" in rec):
             self.problem(
                 self.node(rec, "start" if has_start else "end"),
@@ -239,18 +251,18 @@ class _Builder:
                 self.problem(self.node(rec, "end"), "tie has 'end' but no 'start'", "add 'start:'")
             elif not (rec.present & {"date", "start"}):  # not already reported as a bad date
                 self.problem(
-                    node,
+                    self.node(rec),
                     "tie has neither 'date' nor 'start'",
                     "add 'date:' for an event, or 'start:' for a standing relation",
                 )
             ok = False
-        if has_date and rec["date"].text == "..":
+        if has_date and date.text == "..":
             self.problem(self.node(rec, "date"), "an event's date cannot be fully open", "give a date")
             ok = False
         span = self.span(rec) if has_start else None
-        tie_id = rec.get("id")
+        tie_id = get("id")
         if tie_id is not None and tie_id in ids:
-            first = ids[tie_id].start_mark.line + 1
+            first = self.node(ids[tie_id], "id").start_mark.line + 1  # type: ignore[union-attr]
             self.problem(
                 self.node(rec, "id"),
                 f"duplicate tie id {tie_id!r} (first at line {first})",
@@ -259,13 +271,15 @@ class _Builder:
             ok = False
         if self.strict:
             self.policy(rec)
-        cite = self.cite(rec.get("cite"), sources)
+        cite = get("cite")
+        if cite is not None:
+            cite = self.cite(cite, sources)
         if not ok:
             return None
         if tie_id is None:
-            when = rec["date"].text if has_date else rec["start"].text
+            when = date.text if has_date else rec["start"].text
             base = (
-                f"{rec['source']}-{rec['target']}-{when}".replace("/", "_")
+                f"{source}-{target}-{when}".replace("/", "_")
                 .replace("~", "")
                 .replace("?", "")
                 .replace("%", "")
@@ -273,33 +287,35 @@ class _Builder:
             tie_id, n = base, 2
             while tie_id in ids:
                 tie_id, n = f"{base}-{n}", n + 1
-        ids[tie_id] = self.node(rec, "id") or node
+        ids[tie_id] = rec  # where its id (or, for a derived id, the tie) is: looked up only for a duplicate
+        weight = get("weight")
         tie = Tie(
             id=tie_id,
-            source=rec["source"],
-            target=rec["target"],
-            sign=rec["sign"],
-            date=rec.get("date"),
+            source=source,
+            target=target,
+            sign=sign,
+            date=date,
             start=span.start if span else None,
             end=span.end if span else None,
-            weight=float(rec.get("weight", 1)),
-            type=rec.get("type"),
-            directed=rec.get("directed", True),
+            weight=1.0 if weight is None else float(weight),
+            type=get("type"),
+            directed=get("directed", True),
             cite=cite,
-            evidence=rec.get("evidence"),
-            confidence=rec.get("confidence", "stated"),
-            tags=tuple(rec.get("tags", ())),
-            line=node.start_mark.line + 1 if node else 0,
+            evidence=get("evidence"),
+            confidence=get("confidence", "stated"),
+            tags=tuple(get("tags", ())),
+            line=line_of(rec.node),
         )
-        for key in ("source", "target"):
-            exists = actors[rec[key]].exists
-            if exists and (tie.upper < exists.lower or tie.lower > exists.upper):
-                self.problem(
-                    self.node(rec, "date" if has_date else "start"),
-                    f"tie dated {tie.when} lies outside the existence of {rec[key]!r} "
-                    f"({exists.lower.isoformat()} to {exists.upper.isoformat()})",
-                    "check the date, or the actor's 'exists'",
-                )
+        source_exists, target_exists = actors[source].exists, actors[target].exists
+        if source_exists or target_exists:
+            for key, exists in (("source", source_exists), ("target", target_exists)):
+                if exists and (tie.upper < exists.lower or tie.lower > exists.upper):
+                    self.problem(
+                        self.node(rec, "date" if has_date else "start"),
+                        f"tie dated {tie.when} lies outside the existence of {rec[key]!r} "
+                        f"({exists.lower.isoformat()} to {exists.upper.isoformat()})",
+                        "check the date, or the actor's 'exists'",
+                    )
         return tie
 
     def policy(self, rec: Any) -> None:

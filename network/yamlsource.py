@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -32,6 +33,17 @@ try:  # the C parser is much faster; fall back to pure Python where it is missin
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
+
+
+# Where a token may start with & (anchor) or * (alias): at the start, after white space or an
+# indicator, and followed by a name. Only where this matches does the full pass over events run; it
+# matches every real anchor or alias (and some text, such as '*emphasis*', which the pass then clears).
+_MAYBE_ANCHOR = re.compile(r"(?<![^\s\[\]{},:?\-'\"!|>])[&*]\S")
+
+
+# A line holding something other than white space or a comment (a line by '\n'; a match is also one by
+# str.splitlines, which breaks at more characters, so it proves the file is not empty).
+_CONTENT = re.compile(r"^[ \t]*[^\s#]", re.M)
 
 
 def _offset_to_line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -69,7 +81,9 @@ def read_text(
         return None, [
             Problem(name, line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8", "save the file as UTF-8")
         ]
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if _CONTENT.search(text) is None and (  # the search finds content at once; the full test is for the rest
+        not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
+    ):
         return None, [Problem(name, 0, 0, "empty file", "start from data/template.yaml")]
     return text, []
 
@@ -115,7 +129,7 @@ def read_yaml(
     if text is None:
         return None, problems
     try:
-        if "&" in text or "*" in text:  # cheap pre-check before a second pass over events
+        if _MAYBE_ANCHOR.search(text):  # cheap pre-check before a second pass over events
             problems = _anchor_problems(name, text)
             if problems:
                 return None, problems
