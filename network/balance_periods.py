@@ -19,16 +19,21 @@ def balance_rows(snaps: Iterable[Snapshot]) -> Rows:
     """One row of balance measures per period (see network.balance).
 
     Keys: period, nodes, edges, triangles, balanced_triangles,
-    triangle_balance, walk_balance, frustration, blocs, exact. NaN measures
-    (no triangles; no edges) are None.
+    triangle_balance, walk_balance, frustration, blocs, exact (the two-bloc
+    partition), then the best partition into any number of blocs
+    (``k_violations``, ``k_blocs``, ``k_exact``) and the unbalanced triangles by
+    name (``unbalanced``: "A / B / C"). NaN measures (no triangles; no edges)
+    are None.
 
     >>> from network import load
     >>> from network.snapshots import snapshots
     >>> r = balance_rows(snapshots(load("data/tribes.yaml")))[0]
     >>> r["nodes"], r["edges"], r["triangles"], r["frustration"], r["exact"]
     (16, 58, 68, 7, True)
+    >>> r["k_violations"], len(r["k_blocs"]), len(r["unbalanced"])
+    (2, 3, 9)
     """
-    from .balance import frustration, triangle_counts, walk_balance
+    from .balance import best_partition, frustration, triangle_counts, unbalanced_triangles, walk_balance
 
     out = Rows()
     for snap in snaps:
@@ -37,6 +42,8 @@ def balance_rows(snaps: Iterable[Snapshot]) -> Rows:
         total = sum(counts.values())
         balanced = counts["+++"] + counts["+--"]
         part = frustration(g)
+        k_part = best_partition(g)
+        names = snap.graph.nodes
         out.append(
             {
                 "period": snap.window.id,
@@ -49,6 +56,12 @@ def balance_rows(snaps: Iterable[Snapshot]) -> Rows:
                 "frustration": part.value,
                 "blocs": [list(b) for b in part.blocs],
                 "exact": part.exact,
+                "k_violations": k_part.value,
+                "k_blocs": [list(b) for b in k_part.blocs],
+                "k_exact": k_part.exact,
+                "unbalanced": [
+                    " / ".join(str(names[n].get("name", n)) for n in tri) for tri in unbalanced_triangles(g)
+                ],
             }
         )
     return out

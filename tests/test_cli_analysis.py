@@ -39,6 +39,10 @@ KEYS = {
         "frustration",
         "blocs",
         "exact",
+        "k_violations",
+        "k_blocs",
+        "k_exact",
+        "unbalanced",
     ],
     "alignment": ["period", "focal", "pole", "score", "measure", "ties"],
     "robustness": [

@@ -13,6 +13,8 @@ nodes, edges, triangles and balanced triangles, triangle balance (share of
 balanced triangles, 0-1), walk balance (Estrada & Benzi, 0-1), the frustration
 index (fewest edges whose removal balances the graph) and the two blocs that
 achieve it; exact says whether the index is proven minimal. 1 = balanced.
+Then the best partition into any number of blocs (k_violations, k_blocs,
+k_exact) and the unbalanced triangles by name.
 See docs/measures.md.
 
 examples:
