@@ -62,6 +62,21 @@ def _dashes(kind: str) -> Any:
     return "solid" if dash is None else (0, tuple(dash))
 
 
+def _series_handle(color: Any, linestyle: Any, marker: str, markersize: float, label: str) -> Line2D:
+    """A legend entry for a line-and-marker series (time lines and the bump chart)."""
+    return Line2D(
+        [],
+        [],
+        color=color,
+        linestyle=linestyle,
+        linewidth=2.2,
+        marker=marker,
+        markersize=markersize,
+        markeredgecolor="white",
+        label=label,
+    )
+
+
 def _backing() -> dict[str, Any]:
     """A faint white box behind a label, so lines under it do not cut through the letters."""
     return {
@@ -498,19 +513,7 @@ def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
                 zorder=5,
                 bbox=_backing(),
             )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=color,
-                linestyle=linestyle,
-                linewidth=2.2,
-                marker=marker,
-                markersize=10,
-                markeredgecolor="white",
-                label=s.label,
-            )
-        )
+        handles.append(_series_handle(color, linestyle, marker, 10, s.label))
     ax.set_ylabel(view.ylabel)
     _header(
         ax, view.title, view.subtitle, pad=above + 14 + 16 * (view.subtitle.count("\n") + 1), offset=above
@@ -656,19 +659,7 @@ def _balance_panel(ax: Axes, view: BalanceView, panel: int) -> list[Line2D]:
                     zorder=5,
                     bbox=_backing(),
                 )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=color,
-                linestyle=linestyle,
-                linewidth=2.2,
-                marker=marker,
-                markersize=8,
-                markeredgecolor="white",
-                label=label,
-            )
-        )
+        handles.append(_series_handle(color, linestyle, marker, 8, label))
     ax.set_title(series.label, loc="left", fontsize=_font("panel") + 2, fontweight="bold", pad=above + 6)
     return handles
 
