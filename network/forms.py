@@ -31,14 +31,12 @@ import yaml
 from .canonical import SCHEMA_LINE
 from .edtf import EdtfDate
 from .model import Actor, Citation, Dataset, Period, Role, Span, Tie
+from .options import FORMS
 from .problems import Problem
 from .spec import RECORDS, Date, ListOf, Rec
 from .yamlsource import DEFAULT_MAX_BYTES, read_yaml
 
 __all__ = ["FORMS", "form_of", "read_source", "plain", "yaml_text", "write", "number"]
-
-#: The forms a dataset can be read from and written in.
-FORMS = ("yaml", "json", "csv")
 
 
 def form_of(path: str | os.PathLike[str], default: str | None = "yaml") -> str | None:

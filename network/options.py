@@ -27,6 +27,8 @@ __all__ = [
     "CONFIDENCE_FILTERS",
     "INVOLVEMENT",
     "SIZE_MEASURES",
+    "DEFAULT_MAX_BYTES",
+    "FORMS",
 ]
 
 #: Person level (actors as they are) or state level (ties projected along member_of).
@@ -67,3 +69,8 @@ CONFIDENCE_FILTERS: dict[str, frozenset[str] | None] = {
     "stated+hedged": frozenset({"stated", "hedged"}),
     "stated": frozenset({"stated"}),
 }
+
+#: Data files larger than this are refused unless --max-bytes raises the limit (64 MiB).
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+#: The forms a dataset can be read from and written to (docs/tabular.md).
+FORMS = ("yaml", "json", "csv")

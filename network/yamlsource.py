@@ -23,11 +23,10 @@ from pathlib import Path
 
 import yaml
 
+from .options import DEFAULT_MAX_BYTES
 from .problems import Problem
 
 __all__ = ["read_yaml", "DEFAULT_MAX_BYTES"]
-
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 try:  # the C parser is much faster; fall back to pure Python where it is missing
     _Loader: type = yaml.CSafeLoader

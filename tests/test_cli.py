@@ -82,3 +82,33 @@ def test_python_dash_m_network_runs():
         [sys.executable, "-m", "network", "--help"], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout
     assert "usage: entente" in out
+
+
+def test_help_imports_no_reader_and_no_heavy_package():
+    """Should print the top-level help having imported no YAML reader, validator or heavy package.
+
+    ``entente --help`` is the first thing a user runs; what it imports is what it costs.
+    """
+    code = (
+        "import sys\n"
+        "from network.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('yaml', 'networkx', 'numpy', 'matplotlib', 'network.loader', 'network.validate')\n"
+        "print('imported:', ','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "usage: entente" in out.stdout
+    assert out.stdout.splitlines()[-1] == "imported: "
+
+
+def test_package_names_load_on_first_use():
+    """Should give the public names from their modules, and a clear AttributeError for others."""
+    import network
+    from network.loader import load
+
+    assert network.load is load and "Dataset" in dir(network)
+    with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
+        network.nonesuch  # noqa: B018

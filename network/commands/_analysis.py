@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Dataset
 from ..options import ALLOCATIONS, HALF_LIFE, LEVELS, MODES
-from ..rows import Rows
 from ..vocabulary import CONFIDENCE, TIE_TYPES
 from ._common import add_data_option, load_or_report
+
+if TYPE_CHECKING:
+    from ..model import Dataset
+    from ..rows import Rows
 
 FORMATS = ("table", "csv", "json")
 

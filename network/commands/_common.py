@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from ..loader import check
-from ..model import Dataset
-from ..yamlsource import DEFAULT_MAX_BYTES
+from ..options import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from ..model import Dataset
 
 DEFAULT_DATA = "data/actors.yaml"
 
@@ -27,6 +29,8 @@ def add_data_option(parser: argparse.ArgumentParser) -> None:
 
 def load_or_report(path: str, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset | None:
     """Load the dataset, or print every problem to stderr and return None."""
+    from ..loader import check
+
     dataset, problems = check(path, strict=strict, max_bytes=max_bytes)
     if problems or dataset is None:
         for p in problems:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..forms import FORMS, form_of, plain, write
-from ..yamlsource import DEFAULT_MAX_BYTES
+from ..options import DEFAULT_MAX_BYTES, FORMS
 from ._common import load_or_report
 
 HELP = "convert a dataset between YAML, JSON and CSV (only valid data; written atomically)"
@@ -45,6 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..forms import form_of, plain, write
+
     form = args.to or form_of(args.target, default=None)
     if form is None:
         print(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..atomic import write_text
 from ..options import EXPORT_FORMATS as FORMATS
 from ..options import LEVELS
 from ._common import add_data_option, load_or_report
@@ -58,6 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..atomic import write_text
     from ..export import export_text
 
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)

@@ -6,10 +6,6 @@ import argparse
 import difflib
 import sys
 
-from ..atomic import write_text
-from ..canonical import canonical_text
-from ..problems import DatasetError
-from ..yamlsource import read_text
 from ._common import DEFAULT_DATA, load_or_report
 
 HELP = "rewrite a dataset in canonical order and layout (--check only compares)"
@@ -35,6 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..atomic import write_text
+    from ..canonical import canonical_text
+    from ..problems import DatasetError
+    from ..yamlsource import read_text
+
     if load_or_report(args.path) is None:
         return 1
     try:

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..atomic import write_text
-from ..spec import json_schema
-
 HELP = "print the JSON Schema (draft-07) of format v1, or write it with --out"
 DESCRIPTION = """\
 The JSON Schema is generated from the same field specs the loader checks.
@@ -19,6 +16,8 @@ point their editors at it on line 1:
 
 
 def schema_text() -> str:
+    from ..spec import json_schema
+
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -27,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..atomic import write_text
+
     text = schema_text()
     if args.out:
         write_text(args.out, text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..summary import format_summary, summarize
 from ._common import add_data_option, load_or_report
 
 HELP = "curation summary: ties per year, type, actor and confidence"
@@ -26,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..summary import format_summary, summarize
+
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1

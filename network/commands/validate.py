@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..yamlsource import DEFAULT_MAX_BYTES
+from ..options import DEFAULT_MAX_BYTES
 from ._common import DEFAULT_DATA, load_or_report
 
 HELP = "check a dataset; report every problem as PATH:LINE:COL"
