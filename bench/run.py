@@ -67,7 +67,8 @@ class Suite:
     nxp_python: str | None
     centrality_timeout: float = 600
     results: list[Result] = field(default_factory=list)
-    peaks: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)  # the scale scenario's measurements
+    extra_peaks: list[float] = field(default_factory=list)  # the rest (the rich datasets)
 
     # -- running ------------------------------------------------------------------------------
     def env(self, extras: bool = False) -> dict[str, str]:
@@ -83,6 +84,7 @@ class Suite:
         python: str = PY,
         extras: bool = False,
         timeout: float = 1800,
+        scale: bool = True,
         **args: Any,
     ) -> dict[str, Any]:
         """Run a task ``repeat`` times: median ``seconds``, largest ``peak_mb``, the rest of the last run."""
@@ -110,7 +112,7 @@ class Suite:
         if all("cpu" in r for r in runs):
             out["cpu"] = statistics.median(r["cpu"] for r in runs)
         out["peak_mb"] = max(r["peak_mb"] for r in runs)
-        self.peaks.append(out["peak_mb"])
+        (self.peaks if scale else self.extra_peaks).append(out["peak_mb"])
         return out
 
     def wall(self, argv: list[str], repeat: int) -> tuple[float, str]:
@@ -272,6 +274,7 @@ def loading(suite: Suite, ties: int) -> None:
             ok,
             res["peak_mb"],
             cpu=res.get("cpu"),
+            note=f"runs: {', '.join(_s(t) for t in res['runs'])}",
         )
         suite.add(
             "load",
@@ -281,7 +284,7 @@ def loading(suite: Suite, ties: int) -> None:
         )
     for form in ("json", "csv", "yaml"):
         path = dataset(suite, ties, form, rich=True)
-        res = suite.task("load", 1 if form == "yaml" else suite.repeat, path=path, strict=True)
+        res = suite.task("load", 1 if form == "yaml" else suite.repeat, path=path, strict=True, scale=False)
         if not suite.fail("load", f"rich {form}", res):
             suite.add(
                 "load",
@@ -294,13 +297,16 @@ def loading(suite: Suite, ties: int) -> None:
 
 
 def growth(suite: Suite, sizes: list[int]) -> None:
+    """Time per size, the sizes interleaved run by run, so a slow spell of the machine hits them all."""
     for what, name in (("load JSON", "load"), ("yearly snapshots, person level", "snapshots")):
-        times = []
-        for ties in sizes:
-            res = suite.task(name, suite.repeat, path=dataset(suite, ties, "json"))
-            if suite.fail("growth", f"{what} {ties}", res):
-                return
-            times.append(res["seconds"])
+        runs: dict[int, list[float]] = {ties: [] for ties in sizes}
+        for _ in range(suite.repeat):
+            for ties in sizes:
+                res = suite.task(name, 1, path=dataset(suite, ties, "json"))
+                if suite.fail("growth", f"{what} {ties}", res):
+                    return
+                runs[ties].append(res["seconds"])
+        times = [statistics.median(runs[ties]) for ties in sizes]
         steps = [b / a for a, b in zip(times, times[1:], strict=False)]
         label = " / ".join(_s(t) for t in times)
         suite.add(
@@ -310,6 +316,7 @@ def growth(suite: Suite, sizes: list[int]) -> None:
             "<= 2.2x per doubling",
             " ".join(f"{r:.2f}x" for r in steps),
             all(r <= 2.2 for r in steps),
+            note="medians of runs taken in turn across the sizes",
         )
 
 
@@ -335,7 +342,7 @@ def measures(suite: Suite, ties: int) -> None:
     path = dataset(suite, ties, "json")
     for level in ("state", "person"):
         res = suite.task("centrality", 1, path=path, level=level, timeout=suite.centrality_timeout)
-        if not suite.fail("centrality", level, res):
+        if not suite.fail("centrality", f"centrality per year, {level} level, {ties // 1000}k ties", res):
             suite.add(
                 "centrality",
                 f"centrality per year, {level} level, {ties // 1000}k ties",
@@ -471,6 +478,13 @@ def main_job(suite: Suite) -> None:
 
 
 # -- the report ---------------------------------------------------------------------------------
+def reference() -> float:
+    """Seconds this machine takes for a fixed piece of pure Python, to compare runs (and machines)."""
+    import timeit
+
+    return min(timeit.repeat("sum(range(1_000_000))", number=10, repeat=5)) / 10
+
+
 def machine() -> dict[str, str]:
     cpu = "unknown"
     try:
@@ -561,10 +575,18 @@ def markdown(
             f"| {r.area} | {r.what} | {r.value} | {cpu} | {_mb(r.peak_mb)} | {r.target} | {r.ratio} | {met} |"
         )
     peak = max(suite.peaks) if suite.peaks else 0.0
+    every = max(suite.peaks + suite.extra_peaks) if suite.peaks or suite.extra_peaks else 0.0
+    if every < LIMIT_MB:
+        verdict = "met"
+    elif peak < LIMIT_MB:
+        verdict = "met for the scenario, **not** with the rich datasets"
+    else:
+        verdict = "**not met**"
     lines += [
         "",
-        f"Peak memory over every measurement: {peak:.0f} MB (target: under {LIMIT_MB} MB throughout: "
-        f"{'met' if peak < LIMIT_MB else '**not met**'}).",
+        f"Peak memory over the scale scenario (the synthetic data of the issue's command): {peak:.0f} MB; "
+        f"over every measurement, the rich datasets (cited, with evidence) included: {every:.0f} MB "
+        f"(target: under {LIMIT_MB} MB throughout: {verdict}).",
         "",
         "## Optional: more cores for the heavy measures",
         "",
@@ -633,6 +655,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or (None if args.quick else str(ROOT / "docs" / "performance.md"))
     info = machine()
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    ref_before = reference()
     for k, v in info.items():
         print(f"{k}: {v}")
     print(f"load average: {load_before}\n")
@@ -653,6 +676,10 @@ def main(argv: list[str] | None = None) -> int:
             run()
     minutes = (time.perf_counter() - t0) / 60
     load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    info["speed"] = (
+        f"`sum(range(1_000_000))` takes {ref_before * 1000:.1f} ms before the run, "
+        f"{reference() * 1000:.1f} ms after (the same machine varies with what else it runs)"
+    )
     text = markdown(suite, info, load_before, load_after, args.quick, ties, minutes)
     if out:
         from network.atomic import write_text
