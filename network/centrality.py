@@ -21,20 +21,20 @@ from collections.abc import Iterable
 import networkx as nx
 import numpy as np
 import scipy.sparse
+import scipy.sparse.csgraph
 import scipy.sparse.linalg
 
-from .options import CENTRALITY_MEASURES, RANK_BY
+from .betweenness import betweenness
+from .options import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLES, CENTRALITY_MEASURES, RANK_BY
 from .rows import Rows
 from .snapshots import Snapshot
 
-__all__ = ["centrality", "MEASURES", "RANK_BY", "BETWEENNESS_EXACT_MAX", "BETWEENNESS_SAMPLES"]
+__all__ = ["centrality", "MEASURES", "RANK_BY", "BETWEENNESS_EXACT_MAX", "BETWEENNESS_SAMPLES", "PN_MAX"]
 
 MEASURES = CENTRALITY_MEASURES
-#: Above this many active actors, betweenness is estimated from a sample of source nodes.
-BETWEENNESS_EXACT_MAX = 1000
-#: Number of sampled source nodes (seeded) above :data:`BETWEENNESS_EXACT_MAX`.
-BETWEENNESS_SAMPLES = 500
-_DENSE_MAX = 1500  # components up to this size get a dense eigen-decomposition
+#: Above this many active actors the PN index (a dense n x n system) is not computed: ``pn`` is null.
+PN_MAX = 2000
+_DENSE_MAX = 400  # components up to this size get a dense eigen-decomposition, larger ones ARPACK
 _PAGERANK_ALPHA = 0.85
 
 
@@ -45,12 +45,29 @@ def _graphs(g: nx.Graph) -> tuple[list[str], nx.Graph, nx.Graph]:
     signed.add_nodes_from(active)
     positive = nx.Graph()
     positive.add_nodes_from(active)
-    for u, v, d in g.edges(data=True):
-        if d["sign"] != 0:
-            signed.add_edge(u, v, sign=d["sign"], weight=d["weight"])
-        if d["sign"] > 0:
-            positive.add_edge(u, v, weight=d["weight"], distance=1.0 / d["weight"])
+    edges = list(g.edges(data=True))
+    signed.add_edges_from(
+        (u, v, {"sign": d["sign"], "weight": d["weight"]}) for u, v, d in edges if d["sign"] != 0
+    )
+    positive.add_edges_from(
+        (u, v, {"weight": d["weight"], "distance": 1.0 / d["weight"]}) for u, v, d in edges if d["sign"] > 0
+    )
     return active, signed, positive
+
+
+def _leading(a: scipy.sparse.csr_array) -> tuple[float, np.ndarray]:
+    """Largest eigenvalue and its eigenvector of a symmetric non-negative matrix (one component).
+
+    Dense ``eigh`` up to ``_DENSE_MAX`` rows; above, ARPACK (``eigsh``) started
+    from the all-ones vector, which is never orthogonal to the positive
+    Perron vector, so the answer is deterministic.
+    """
+    n = a.shape[0]
+    if n <= _DENSE_MAX:
+        vals, vecs = np.linalg.eigh(a.toarray())
+        return float(vals[-1]), vecs[:, -1]
+    vals, vecs = scipy.sparse.linalg.eigsh(a, k=1, which="LA", v0=np.ones(n))
+    return float(vals[0]), vecs[:, 0]
 
 
 def _eigenvector(positive: nx.Graph) -> dict[str, float]:
@@ -59,37 +76,70 @@ def _eigenvector(positive: nx.Graph) -> dict[str, float]:
     On a disconnected graph the leading eigenvector lives on the component(s)
     with the largest spectral radius; when several components share it they
     get equal parts of the norm, so the result does not depend on the solver.
+
+    One sparse matrix holds the whole graph (nodes sorted); each component's
+    block is cut from it, the same matrix ``to_scipy_sparse_array`` would
+    give for the component's sorted nodes. Components are taken largest
+    first, and one whose largest weighted degree (a bound on its spectral
+    radius) is below the radius found so far cannot lead and is skipped.
     """
     out = dict.fromkeys(positive, 0.0)
-    parts = []
-    for comp in nx.connected_components(positive):
-        if len(comp) < 2:
-            continue
-        nodes = sorted(comp)
-        a = nx.to_scipy_sparse_array(positive, nodelist=nodes, weight="weight", dtype=float)
-        if len(nodes) <= _DENSE_MAX:
-            vals, vecs = np.linalg.eigh(a.toarray())
-            lam, vec = vals[-1], vecs[:, -1]
-        else:  # pragma: no cover - large graphs only
-            vals, vecs = scipy.sparse.linalg.eigsh(a, k=1, which="LA")
-            lam, vec = vals[0], vecs[:, 0]
-        vec = np.abs(vec) / np.linalg.norm(vec)
-        parts.append((float(lam), nodes, vec))
-    if not parts:
+    nodes = sorted(positive)
+    if positive.number_of_edges() == 0:
         return out
-    top = max(lam for lam, _, _ in parts)
-    leading = [(nodes, vec) for lam, nodes, vec in parts if lam >= top * (1 - 1e-9)]
+    a = nx.to_scipy_sparse_array(positive, nodelist=nodes, weight="weight", dtype=float, format="csr")
+    _, labels = scipy.sparse.csgraph.connected_components(a, directed=False)
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels.tolist()):
+        members.setdefault(label, []).append(i)
+    degree = np.asarray(a.sum(axis=1)).ravel()
+    comps = sorted((idx for idx in members.values() if len(idx) >= 2), key=lambda idx: (-len(idx), idx[0]))
+    parts = []
+    top = 0.0
+    for idx in comps:
+        if degree[idx].max() < top * (1 - 1e-9):
+            continue  # spectral radius <= largest row sum < the leading one's
+        lam, vec = _leading(a[idx][:, idx])
+        vec = np.abs(vec) / np.linalg.norm(vec)
+        parts.append((lam, idx, vec))
+        top = max(top, lam)
+    leading = [(idx, vec) for lam, idx, vec in parts if lam >= top * (1 - 1e-9)]
     scale = 1.0 / math.sqrt(len(leading))
-    for nodes, vec in leading:
-        for n, x in zip(nodes, vec, strict=True):
-            out[n] = float(x) * scale
+    for idx, vec in leading:
+        for i, x in zip(idx, vec.tolist(), strict=True):
+            out[nodes[i]] = x * scale
     return out
 
 
-def _betweenness(positive: nx.Graph, seed: int) -> dict[str, float]:
+def _betweenness(positive: nx.Graph, seed: int, samples: int) -> tuple[dict[str, float], int | None]:
+    """Betweenness (distance = 1/weight) and the number of sampled sources (None: exact)."""
     n = positive.number_of_nodes()
-    k = BETWEENNESS_SAMPLES if n > BETWEENNESS_EXACT_MAX else None
-    return nx.betweenness_centrality(positive, k=k, normalized=True, weight="distance", seed=seed)
+    k = samples if n > BETWEENNESS_EXACT_MAX else None
+    if k is not None and k >= n:
+        k = None
+    return betweenness(positive, k=k, weight="distance", seed=seed), k
+
+
+def _pn(signed: nx.Graph) -> tuple[dict[str, float], bool]:
+    """PN index of the signed graph ({} where undefined) and whether it was computed at all."""
+    from .signed_centrality import pn_index
+
+    if signed.number_of_nodes() > PN_MAX:
+        return {}, False
+    try:
+        return pn_index(signed), True
+    except ValueError:  # singular, e.g. a lone negative dyad: PN is undefined
+        return {}, True
+
+
+def _note(n: int, k: int | None, pn_done: bool) -> str | None:
+    """What in a period's rows is estimated or left out, for the ``note`` column (None: nothing)."""
+    parts = []
+    if k is not None:
+        parts.append(f"betweenness estimated from {k} sampled sources ({n} actors > {BETWEENNESS_EXACT_MAX})")
+    if not pn_done:
+        parts.append(f"pn not computed ({n} actors > {PN_MAX})")
+    return "; ".join(parts) or None
 
 
 def _ranks(values: dict[str, float | None]) -> dict[str, int]:
@@ -98,7 +148,9 @@ def _ranks(values: dict[str, float | None]) -> dict[str, int]:
     return {a: i + 1 for i, a in enumerate(order)}
 
 
-def centrality(snaps: Iterable[Snapshot], rank_by: str = RANK_BY, seed: int = 0) -> Rows:
+def centrality(
+    snaps: Iterable[Snapshot], rank_by: str = RANK_BY, seed: int = 0, samples: int | None = None
+) -> Rows:
     """Centrality of every active actor in every period, ranked within the period.
 
     Parameters
@@ -110,6 +162,9 @@ def centrality(snaps: Iterable[Snapshot], rank_by: str = RANK_BY, seed: int = 0)
     seed : int
         Seed of the sampled betweenness (used only above
         :data:`BETWEENNESS_EXACT_MAX` active actors).
+    samples : int, optional
+        Sampled sources of the estimated betweenness (default
+        :data:`BETWEENNESS_SAMPLES`): more is slower and closer to exact.
 
     Returns
     -------
@@ -124,6 +179,13 @@ def centrality(snaps: Iterable[Snapshot], rank_by: str = RANK_BY, seed: int = 0)
         Borgatti 2014) on the signed graph; None where it is undefined (a
         period whose only signed edge is one negative dyad). ``rank`` is 1 for
         the highest ``rank_by``, equal values ordered by actor id, None last.
+
+        Large periods: above :data:`BETWEENNESS_EXACT_MAX` active actors
+        betweenness is estimated from :data:`BETWEENNESS_SAMPLES` sampled
+        sources; above :data:`PN_MAX` the PN index is not computed (None).
+        When that happens in any period, every row gets a last key ``note``
+        saying what in its period is estimated or left out (None where
+        nothing is); otherwise there is no ``note`` key.
 
     Examples
     --------
@@ -147,21 +209,23 @@ def centrality(snaps: Iterable[Snapshot], rank_by: str = RANK_BY, seed: int = 0)
     """
     if rank_by not in MEASURES:
         raise ValueError(f"unknown measure {rank_by!r} to rank by; choose from {', '.join(MEASURES)}")
-    from .signed_centrality import pn_index
-
+    if samples is None:
+        samples = BETWEENNESS_SAMPLES
+    if samples < 1:
+        raise ValueError(f"the betweenness needs at least one sampled source (got {samples})")
     out = Rows()
+    noted = False
     for snap in snaps:
         g = snap.graph
         active, signed, positive = _graphs(g)
         if not active:
             continue
-        betweenness = _betweenness(positive, seed)
+        between, k = _betweenness(positive, seed, samples)
         eigen = _eigenvector(positive)
         pagerank = nx.pagerank(positive, alpha=_PAGERANK_ALPHA, weight="weight")
-        try:
-            pn = pn_index(signed)
-        except ValueError:  # singular, e.g. a lone negative dyad: PN is undefined
-            pn = {}
+        pn, pn_done = _pn(signed)
+        note = _note(len(active), k, pn_done)
+        noted = noted or note is not None
         rows = {}
         for a in active:
             edges = [d for _, _, d in g.edges(a, data=True)]
@@ -177,7 +241,7 @@ def centrality(snaps: Iterable[Snapshot], rank_by: str = RANK_BY, seed: int = 0)
                 "strength": pos - neg,
                 "strength_pos": pos,
                 "strength_neg": neg,
-                "betweenness": betweenness[a],
+                "betweenness": between[a],
                 "eigenvector": eigen[a],
                 "pagerank": pagerank[a],
                 "pn": None if value is None else float(value),
@@ -185,5 +249,9 @@ def centrality(snaps: Iterable[Snapshot], rank_by: str = RANK_BY, seed: int = 0)
         ranks = _ranks({a: r[rank_by] for a, r in rows.items()})
         for a in sorted(rows, key=ranks.__getitem__):
             rows[a]["rank"] = ranks[a]
+            rows[a]["note"] = note
             out.append(rows[a])
+    if not noted:  # every value exact and computed: the rows keep the plain keys
+        for row in out:
+            del row["note"]
     return out

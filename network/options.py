@@ -29,6 +29,8 @@ __all__ = [
     "SIZE_MEASURES",
     "DEFAULT_MAX_BYTES",
     "FORMS",
+    "BETWEENNESS_EXACT_MAX",
+    "BETWEENNESS_SAMPLES",
 ]
 
 #: Person level (actors as they are) or state level (ties projected along member_of).
@@ -74,3 +76,7 @@ CONFIDENCE_FILTERS: dict[str, frozenset[str] | None] = {
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: The forms a dataset can be read from and written to (docs/tabular.md).
 FORMS = ("yaml", "json", "csv")
+#: Above this many active actors in a period, betweenness is estimated from a sample of sources.
+BETWEENNESS_EXACT_MAX = 1000
+#: Sampled sources (seeded) of the estimate above :data:`BETWEENNESS_EXACT_MAX` (docs/measures.md).
+BETWEENNESS_SAMPLES = 100

@@ -39,12 +39,14 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import networkx as nx
 
@@ -159,19 +161,74 @@ def select_ties(
     ]
 
 
-class _WindowIndex:
-    """Find the windows a range of days meets in O(log W) plus the number found."""
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while snapshots are built.
 
-    def __init__(self, windows: Sequence[Window]) -> None:
+    Building makes a few small objects per tie and per edge (millions on a
+    large dataset) and no reference cycles, so the collector's passes free
+    nothing; with it running they took about half the time of a large build
+    (the same reasoning as ``network.loader``). It is switched back on (if it
+    was on) however we leave.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _WindowIndex:
+    """Find the windows a range of days meets in O(log W) plus the number found.
+
+    Answers are cached by range: ties at scale share few distinct ranges (a
+    year, a month or a day of a few decades), and the answer depends on the
+    range alone, so each is worked out once.
+    """
+
+    def __init__(self, windows: Sequence[Window], allocation: str) -> None:
         self.windows = windows
+        self.allocation = allocation
         self.order = sorted(range(len(windows)), key=lambda i: (windows[i].lower, windows[i].upper))
         self.lowers = [windows[i].lower for i in self.order]
         self.max_upper = list(accumulate((windows[i].upper for i in self.order), max))
+        self._overlapping: dict[tuple[date, date], list[int]] = {}
+        self._events: dict[tuple[date, date], list[tuple[int, float]]] = {}
 
     def overlapping(self, lower: date, upper: date) -> list[int]:
-        right = bisect_right(self.lowers, upper)
-        left = bisect_left(self.max_upper, lower)
-        return [self.order[k] for k in range(left, right) if self.windows[self.order[k]].upper >= lower]
+        """Indices of the windows that meet the days ``lower`` to ``upper``, in window order of start."""
+        key = (lower, upper)
+        hits = self._overlapping.get(key)
+        if hits is None:
+            right = bisect_right(self.lowers, upper)
+            left = bisect_left(self.max_upper, lower)
+            hits = [self.order[k] for k in range(left, right) if self.windows[self.order[k]].upper >= lower]
+            self._overlapping[key] = hits
+        return hits
+
+    def event_shares(self, lower: date, upper: date) -> list[tuple[int, float]]:
+        """(window index, share) for an event dated ``lower`` to ``upper`` under the allocation rule.
+
+        Full weight in every window wholly containing the date; else, under
+        ``split``, ``1/n`` in each of the ``n`` windows it overlaps, and under
+        ``inside`` nowhere.
+        """
+        key = (lower, upper)
+        shares = self._events.get(key)
+        if shares is None:
+            hits = self.overlapping(lower, upper)
+            inside = [i for i in hits if self.windows[i].contains(lower, upper)]
+            if inside:
+                shares = [(i, 1.0) for i in inside]
+            elif self.allocation == "split" and hits:
+                share = 1.0 / len(hits)
+                shares = [(i, share) for i in hits]
+            else:
+                shares = []
+            self._events[key] = shares
+        return shares
 
 
 def _middle(lower: date, upper: date) -> date:
@@ -187,6 +244,66 @@ def _own_day(tie: Tie) -> date:
     return _middle(min(lower, upper), upper)
 
 
+class _Projector:
+    """:func:`project` for every end of every tie, each distinct answer worked out once.
+
+    Why caching is exact: ``project(a, day)`` reads only ``parent_at(day)``
+    of the actors reachable from ``a`` through ``member_of`` (any
+    membership, whatever its dates). ``parent_at`` can change value only on
+    the first day of a membership or on the day after its last. So between
+    two consecutive such days of the reachable actors (the *change days* of
+    ``a``) the projection is the same: the answer is cached per actor and
+    per segment between change days. An actor with no change days (a state
+    belonging to nothing, an unknown id) always projects to the same actor.
+
+    A tie whose days all lie in one segment of an actor needs no exact day
+    for that end: the day a tie is projected at lies within its days, so
+    the segment is known from its first and last day alone.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        #: actor id -> (its change days, the cached answer in each segment between them)
+        self._actors: dict[str, tuple[list[date], list[str | None]]] = {}
+
+    def change_days(self, actor_id: str) -> list[date]:
+        """Sorted days on which the projection of ``actor_id`` may change."""
+        found: set[date] = set()
+        seen = {actor_id}
+        stack = [actor_id]
+        while stack:
+            actor = self.dataset.actors.get(stack.pop())
+            for m in actor.member_of if actor is not None else ():
+                found.add(m.span.lower)
+                if m.span.upper < date.max:
+                    found.add(m.span.upper + timedelta(days=1))
+                if m.of not in seen:
+                    seen.add(m.of)
+                    stack.append(m.of)
+        return sorted(found)
+
+    def end(self, actor_id: str, tie: Tie, day: date | None) -> str:
+        """``project(dataset, actor_id, day)`` for an end of ``tie`` (``day`` None: the tie's own day)."""
+        entry = self._actors.get(actor_id)
+        if entry is None:
+            days = self.change_days(actor_id)
+            entry = self._actors[actor_id] = (days, [None] * (len(days) + 1))
+        days, answers = entry
+        if not days:
+            segment = 0
+        elif day is not None:
+            segment = bisect_right(days, day)
+        else:
+            segment = bisect_right(days, tie.lower)
+            if segment != bisect_right(days, tie.upper):  # a change day falls within the tie's days
+                day = _own_day(tie)
+                segment = bisect_right(days, day)
+        out = answers[segment]
+        if out is None:
+            out = answers[segment] = project(self.dataset, actor_id, _own_day(tie) if day is None else day)
+        return out
+
+
 def _check_options(level: str, mode: str, allocation: str, half_life: float) -> None:
     for name, value, choices in (
         ("level", level, LEVELS),
@@ -197,6 +314,176 @@ def _check_options(level: str, mode: str, allocation: str, half_life: float) -> 
             raise ValueError(f"unknown {name} {value!r}; choose from {', '.join(choices)}")
     if not half_life > 0:
         raise ValueError(f"the half-life must be positive (got {half_life})")
+
+
+#: One placement of a tie: window index, the tie, the share of its weight
+#: counted there, and the day it is projected at (None: the tie's own day,
+#: :func:`_own_day`, worked out only if a projection needs it).
+_Placement = tuple[int, Tie, float, "date | None"]
+
+
+def _sorted_ties(ties: list[Tie]) -> list[Tie]:
+    """The ties in the order (first day, last day, id): the order their weights are summed in.
+
+    Two stable sorts: by id, then by one integer packing the first and last
+    day's ordinals (both below 2**22, the ordinal of 9999-12-31 being
+    3,652,059), which orders as the pair does. Same order as sorting by the
+    tuple ``(lower, upper, id)``, at about half the cost.
+    """
+    out = sorted(ties, key=lambda t: t.id)
+    out.sort(key=lambda t: (t.lower.toordinal() << 22) | t.upper.toordinal())
+    return out
+
+
+def _placements(
+    ties: Sequence[Tie], windows: Sequence[Window], allocation: str, level: str
+) -> Iterator[_Placement]:
+    """The placements of ``ties`` by the allocation rule, in the order of ``ties``.
+
+    Only a standing tie's day depends on the window (the middle of its
+    overlap with it), and it matters only at state level, so at person level
+    it is left out (None).
+    """
+    index = _WindowIndex(windows, allocation)
+    state = level == "state"
+    for tie in ties:
+        lower, upper = tie.lower, tie.upper
+        if tie.is_event:
+            for i, share in index.event_shares(lower, upper):
+                yield i, tie, share, None
+        else:
+            for i in index.overlapping(lower, upper):
+                day = None
+                if state:
+                    w = windows[i]
+                    day = _middle(max(lower, w.lower), min(upper, w.upper))
+                yield i, tie, 1.0, day
+
+
+def _carried(
+    ties: Sequence[Tie], windows: Sequence[Window], half_life: float, threshold: float
+) -> Iterator[_Placement]:
+    """Memory mode: the earlier ties each window carries, decayed, while above ``threshold``.
+
+    Ties are sorted by their last day, so each window reads only the slice
+    young enough to matter (the heaviest tie fades below the threshold after
+    ``half_life * log2(heaviest / threshold)`` days).
+    """
+    if not ties:
+        return
+    by_upper = sorted(ties, key=lambda t: (t.upper, t.id))
+    uppers = [t.upper for t in by_upper]
+    heaviest = max(t.weight for t in ties)
+    if heaviest <= threshold:
+        return
+    max_age = half_life * math.log2(heaviest / threshold)
+    for i, w in enumerate(windows):
+        end = bisect_left(uppers, w.lower)
+        try:
+            earliest = w.upper - timedelta(days=math.ceil(max_age))
+        except OverflowError:
+            earliest = date.min
+        for tie in by_upper[bisect_left(uppers, earliest) : end]:
+            factor = 0.5 ** ((w.upper - tie.upper).days / half_life)
+            if tie.weight * factor >= threshold:
+                yield i, tie, factor, None
+
+
+class _Combined:
+    """One window's ties combined into edges, with the shares counted and the self-ties dropped.
+
+    ``edges`` maps ``(u, v)`` (u < v) to the edge's attribute dict, filled
+    in as the ties come: ``pos`` and ``neg`` summed, ``ties`` a list of ids;
+    :func:`_graph` completes it. ``active`` holds the ends of the edges.
+    """
+
+    __slots__ = ("edges", "alloc", "gone", "active")
+
+    def __init__(self) -> None:
+        self.edges: dict[tuple[str, str], dict] = {}
+        self.alloc: dict[str, float] = {}
+        self.gone: list[str] = []
+        self.active: set[str] = set()
+
+
+def _combine(
+    placements: Iterable[_Placement], n_windows: int, projector: _Projector | None
+) -> list[_Combined]:
+    """Combine the placements into each window's edges; ``projector`` is None at person level.
+
+    Each edge sums its ties' weights in the order of ``placements`` (the
+    ties sorted, then those carried over), so the floating-point sums are
+    those of the plain definition.
+    """
+    out = [_Combined() for _ in range(n_windows)]
+    for i, tie, share, day in placements:
+        if projector is None:
+            u, v = tie.source, tie.target
+        else:
+            u, v = projector.end(tie.source, tie, day), projector.end(tie.target, tie, day)
+        window = out[i]
+        if u == v:
+            window.gone.append(tie.id)
+            continue
+        key = (u, v) if u < v else (v, u)
+        edge = window.edges.get(key)
+        if edge is None:
+            # the keys in their final order; _graph fills in weight, count and sign
+            edge = window.edges[key] = {
+                "weight": 0.0,
+                "pos": 0.0,
+                "neg": 0.0,
+                "count": 0,
+                "ties": [],
+                "sign": 0,
+            }
+            window.active.update(key)
+        edge["pos" if tie.sign > 0 else "neg"] += tie.weight * share
+        edge["ties"].append(tie.id)
+        window.alloc[tie.id] = share
+    return out
+
+
+def _graph(graph_attrs: dict, labels: dict[str, tuple[str, str | None]], window: _Combined) -> nx.Graph:
+    """The snapshot graph: every node of ``labels`` (in its order), then the edges in sorted order.
+
+    The node and adjacency dicts are filled in bulk, as ``add_node`` and
+    ``add_edge`` would fill them one call at a time: each node gets its own
+    attribute dict, each edge one dict shared by both directions, inserted
+    in the same order, so the graph (and the order of its views) is the one
+    the calls would give (``tests/test_snapshots.py`` checks this).
+    """
+    g = nx.Graph(**graph_attrs)
+    active = window.active
+    g._node.update(
+        (n, {"name": name, "kind": kind, "active": n in active}) for n, (name, kind) in labels.items()
+    )
+    adj = g._adj
+    adj.update((n, {}) for n in labels)
+    edges = window.edges
+    for key in sorted(edges):
+        d = edges[key]
+        net = d["pos"] - d["neg"]
+        if abs(net) < _ZERO:
+            net = 0.0
+        ids = d["ties"]
+        d["weight"] = net
+        d["count"] = len(ids)
+        d["ties"] = tuple(sorted(ids)) if len(ids) > 1 else tuple(ids)
+        d["sign"] = (net > 0) - (net < 0)
+        u, v = key
+        adj[u][v] = adj[v][u] = d
+    nx._clear_cache(g)
+    return g
+
+
+def _labels(dataset: Dataset, node_ids: set[str]) -> dict[str, tuple[str, str | None]]:
+    """Sorted node id -> (name, kind); an id that is no actor is its own name, of no kind."""
+    out = {}
+    for n in sorted(node_ids):
+        actor = dataset.actors.get(n)
+        out[n] = (actor.name, actor.kind) if actor else (n, None)
+    return out
 
 
 def snapshots(
@@ -267,114 +554,40 @@ def snapshots(
     _check_options(level, mode, allocation, half_life)
     if not threshold > 0:
         raise ValueError(f"the memory threshold must be positive (got {threshold})")
-    windows = windows_for(dataset, by)
-    ties = sorted(select_ties(dataset, confidence, types), key=lambda t: (t.lower, t.upper, t.id))
-    index = _WindowIndex(windows)
+    with _collector_paused():
+        windows = windows_for(dataset, by)
+        ties = _sorted_ties(select_ties(dataset, confidence, types))
+        placements: Iterable[_Placement] = _placements(ties, windows, allocation, level)
+        if mode == "memory":
+            placements = chain(placements, _carried(ties, windows, half_life, threshold))
+        projector = _Projector(dataset) if level == "state" else None
+        combined = _combine(placements, len(windows), projector)
+        del ties, placements, projector
 
-    # (tie, share, day) per window
-    placed: list[list[tuple[Tie, float, date]]] = [[] for _ in windows]
-    for tie in ties:
-        hits = index.overlapping(tie.lower, tie.upper)
-        if not hits:
-            continue
-        if tie.is_event:
-            day = _own_day(tie)
-            inside = [i for i in hits if windows[i].contains(tie.lower, tie.upper)]
-            if inside:
-                for i in inside:
-                    placed[i].append((tie, 1.0, day))
-            elif allocation == "split":
-                share = 1.0 / len(hits)
-                for i in hits:
-                    placed[i].append((tie, share, day))
+        if level == "state":
+            node_ids = {a.id for a in dataset.actors.values() if not a.member_of}
         else:
-            for i in hits:
-                w = windows[i]
-                placed[i].append((tie, 1.0, _middle(max(tie.lower, w.lower), min(tie.upper, w.upper))))
+            node_ids = set(dataset.actors)
+        for c in combined:
+            node_ids |= c.active
+        labels = _labels(dataset, node_ids)
 
-    if mode == "memory" and ties:
-        by_upper = sorted(ties, key=lambda t: (t.upper, t.id))
-        uppers = [t.upper for t in by_upper]
-        heaviest = max(t.weight for t in ties)
-        max_age = half_life * math.log2(heaviest / threshold) if heaviest > threshold else -1.0
+        out = []
         for i, w in enumerate(windows):
-            if max_age < 0:
-                break
-            end = bisect_left(uppers, w.lower)
-            try:
-                earliest = w.upper - timedelta(days=math.ceil(max_age))
-            except OverflowError:
-                earliest = date.min
-            for tie in by_upper[bisect_left(uppers, earliest) : end]:
-                factor = 0.5 ** ((w.upper - tie.upper).days / half_life)
-                if tie.weight * factor >= threshold:
-                    placed[i].append((tie, factor, _own_day(tie)))
-
-    # combine parallel ties into edges
-    combined: list[dict[tuple[str, str], list]] = []
-    allocations: list[dict[str, float]] = []
-    dropped: list[tuple[str, ...]] = []
-    endpoints: set[str] = set()
-    for entries in placed:
-        edges: dict[tuple[str, str], list] = {}
-        alloc: dict[str, float] = {}
-        gone: list[str] = []
-        for tie, share, day in entries:
-            if level == "state":
-                u, v = project(dataset, tie.source, day), project(dataset, tie.target, day)
-            else:
-                u, v = tie.source, tie.target
-            if u == v:
-                gone.append(tie.id)
-                continue
-            key = (u, v) if u < v else (v, u)
-            acc = edges.setdefault(key, [0.0, 0.0, []])
-            amount = tie.weight * share
-            acc[0 if tie.sign > 0 else 1] += amount
-            acc[2].append(tie.id)
-            alloc[tie.id] = share
-            endpoints.update(key)
-        combined.append(edges)
-        allocations.append(alloc)
-        dropped.append(tuple(sorted(gone)))
-
-    if level == "state":
-        node_ids = {a.id for a in dataset.actors.values() if not a.member_of} | endpoints
-    else:
-        node_ids = set(dataset.actors) | endpoints
-    nodes = sorted(node_ids)
-
-    out = []
-    for w, edges, alloc, self_ties in zip(windows, combined, allocations, dropped, strict=True):
-        g = nx.Graph(
-            period=w.id,
-            label=w.label,
-            lower=w.lower,
-            upper=w.upper,
-            level=level,
-            mode=mode,
-            allocation=allocation,
-            half_life=half_life,
-        )
-        for n in nodes:
-            actor = dataset.actors.get(n)
-            g.add_node(n, name=actor.name if actor else n, kind=actor.kind if actor else None, active=False)
-        for (u, v), (pos, neg, ids) in sorted(edges.items()):
-            net = pos - neg
-            if abs(net) < _ZERO:
-                net = 0.0
-            g.add_edge(
-                u,
-                v,
-                weight=net,
-                pos=pos,
-                neg=neg,
-                count=len(ids),
-                ties=tuple(sorted(ids)),
-                sign=(net > 0) - (net < 0),
-            )
-            g.nodes[u]["active"] = g.nodes[v]["active"] = True
-        out.append(Snapshot(w, g, alloc, self_ties))
+            c = combined[i]
+            combined[i] = None  # type: ignore[call-overload]  # free each window's working state once built
+            graph_attrs = {
+                "period": w.id,
+                "label": w.label,
+                "lower": w.lower,
+                "upper": w.upper,
+                "level": level,
+                "mode": mode,
+                "allocation": allocation,
+                "half_life": half_life,
+            }
+            graph = _graph(graph_attrs, labels, c)
+            out.append(Snapshot(w, graph, c.alloc, tuple(sorted(c.gone))))
     return out
 
 

@@ -160,3 +160,112 @@ def test_tribes_runs_and_masil_leads():
     rows = centrality(snapshots(load(Path(__file__).resolve().parents[1] / "data" / "tribes.yaml")))
     assert len(rows) == 16
     assert rows[0]["actor"] == "masil" and rows[0]["degree_pos"] == 7 and rows[0]["degree_neg"] == 0
+
+
+# -- fast paths against the plain definitions ---------------------------------------------------
+
+
+def random_snapshot(n: int, p: float, seed: int) -> Snapshot:
+    """A snapshot of a random signed graph with weights that make equal-strength ties common."""
+    import random
+
+    rng = random.Random(seed)
+    edges = []
+    for u, v in nx.gnp_random_graph(n, p, seed=seed).edges:
+        edges.append((f"a{u:03d}", f"a{v:03d}", rng.choice([1.0, 2.0, 0.5, -1.0, -2.0])))
+    return snap_of(edges, inactive=[f"z{i}" for i in range(3)])
+
+
+def plain_eigenvector(positive: nx.Graph) -> dict:
+    """The definition: a dense eigen-decomposition of every component, the leading one(s) kept."""
+    import numpy as np
+
+    out = dict.fromkeys(positive, 0.0)
+    parts = []
+    for comp in nx.connected_components(positive):
+        if len(comp) < 2:
+            continue
+        nodes = sorted(comp)
+        a = nx.to_numpy_array(positive, nodelist=nodes, weight="weight")
+        vals, vecs = np.linalg.eigh(a)
+        vec = np.abs(vecs[:, -1]) / np.linalg.norm(vecs[:, -1])
+        parts.append((vals[-1], nodes, vec))
+    if parts:
+        top = max(p[0] for p in parts)
+        leading = [(nodes, vec) for lam, nodes, vec in parts if lam >= top * (1 - 1e-9)]
+        for nodes, vec in leading:
+            for n, x in zip(nodes, vec, strict=True):
+                out[n] = float(x) / math.sqrt(len(leading))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_measures_equal_their_plain_definitions(seed):
+    """Should give networkx's betweenness and the per-component eigenvector, exactly, on random graphs."""
+    from network.centrality import _graphs
+
+    snap = random_snapshot(30 + 5 * seed, 0.08, seed)
+    active, signed, positive = _graphs(snap.graph)
+    rows = by_actor(centrality([snap]), "1958")
+    expected_b = nx.betweenness_centrality(positive, normalized=True, weight="distance")
+    expected_e = plain_eigenvector(positive)
+    assert {a: r["betweenness"] for a, r in rows.items()} == expected_b
+    assert {a: r["eigenvector"] for a, r in rows.items()} == expected_e
+    try:
+        expected_pn = pn_index(signed)
+    except ValueError:
+        expected_pn = {}
+    assert {a: r["pn"] for a, r in rows.items()} == {a: expected_pn.get(a) for a in rows}
+
+
+def test_large_components_use_arpack_with_the_same_answer(monkeypatch):
+    """Should give (to rounding) the dense answer when components are solved by ARPACK."""
+    import network.centrality as c
+
+    snap = random_snapshot(80, 0.06, 3)
+    dense = by_actor(centrality([snap]), "1958")
+    monkeypatch.setattr(c, "_DENSE_MAX", 3)
+    sparse = by_actor(centrality([snap]), "1958")
+    assert {a: r["eigenvector"] for a, r in sparse.items()} == pytest.approx(
+        {a: r["eigenvector"] for a, r in dense.items()}, abs=1e-9
+    )
+
+
+def test_large_periods_are_sampled_or_skipped_and_say_so(monkeypatch):
+    """Should sample betweenness and skip PN above the thresholds, and name both in a note column."""
+    import network.centrality as c
+
+    snap = random_snapshot(40, 0.1, 1)
+    assert "note" not in centrality([snap])[0]
+    monkeypatch.setattr(c, "BETWEENNESS_EXACT_MAX", 10)
+    monkeypatch.setattr(c, "BETWEENNESS_SAMPLES", 7)
+    monkeypatch.setattr(c, "PN_MAX", 20)
+    rows = centrality([snap], rank_by="strength")
+    n = len(rows)
+    assert all(list(r) == KEYS + ["note"] for r in rows)
+    assert rows[0]["note"] == (
+        f"betweenness estimated from 7 sampled sources ({n} actors > 10); pn not computed ({n} actors > 20)"
+    )
+    assert all(r["pn"] is None for r in rows)
+    _, _, positive = c._graphs(snap.graph)
+    sampled = nx.betweenness_centrality(positive, k=7, normalized=True, weight="distance", seed=0)
+    assert {r["actor"]: r["betweenness"] for r in rows} == sampled
+    # a small period next to a large one: its rows carry the key, with no note
+    small = snap_of([("a", "b", 1.0), ("b", "c", 1.0)])
+    mixed = centrality([small, snap], rank_by="strength")
+    assert [r["note"] for r in mixed[:3]] == [None, None, None]
+
+
+def test_sample_count_can_be_chosen(monkeypatch):
+    """Should estimate betweenness from the number of sources asked for, and refuse fewer than one."""
+    import network.centrality as c
+
+    snap = random_snapshot(40, 0.1, 1)
+    monkeypatch.setattr(c, "BETWEENNESS_EXACT_MAX", 10)
+    rows = centrality([snap], rank_by="strength", samples=12)
+    assert rows[0]["note"].startswith("betweenness estimated from 12 sampled sources")
+    _, _, positive = c._graphs(snap.graph)
+    sampled = nx.betweenness_centrality(positive, k=12, normalized=True, weight="distance", seed=0)
+    assert {r["actor"]: r["betweenness"] for r in rows} == sampled
+    with pytest.raises(ValueError, match="at least one sampled source"):
+        centrality([snap], samples=0)

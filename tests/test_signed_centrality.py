@@ -112,3 +112,37 @@ def test_tribes_pn_index():
     for tribe, value in TRIBES_PN.items():
         assert pn[tribe] == pytest.approx(value, abs=1e-3), tribe
     assert max(pn, key=pn.__getitem__) == "masil"
+
+
+def test_condition_shortcut_decides_as_the_full_condition_number():
+    """Should call the same graphs singular as the exact condition number does (random signed graphs)."""
+    import random
+
+    from network.signed_centrality import _COND_MAX
+
+    def plain(G):
+        nodes = sorted(G)
+        n = len(nodes)
+        A = np.zeros((n, n))
+        for u, v, d in G.edges(data=True):
+            if d.get("sign"):
+                A[nodes.index(u), nodes.index(v)] = A[nodes.index(v), nodes.index(u)] = (
+                    1.0 if d["sign"] > 0 else -2.0
+                )
+        M = np.eye(n) - A / (2 * n - 2)
+        return np.linalg.cond(M) > _COND_MAX
+
+    rng = random.Random(0)
+    graphs = [nx.path_graph(2), nx.complete_graph(3), nx.star_graph(3)]
+    graphs += [nx.gnp_random_graph(rng.randint(2, 12), rng.random(), seed=s) for s in range(60)]
+    for G in graphs:
+        if G.number_of_nodes() < 2:
+            continue
+        hostile = rng.random() < 0.5
+        nx.set_edge_attributes(G, {e: -1 if hostile or rng.random() < 0.3 else 1 for e in G.edges}, "sign")
+        try:
+            pn_index(G)
+            singular = False
+        except ValueError:
+            singular = True
+        assert singular == plain(G), sorted(G.edges(data="sign"))

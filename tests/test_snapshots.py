@@ -222,3 +222,161 @@ def test_building_scales_linearly():
     assert len(snaps) == 60
     assert time.perf_counter() - t0 < 20
     assert sum(s.allocation.get("t1", 0) for s in snaps[:2]) >= 1.0
+
+
+# -- the fast build against a plain reference -----------------------------------------------------
+
+
+def reference_snapshots(dataset, windows, level, mode, allocation, half_life=365.25, threshold=0.05):
+    """The rules written plainly: every window scans every tie, projects with project(), adds one by one."""
+    import networkx as nx
+
+    from network.snapshots import _own_day
+
+    ties = sorted(dataset.ties, key=lambda t: (t.lower, t.upper, t.id))
+    out = []
+    for w in windows:
+        entries = []
+        for t in ties:
+            if t.is_event:
+                hits = [x for x in windows if x.overlaps(t.lower, t.upper)]
+                if w.contains(t.lower, t.upper):
+                    entries.append((t, 1.0, _own_day(t)))
+                elif (
+                    w in hits
+                    and allocation == "split"
+                    and not any(x.contains(t.lower, t.upper) for x in hits)
+                ):
+                    entries.append((t, 1.0 / len(hits), _own_day(t)))
+            elif w.overlaps(t.lower, t.upper):
+                lo, hi = max(t.lower, w.lower), min(t.upper, w.upper)
+                entries.append((t, 1.0, date.fromordinal((lo.toordinal() + hi.toordinal()) // 2)))
+        if mode == "memory":
+            for t in sorted(ties, key=lambda t: (t.upper, t.id)):
+                if t.upper < w.lower:
+                    factor = 0.5 ** ((w.upper - t.upper).days / half_life)
+                    if t.weight * factor >= threshold:
+                        entries.append((t, factor, _own_day(t)))
+        edges, alloc, gone = {}, {}, []
+        for t, share, day in entries:
+            u, v = t.source, t.target
+            if level == "state":
+                u, v = project(dataset, u, day), project(dataset, v, day)
+            if u == v:
+                gone.append(t.id)
+                continue
+            acc = edges.setdefault(tuple(sorted((u, v))), [0.0, 0.0, []])
+            acc[0 if t.sign > 0 else 1] += t.weight * share
+            acc[2].append(t.id)
+            alloc[t.id] = share
+        out.append((edges, alloc, tuple(sorted(gone))))
+    ends = {n for edges, _, _ in out for key in edges for n in key}
+    if level == "state":
+        nodes = sorted({a.id for a in dataset.actors.values() if not a.member_of} | ends)
+    else:
+        nodes = sorted(set(dataset.actors) | ends)
+    graphs = []
+    for edges, alloc, gone in out:
+        g = nx.Graph()
+        for n in nodes:
+            a = dataset.actors.get(n)
+            g.add_node(n, name=a.name if a else n, kind=a.kind if a else None, active=False)
+        for (u, v), (pos, neg, ids) in sorted(edges.items()):
+            net = pos - neg
+            net = 0.0 if abs(net) < 1e-9 else net
+            g.add_edge(
+                u,
+                v,
+                weight=net,
+                pos=pos,
+                neg=neg,
+                count=len(ids),
+                ties=tuple(sorted(ids)),
+                sign=(net > 0) - (net < 0),
+            )
+            g.nodes[u]["active"] = g.nodes[v]["active"] = True
+        graphs.append((g, alloc, gone))
+    return graphs
+
+
+def _random_dataset(seed: int) -> Dataset:
+    """Persons in parties in states, with changing memberships; events of every precision; standing ties."""
+    import random
+
+    from network.model import Membership, Span
+
+    rng = random.Random(seed)
+    states = [Actor(f"s{i}", f"S{i}", "state") for i in range(4)]
+    parties = [
+        Actor(f"p{i}", f"P{i}", "party", member_of=(Membership(f"s{i % 4}", Span(parse_edtf("1950"), None)),))
+        for i in range(5)
+    ]
+    persons = []
+    for i in range(12):
+        first = rng.randint(1950, 1956)
+        ms = (
+            Membership(f"p{rng.randrange(5)}", Span(parse_edtf(str(first)), parse_edtf(f"{first + 2}-06"))),
+            Membership(f"s{rng.randrange(4)}", Span(parse_edtf(f"{first + 2}-07"), None)),
+        )
+        persons.append(Actor(f"x{i}", f"X{i}", "person", member_of=ms))
+    actors = {a.id: a for a in states + parties + persons}
+    ids = list(actors)
+    ties = []
+    for k in range(150):
+        y = rng.randint(1950, 1959)
+        form = rng.choice(["day", "month", "year", "two", "standing", "open"])
+        text = {
+            "day": f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "month": f"{y}-{rng.randint(1, 12):02d}",
+            "year": str(y),
+            "two": f"{y}/{y + 1}",
+            "standing": None,
+            "open": None,
+        }[form]
+        u, v = rng.sample(ids, 2)
+        kwargs = (
+            {"date": parse_edtf(text)}
+            if text
+            else (
+                {"start": parse_edtf(f"{y}-03"), "end": parse_edtf(f"{y + rng.randint(0, 3)}-10")}
+                if form == "standing"
+                else {"start": parse_edtf(f"{y}"), "end": parse_edtf("..")}
+            )
+        )
+        ties.append(
+            Tie(f"t{k:03d}", u, v, rng.choice([1, -1]), weight=rng.choice([1.0, 2.0, 0.5, 3.0]), **kwargs)
+        )
+    return Dataset("random", None, (), actors, tuple(ties))
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("level", ["person", "state"])
+@pytest.mark.parametrize("mode", ["window", "memory"])
+@pytest.mark.parametrize("allocation", ["split", "inside"])
+@pytest.mark.parametrize("by", ["year", "slide"])
+def test_fast_build_equals_the_plain_rules(seed, level, mode, allocation, by):
+    """Should build exactly the graphs, shares and self-ties of the plain reference, in the same order."""
+    ds = _random_dataset(seed)
+    windows = custom_windows(date(1950, 1, 1), date(1962, 12, 31), 18, 7) if by == "slide" else None
+    from network.windows import year_windows
+
+    windows = windows or year_windows(ds, 1950, 1963)
+    fast = snapshots(ds, by=windows, level=level, mode=mode, allocation=allocation)
+    plain = reference_snapshots(ds, windows, level, mode, allocation)
+    for s, (g, alloc, gone) in zip(fast, plain, strict=True):
+        assert list(s.graph.nodes(data=True)) == list(g.nodes(data=True))
+        assert [(u, v, list(d.items())) for u, v, d in s.graph.edges(data=True)] == [
+            (u, v, list(d.items())) for u, v, d in g.edges(data=True)
+        ]
+        assert {n: list(s.graph.adj[n]) for n in s.graph} == {n: list(g.adj[n]) for n in g}
+        assert list(s.allocation.items()) == list(alloc.items())
+        assert s.dropped == gone
+
+
+def test_dataset_span_is_the_datasets():
+    """Should give Dataset.span, open ends set aside, in one pass."""
+    from network.windows import dataset_span
+
+    for seed in range(4):
+        ds = _random_dataset(seed)
+        assert dataset_span(ds) == ds.span

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..options import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLES, RANK_BY
 from ..options import CENTRALITY_MEASURES as MEASURES
-from ..options import RANK_BY
 from ._analysis import add_analysis_options, run_analysis
 
 HELP = "centrality per period: signed degree and strength, betweenness, eigenvector, PageRank, PN"
@@ -27,9 +27,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rank-by", choices=MEASURES, default=RANK_BY, help="measure the rank follows (default: %(default)s)"
     )
+    parser.add_argument(
+        "--betweenness-samples",
+        type=_positive,
+        default=None,
+        metavar="K",
+        help=f"in periods of over {BETWEENNESS_EXACT_MAX:,} active actors, estimate betweenness from K "
+        f"sampled sources (default {BETWEENNESS_SAMPLES}; more is slower and closer to exact; "
+        "see docs/measures.md)",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
     from ..centrality import centrality
 
-    return run_analysis(args, lambda dataset, snaps: centrality(snaps, rank_by=args.rank_by))
+    return run_analysis(
+        args, lambda dataset, snaps: centrality(snaps, rank_by=args.rank_by, samples=args.betweenness_samples)
+    )
