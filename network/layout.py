@@ -269,9 +269,26 @@ def label_boxes(
     >>> label_boxes(np.array([[0.0, 0.0]]), ["CEMA"], g).round(2).tolist()
     [[-0.15, -0.25, 0.15, 0.05]]
     """
+    return _boxes(xy, _extents(labels, geometry, radii))
+
+
+def _extents(
+    labels: Sequence[str], geometry: LabelGeometry, radii: Sequence[float] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per node: the marker's radius, the box's half width, and how far it reaches below the centre.
+
+    They depend on the labels only, not on where the nodes are, so
+    :func:`_separate` measures them once for all its sweeps.
+    """
     r = np.full(len(labels), geometry.radius) if radii is None else np.asarray(radii, dtype=float)
     half = np.maximum(r, np.array([text_width(t) * _WIDTH_MARGIN * geometry.em / 2 for t in labels]))
     below = r + geometry.pad + np.array([(t.count("\n") + 1) * geometry.line_height for t in labels])
+    return r, half, below
+
+
+def _boxes(xy: np.ndarray, extents: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+    """The boxes of :func:`label_boxes`, from the :func:`_extents` of the labels."""
+    r, half, below = extents
     return np.column_stack([xy[:, 0] - half, xy[:, 1] - below, xy[:, 0] + half, xy[:, 1] + r])
 
 
@@ -339,7 +356,8 @@ def _separate(
     x0, x1, y0, y1 = (style.FRAME[k] for k in ("x0", "x1", "y0", "y1"))
     xy = xy.copy()
     n = len(xy)
-    boxes = label_boxes(xy, labels, geometry)
+    extents = _extents(labels, geometry)
+    boxes = _boxes(xy, extents)
     lo = np.column_stack([x0 + (xy[:, 0] - boxes[:, 0]), y0 + (xy[:, 1] - boxes[:, 1])])
     hi = np.column_stack([x1 - (boxes[:, 2] - xy[:, 0]), y1 - (boxes[:, 3] - xy[:, 1])])
     free = np.array([m not in pinned for m in range(n)])
@@ -351,31 +369,85 @@ def _separate(
         (np.arange(n)[None, :] != ends[:, :1]) & (np.arange(n)[None, :] != ends[:, 1:]) & free[None, :]
     )
     clearance = geometry.radius * _EDGE_CLEARANCE
-    for sweep in range(_OVERLAP_SWEEPS):
-        b = label_boxes(xy, labels, geometry)
-        ox = np.minimum(b[first, 2], b[second, 2]) - np.maximum(b[first, 0], b[second, 0]) + geometry.pad
-        oy = np.minimum(b[first, 3], b[second, 3]) - np.maximum(b[first, 1], b[second, 1]) + geometry.pad
-        hit = (ox > 0) & (oy > 0) & (free[first] | free[second])
-        push = _off_edges(xy, ends[on_e], on_n, clearance) if len(on_e) and sweep < _EDGE_SWEEPS else None
-        if not hit.any() and push is None:
-            break
-        if push is not None:
-            xy[free] = np.clip(xy[free] + _RELAX * push[free], lo[free], hi[free])
-        if not hit.any():
+    # The sweep is the same map of the positions within a phase (edges pushed or not; vertical
+    # preferred or not). Once the positions repeat, exactly, after one or two sweeps of one phase,
+    # they alternate so until the phase ends: its remaining sweeps are skipped, to the positions
+    # they would end on. The result is the same, bit for bit, as doing them.
+    phases = sorted({0, min(_EDGE_SWEEPS, _OVERLAP_SWEEPS), _OVERLAP_SWEEPS // 2, _OVERLAP_SWEEPS})
+    seen: list[tuple[int, np.ndarray]] = []  # (sweep, positions before it), the last two
+    sweep = 0
+    while sweep < _OVERLAP_SWEEPS:
+        end = next(p for p in phases if p > sweep)  # the current phase's last sweep + 1
+        for back, (then, before) in enumerate(reversed(seen), start=1):
+            if (
+                then >= sweep - back
+                and _phase(then, phases) == _phase(sweep, phases)
+                and (np.array_equal(before, xy))
+            ):
+                # period ``back`` (1 or 2): after ``end - sweep`` more sweeps the positions are
+                # those of ``(end - sweep) % back`` sweeps from now
+                if (end - sweep) % back:
+                    xy = seen[-1][1].copy()
+                sweep = end
+                break
+        else:
+            seen = [*seen[-1:], (sweep, xy.copy())]
+            xy, stop = _sweep(
+                xy, sweep, extents, geometry, free, lo, hi, first, second, ends, on_e, on_n, clearance
+            )
+            if stop:
+                break
+            sweep += 1
             continue
-        i, j, ox, oy = first[hit], second[hit], ox[hit], oy[hit]
-        vertical = oy <= ox * (_PREFER_VERTICAL if sweep < _OVERLAP_SWEEPS // 2 else 1.0)
-        dx = xy[j, 0] - xy[i, 0]
-        dy = (b[j, 1] + b[j, 3]) - (b[i, 1] + b[i, 3])
-        move = np.zeros((len(i), 2))
-        move[:, 1] = np.where(vertical, np.where(dy >= 0, 1.0, -1.0) * oy, 0.0)
-        move[:, 0] = np.where(vertical, 0.0, np.where(dx >= 0, 1.0, -1.0) * ox)
-        share = np.where(~free[i], 0.0, np.where(~free[j], 1.0, 0.5))
-        disp = np.zeros_like(xy)
-        np.add.at(disp, i, -move * share[:, None])
-        np.add.at(disp, j, move * (1.0 - share)[:, None])
-        xy[free] = np.clip(xy[free] + _RELAX * disp[free], lo[free], hi[free])
+        seen = []
     return xy
+
+
+def _phase(sweep: int, phases: Sequence[int]) -> int:
+    """Which phase of :func:`_separate` a sweep belongs to (the index of the phase's start)."""
+    return sum(p <= sweep for p in phases)
+
+
+def _sweep(
+    xy: np.ndarray,
+    sweep: int,
+    extents: tuple[np.ndarray, np.ndarray, np.ndarray],
+    geometry: LabelGeometry,
+    free: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    first: np.ndarray,
+    second: np.ndarray,
+    ends: np.ndarray,
+    on_e: np.ndarray,
+    on_n: np.ndarray,
+    clearance: float,
+) -> tuple[np.ndarray, bool]:
+    """One sweep of :func:`_separate`: the new positions, and whether nothing was left to move."""
+    b = _boxes(xy, extents)
+    ox = np.minimum(b[first, 2], b[second, 2]) - np.maximum(b[first, 0], b[second, 0]) + geometry.pad
+    oy = np.minimum(b[first, 3], b[second, 3]) - np.maximum(b[first, 1], b[second, 1]) + geometry.pad
+    hit = (ox > 0) & (oy > 0) & (free[first] | free[second])
+    push = _off_edges(xy, ends[on_e], on_n, clearance) if len(on_e) and sweep < _EDGE_SWEEPS else None
+    if not hit.any() and push is None:
+        return xy, True
+    if push is not None:
+        xy[free] = np.clip(xy[free] + _RELAX * push[free], lo[free], hi[free])
+    if not hit.any():
+        return xy, False
+    i, j, ox, oy = first[hit], second[hit], ox[hit], oy[hit]
+    vertical = oy <= ox * (_PREFER_VERTICAL if sweep < _OVERLAP_SWEEPS // 2 else 1.0)
+    dx = xy[j, 0] - xy[i, 0]
+    dy = (b[j, 1] + b[j, 3]) - (b[i, 1] + b[i, 3])
+    move = np.zeros((len(i), 2))
+    move[:, 1] = np.where(vertical, np.where(dy >= 0, 1.0, -1.0) * oy, 0.0)
+    move[:, 0] = np.where(vertical, 0.0, np.where(dx >= 0, 1.0, -1.0) * ox)
+    share = np.where(~free[i], 0.0, np.where(~free[j], 1.0, 0.5))
+    disp = np.zeros_like(xy)
+    np.add.at(disp, i, -move * share[:, None])
+    np.add.at(disp, j, move * (1.0 - share)[:, None])
+    xy[free] = np.clip(xy[free] + _RELAX * disp[free], lo[free], hi[free])
+    return xy, False
 
 
 def stable_layout(
@@ -471,6 +543,13 @@ def _layout_window(dataset: Dataset) -> Window:
     return Window("all", "all", lo, hi)
 
 
+#: The last layouts computed, by dataset and arguments: the figures, the explorer and the lesson
+#: pages of one build all ask for the same ones. An entry holds its dataset, so the id in its key
+#: stays that dataset's.
+_LAYOUTS: dict[tuple[object, ...], tuple[Dataset, dict[str, tuple[float, float]]]] = {}
+_LAYOUTS_KEPT = 8
+
+
 def layout_for(
     dataset: Dataset,
     level: str = "person",
@@ -482,7 +561,8 @@ def layout_for(
 
     The union is one window over the whole record, with every tie (no
     confidence or type filter), so the positions do not depend on how time
-    is cut or which ties are shown. Members are pulled towards the actor
+    is cut or which ties are shown. The result is remembered for the
+    dataset (the last few layouts): asking again costs nothing. Members are pulled towards the actor
     they belong to first (``member_of``); labels are :func:`label_text` of
     the actors' names and aliases.
 
@@ -496,6 +576,17 @@ def layout_for(
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}; choose from {', '.join(LEVELS)}")
     union = snapshots(dataset, by=[_layout_window(dataset)], level=level)
+    # ``nodes`` the union already holds change nothing: the key holds only the others
+    present = set(union[0].graph) if union else set()
+    extra = frozenset(n for n in nodes if n not in present)
+    key = (id(dataset), level, tuple(poles), seed, extra)
+    hit = _LAYOUTS.get(key)
+    if hit is not None and hit[0] is dataset:
+        return dict(hit[1])
     parents = {a.id: a.member_of[0].of for a in dataset.actors.values() if a.member_of}
     labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
-    return stable_layout(union, poles=poles, seed=seed, parents=parents, labels=labels, nodes=nodes)
+    out = stable_layout(union, poles=poles, seed=seed, parents=parents, labels=labels, nodes=sorted(extra))
+    if len(_LAYOUTS) >= _LAYOUTS_KEPT:
+        _LAYOUTS.pop(next(iter(_LAYOUTS)))
+    _LAYOUTS[key] = (dataset, dict(out))
+    return out

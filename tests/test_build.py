@@ -69,3 +69,22 @@ def test_tables_are_deterministic():
     """Should give the same bytes twice."""
     ds = load(MINI)
     assert table_files(ds) == table_files(ds)
+
+
+def test_figures_drawn_alongside_the_other_stages(tmp_path, monkeypatch):
+    """Should draw the figures in the background while the tables are written, report both, and
+    leave nothing behind (workers stopped, no staging folder) when another stage fails."""
+    report = build(load(MINI), tmp_path, stages=("tables", "figures"))
+    assert set(report.timings) == {"tables", "figures"} and list(report.background) == ["figures"]
+    assert (tmp_path / "state" / "snapshot-1960.png").exists() and (tmp_path / "tables").is_dir()
+    assert report.wall is not None and report.wall <= sum(report.timings.values()) + 0.5
+    assert "stages overlap" in report.format()
+
+    def boom(dataset, staging, log):
+        raise RuntimeError("stage failed")
+
+    monkeypatch.setitem(build_module.STAGES, "boom", boom)
+    out = tmp_path / "again"
+    with pytest.raises(RuntimeError):
+        build(load(MINI), out, stages=("figures", "boom"))
+    assert list(out.iterdir()) == []

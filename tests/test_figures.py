@@ -271,6 +271,40 @@ def test_byte_identical_renders(mini, mini_render, tmp_path):
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
 
 
+def _plain_matplotlib(job):
+    """A job's PNG and SVG as matplotlib's own canvases write them (no caching renderer)."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from network.figures.render import SAVE_METADATA, _png_palette, _svg_fonts
+
+    out = {}
+    with matplotlib.rc_context(style.RC):
+        fig = _draw(job)
+        FigureCanvasAgg(fig)
+        for fmt in ("png", "svg"):
+            buf = io.BytesIO()
+            fig.savefig(buf, format=fmt, dpi=style.DPI, metadata=SAVE_METADATA[fmt])
+            out[fmt] = _png_palette(buf.getvalue()) if fmt == "png" else _svg_fonts(buf.getvalue())
+    return out
+
+
+def test_caching_renderers_write_what_matplotlib_writes(mini):
+    """Should write the same PNG and SVG bytes as matplotlib's own canvases, with the text caches
+    cold and warm (glyphs, layouts and metrics kept from earlier figures)."""
+    from network.figures import canvas
+
+    assert canvas.SUPPORTED, "matplotlib changed: check network/figures/canvas.py against it"
+    jobs = plan(mini, levels=["person"])
+    chosen = [jobs[0], jobs[3], *[j for j in jobs if j.kind != "snapshot"]]
+    canvas.clear()
+    for job in chosen + chosen:  # the second time round, every text is in the caches
+        ours, plain = render_job(job), _plain_matplotlib(job)
+        assert ours["png"] == plain["png"], job.stem
+        assert ours["svg"] == plain["svg"], job.stem
+
+
 def test_pdf_is_reproducible_too(mini):
     """Should write the same PDF bytes twice, with no dates in them."""
     job = next(j for j in plan(mini, levels=["state"], pdf=True) if j.kind == "alignment")
@@ -359,3 +393,42 @@ if __name__ == "__main__":  # regenerate the image baseline after a deliberate c
     BASELINE.parent.mkdir(parents=True, exist_ok=True)
     BASELINE.write_bytes((folder / "state" / "snapshot-1960.png").read_bytes())
     print(f"wrote {BASELINE}")
+
+
+def test_cache_reads_unchanged_figures_and_only_those(mini, tmp_path):
+    """Should read figures drawn before from the same views from the cache, with the same bytes,
+    and draw those whose views changed."""
+    from network.figures.render import FigureCache, start
+
+    cache = FigureCache(tmp_path / "cache")
+    cold = start(mini, tmp_path / "a", levels=["state"], jobs=1, cache=cache).result()
+    warm = start(mini, tmp_path / "b", levels=["state"], jobs=1, cache=cache).result()
+    assert cold.cached == 0 and warm.cached == len(list((tmp_path / "cache").iterdir())) > 0
+    a, b = ours(tmp_path / "a"), ours(tmp_path / "b")
+    assert sorted(a) == sorted(b) and all(a[n].read_bytes() == b[n].read_bytes() for n in a)
+    other = start(mini, tmp_path / "c", levels=["state"], jobs=1, cache=cache, size_by="pagerank").result()
+    assert 0 < other.cached < warm.cached  # the snapshots changed, the time lines did not
+
+
+def test_workers_forked_after_drawing_here(mini, tmp_path):
+    """Should draw the same bytes in forked workers after this process drew (and cached text work
+    with its own font objects, which a child must not use)."""
+    first = render_all(mini, tmp_path / "here", levels=["state"], jobs=1)
+    again = render_all(mini, tmp_path / "forked", levels=["state"], jobs=2)
+    assert again.jobs == 2 and len(first) == len(again)
+    a, b = ours(tmp_path / "here"), ours(tmp_path / "forked")
+    assert [name for name in a if a[name].read_bytes() != b[name].read_bytes()] == []
+
+
+@pytest.mark.parametrize("level", ["person", "state"])
+def test_involvement_summed_as_the_centrality_table_sums_it(level):
+    """Should size nodes by exactly the involvement of network.centrality (strength_pos +
+    strength_neg), summed without computing the other measures."""
+    from network.centrality import centrality
+    from network.figures.data import INVOLVEMENT, _measure, _values
+
+    for path in (MINI, ACTORS, ROOT / "data" / "tribes.yaml"):
+        ds = load(path)
+        for by in ("year", "period") if ds.periods else ("year",):
+            snaps = snapshots(ds, by=by, level=level)
+            assert _measure(snaps, INVOLVEMENT) == _values(centrality(snaps), INVOLVEMENT)

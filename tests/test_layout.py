@@ -132,3 +132,76 @@ def test_unknown_level():
     """Should raise on an unknown level, naming the choices."""
     with pytest.raises(ValueError, match="unknown level 'party'; choose from person, state"):
         layout_for(load(MINI), level="party")
+
+
+def _separate_every_sweep(xy, labels, pinned, geometry, edges):
+    """The label separation done sweep by sweep, none skipped: what `_separate` must equal."""
+    from network import layout
+
+    x0, x1, y0, y1 = (style.FRAME[k] for k in ("x0", "x1", "y0", "y1"))
+    xy = xy.copy()
+    n = len(xy)
+    extents = layout._extents(labels, geometry)
+    boxes = layout._boxes(xy, extents)
+    lo = np.column_stack([x0 + (xy[:, 0] - boxes[:, 0]), y0 + (xy[:, 1] - boxes[:, 1])])
+    hi = np.column_stack([x1 - (boxes[:, 2] - xy[:, 0]), y1 - (boxes[:, 3] - xy[:, 1])])
+    free = np.array([m not in pinned for m in range(n)])
+    xy[free] = np.clip(xy[free], lo[free], hi[free])
+    first, second = np.triu_indices(n, 1)
+    ends = np.array(edges, dtype=int).reshape(-1, 2)
+    on_e, on_n = np.nonzero(
+        (np.arange(n)[None, :] != ends[:, :1]) & (np.arange(n)[None, :] != ends[:, 1:]) & free[None, :]
+    )
+    clearance = geometry.radius * layout._EDGE_CLEARANCE
+    for sweep in range(layout._OVERLAP_SWEEPS):
+        xy, stop = layout._sweep(
+            xy, sweep, extents, geometry, free, lo, hi, first, second, ends, on_e, on_n, clearance
+        )
+        if stop:
+            break
+    return xy
+
+
+def test_skipping_repeated_sweeps_changes_nothing():
+    """Should end on the same positions, bit for bit, as doing every sweep of the label separation
+    (it skips the rest of a phase once the positions repeat exactly)."""
+    from network.layout import _separate
+
+    rng = np.random.default_rng(7)
+    geometry = label_geometry()
+    letters = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+    for _ in range(12):
+        n = int(rng.integers(3, 50))
+        xy = rng.uniform([-1.7, -1.0], [1.7, 1.0], size=(n, 2))
+        labels = ["".join(rng.choice(letters, size=int(rng.integers(2, 24)))) for _ in range(n)]
+        pinned = set(rng.choice(n, size=2, replace=False).tolist())
+        edges = [
+            tuple(sorted(rng.choice(n, 2, replace=False).tolist()))
+            for _ in range(int(rng.integers(0, 2 * n)))
+        ]
+        assert np.array_equal(
+            _separate(xy, labels, pinned, geometry, edges),
+            _separate_every_sweep(xy, labels, pinned, geometry, edges),
+        )
+
+
+def test_layouts_are_remembered_per_dataset():
+    """Should compute a dataset's layout once and hand out copies (the figures, the explorer and the
+    lesson pages of a build share it); nodes the record already holds do not make another."""
+    ds = load(MINI)
+    first = layout_for(ds, level="state")
+    first["ussr"] = (9.0, 9.0)  # a caller changing its copy changes nothing for the others
+    again = layout_for(ds, level="state", nodes=["ussr", "china"])
+    assert again["ussr"] == (-1.0, 0.0)
+    assert again == layout_for(load(MINI), level="state")
+
+
+def test_skipping_sweeps_on_the_curated_data(curated, monkeypatch):
+    """Should give the curated person-level layout (whose separation ends in an exact two-sweep
+    cycle) the same positions as doing every sweep."""
+    from network import layout
+
+    skipped = layout.layout_for(curated, level="person")
+    monkeypatch.setattr(layout, "_separate", _separate_every_sweep)
+    monkeypatch.setattr(layout, "_LAYOUTS", {})
+    assert layout.layout_for(curated, level="person") == skipped

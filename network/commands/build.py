@@ -33,6 +33,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="skip the curation policy checks (for datasets of your own)",
     )
     parser.add_argument("--stage", action="append", metavar="NAME", help="run only this stage (repeatable)")
+    parser.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="draw every figure, even those an earlier build drew from the same data with the same "
+        "code (kept in ~/.cache/entente; ENTENTE_NO_CACHE=1 does the same)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,8 +54,15 @@ def run(args: argparse.Namespace) -> int:
         return 1
     validate_secs = time.perf_counter() - t0
     print(f"{args.path}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties)")
-    report = build(dataset, args.out, stages=args.stage, log=lambda m: print("  " + m, file=sys.stderr))
+    report = build(
+        dataset,
+        args.out,
+        stages=args.stage,
+        log=lambda m: print("  " + m, file=sys.stderr),
+        cache=args.cache,
+    )
     report.timings = {"validate": validate_secs, **report.timings}
+    report.wall = time.perf_counter() - t0
     print(f"wrote {len(report.files)} files into {args.out}/")
     print(report.format())
     return 0

@@ -81,7 +81,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes (default: 2 when there are enough figures, else 1)",
+        help="worker processes (default: one per CPU core, at most 8, when there are enough figures, else 1)",
     )
 
 

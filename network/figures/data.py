@@ -422,6 +422,26 @@ def _values(rows: Rows, measure: str) -> dict[tuple[str, str], float]:
     return out
 
 
+def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], float]:
+    """(period, actor) -> ``measure`` of every active actor (never below 0).
+
+    Involvement, ``strength_pos + strength_neg`` of :func:`network.centrality.centrality`, is
+    summed here from the snapshot's edges, exactly as that function sums them (same order, same
+    floats), without the costly measures it also computes; any other measure comes from it.
+    """
+    if measure != INVOLVEMENT:
+        return _values(centrality(snaps), measure)
+    out = {}
+    for snap in snaps:
+        g = snap.graph
+        for a, d in g.nodes(data=True):
+            if d.get("active"):
+                edges = [e for _, _, e in g.edges(a, data=True)]
+                value = sum(e["pos"] for e in edges) + sum(e["neg"] for e in edges)
+                out[snap.window.id, a] = max(float(value), 0.0)
+    return out
+
+
 def _bloc_key(name: str, poles: Sequence[str]) -> str:
     if "+" in name:
         return "both"
@@ -468,7 +488,7 @@ def _snapshot_views(
 ) -> list[SnapshotView]:
     """One view per snapshot; node areas and line widths on one scale for all of ``snaps``."""
     level = snaps[0].graph.graph["level"] if snaps else "person"
-    values = _values(centrality(snaps), size_by)
+    values = _measure(snaps, size_by)
     vmax = max(values.values(), default=0.0) or 1.0
     wmax = max(
         [abs(d["weight"]) for s in snaps for *_, d in s.graph.edges(data=True)] + [style.EDGE_WEIGHT_FULL]
@@ -714,7 +734,7 @@ def bump_view(
     """
     if rank_by not in SIZE_MEASURES:
         raise ValueError(f"unknown measure {rank_by!r}; choose from {', '.join(SIZE_MEASURES)}")
-    values = _values(centrality(snaps), rank_by)
+    values = _measure(snaps, rank_by)
     ranks: dict[tuple[str, str], int] = {}
     for s in snaps:
         present = sorted((a for (p, a) in values if p == s.period), key=lambda a: (-values[s.period, a], a))

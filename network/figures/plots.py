@@ -88,8 +88,12 @@ def _backing() -> dict[str, Any]:
 
 
 def _header(ax: Axes, title: str, subtitle: str, pad: float, offset: float = 0.0) -> None:
-    """A bold title and a grey subtitle, left-aligned above ``ax`` (and ``offset`` points more)."""
-    ax.set_title(title, loc="left", fontsize=_font("title"), fontweight="bold", pad=pad)
+    """A bold title and a grey subtitle, left-aligned above ``ax`` (and ``offset`` points more).
+
+    Titles here are placed by their ``pad`` (``y=1.0``): matplotlib would otherwise measure every
+    tick of the axes at each draw to see whether the title must move up, which it never must.
+    """
+    ax.set_title(title, loc="left", fontsize=_font("title"), fontweight="bold", pad=pad, y=1.0)
     ax.annotate(
         subtitle,
         (0, 1),
@@ -269,7 +273,7 @@ def draw_snapshot(ax: Axes, view: SnapshotView, compact: bool = False, scale: fl
         )
 
     if compact:
-        ax.set_title(view.panel_title, loc="left", fontsize=_font("panel"), pad=3)
+        ax.set_title(view.panel_title, loc="left", fontsize=_font("panel"), pad=3, y=1.0)
         return ax
     _header(ax, view.title, view.subtitle, pad=14 + 16 * (view.subtitle.count("\n") + 1))
     _caption(ax, view.caption, 6)
@@ -660,7 +664,9 @@ def _balance_panel(ax: Axes, view: BalanceView, panel: int) -> list[Line2D]:
                     bbox=_backing(),
                 )
         handles.append(_series_handle(color, linestyle, marker, 8, label))
-    ax.set_title(series.label, loc="left", fontsize=_font("panel") + 2, fontweight="bold", pad=above + 6)
+    ax.set_title(
+        series.label, loc="left", fontsize=_font("panel") + 2, fontweight="bold", pad=above + 6, y=1.0
+    )
     return handles
 
 
