@@ -46,6 +46,7 @@ __all__ = [
     "DUPLICATE",
     "unknown_field",
     "line_of",
+    "plain_scalar",
 ]
 
 _T = "tag:yaml.org,2002:"
@@ -190,10 +191,23 @@ class Marked(dict[str, Any]):
     ``present`` the keys that were given, valid or not.
     """
 
-    __slots__ = ("node", "nodes", "present")
+    __slots__ = ("node", "nodes", "given")
     node: Any
     nodes: dict[str, yaml.Node] | None
-    present: Any
+    #: The keys given, valid or not; None when they are the record's own keys (a fast-path record).
+    given: set[str] | None
+
+    @property
+    def present(self) -> Any:
+        """The keys that were given, valid or not (a set, or the record's keys view).
+
+        A fast-path record stores None and this returns its keys view on demand:
+        a keys view kept in the record would refer back to it, a reference cycle
+        per record that only the cyclic garbage collector frees (at 200,000 ties,
+        most of a second of collecting after loading, the records alive till then).
+        """
+        given = self.given
+        return self.keys() if given is None else given
 
     def node_of(self, key: str | None = None) -> Any:
         """The node of the value of ``key``, or of the whole mapping when ``key`` is None or absent."""
@@ -226,12 +240,30 @@ def _kind_of(node: yaml.Node) -> str:
     return "text"
 
 
-def _yaml_int(node: yaml.ScalarNode) -> int:
-    text = node.value
+def _yaml_int(text: str) -> int:
+    """The int YAML reads from an int-tagged scalar's text (decimal at once; 0x, 0o, 1_000 by PyYAML)."""
     digits = text[1:] if text[:1] == "-" else text
     if digits.isdigit() and digits[0] != "0":
         return int(text)
-    return _SCALARS.construct_yaml_int(node)  # type: ignore[no-any-return]
+    return _SCALARS.construct_yaml_int(yaml.ScalarNode(_INT, text))  # type: ignore[no-any-return]
+
+
+def plain_scalar(tag: str, text: str) -> Any:
+    """The value the node walk constructs from a scalar with this tag and text: text for str and
+    timestamp, numbers and booleans as YAML reads them; _FAIL for any other tag, or for text the
+    tag does not fit (an explicit ``!!int x``), which the node walk then judges."""
+    if tag == _STR or tag == _TIMESTAMP:
+        return text
+    try:
+        if tag == _INT:
+            return _yaml_int(text)
+        if tag == _FLOAT:
+            return _SCALARS.construct_yaml_float(yaml.ScalarNode(tag, text))
+        if tag == _BOOL:
+            return _SCALARS.construct_yaml_bool(yaml.ScalarNode(tag, text))
+    except (ValueError, IndexError, KeyError):
+        return _FAIL
+    return _FAIL
 
 
 def _plain(node: yaml.Node) -> Any:
@@ -244,15 +276,7 @@ def _plain(node: yaml.Node) -> Any:
     cls = type(node)
     tag = node.tag
     if cls is yaml.ScalarNode:
-        if tag == _STR or tag == _TIMESTAMP:
-            return node.value
-        if tag == _INT:
-            return _yaml_int(node)  # type: ignore[arg-type]
-        if tag == _FLOAT:
-            return _SCALARS.construct_yaml_float(node)  # type: ignore[arg-type]
-        if tag == _BOOL:
-            return _SCALARS.construct_yaml_bool(node)  # type: ignore[arg-type]
-        return _FAIL
+        return plain_scalar(tag, node.value)
     if cls is yaml.MappingNode and tag == _MAP:
         rec = Marked()
         for key_node, value_node in node.value:
@@ -267,7 +291,7 @@ def _plain(node: yaml.Node) -> Any:
             rec[key] = value
         rec.node = node
         rec.nodes = None
-        rec.present = rec.keys()
+        rec.given = None
         return rec
     if cls is yaml.SequenceNode and tag == _SEQ:
         out = []
@@ -292,6 +316,7 @@ class Converter:
         self.problems: list[Problem] = []
         self._dates: dict[str, Any] = {}  # EDTF text -> EdtfDate or EdtfError, parsed once per file
         self._checks: dict[str, Callable[[Any], bool]] = {}
+        self._ids: dict[str, set[str]] = {}  # pattern -> ids found valid (see _valid_ids)
 
     def problem(self, node: yaml.Node | None, message: str, hint: str = "") -> None:
         if node is None:
@@ -385,7 +410,7 @@ class Converter:
                 return MISSING
             return _SCALARS.construct_yaml_bool(node)
         if tag == _INT:
-            value: Any = _yaml_int(node)
+            value: Any = _yaml_int(node.value)
         elif tag == _FLOAT:
             value = _SCALARS.construct_yaml_float(node)
         else:
@@ -466,7 +491,7 @@ class Converter:
                     place = _Lazy(locator, i)
                     item.node = place
                     item.nodes = None
-                    item.present = item.keys()
+                    item.given = None
                     for key in nested:
                         if key in item:
                             _place(item[key], place.child(key))
@@ -499,7 +524,7 @@ class Converter:
         out = Marked()
         out.node = node
         out.nodes = {}
-        out.present = set()
+        out.given = set()
         seen: dict[str, yaml.Node] = {}
         label = "the top level" if name == "dataset" else name
         for key_node, value_node in node.value:
@@ -516,7 +541,7 @@ class Converter:
                 )
                 continue
             seen[key] = key_node
-            out.present.add(key)
+            out.given.add(key)
             spec = fields.get(key)
             if spec is None:
                 self.problem(key_node, *unknown_field(key, name))
@@ -538,6 +563,17 @@ class Converter:
     # Each check takes a plain value and returns the value the node walk would
     # return, or _FAIL where the walk would report anything (or where it is
     # not worth deciding here). Records are checked and converted in place.
+    def _valid_ids(self, pattern: str) -> set[str]:
+        """The texts found to be valid ids of ``pattern`` so far in this file.
+
+        A reference (a tie's source and target, a citation's source) names one
+        of a few thousand ids hundreds of thousands of times; a text in this set
+        matched the pattern before, so it matches again, and a set look-up is
+        several times cheaper than the match. Only exact ``str`` values are
+        looked up (the type is checked first), so equal means the same text.
+        """
+        return self._ids.setdefault(pattern, set())
+
     def _record_check(self, name: str) -> Callable[[Any], bool]:
         check = self._checks.get(name)
         if check is None:
@@ -566,9 +602,20 @@ class Converter:
                 body, pad = lines, "        "
             typ = f.type
             fail = f"{pad}    return False"
-            if isinstance(typ, Slug):
+            if isinstance(typ, Slug) and f.name == "id":  # unique by rule: remembering them would not pay
                 env[f"match{k}"] = _pattern(typ.pattern).match
                 body += [f"{pad}if type(v) is not str or not match{k}(v) or v.isspace():", fail]
+            elif isinstance(typ, Slug):  # a reference: the same few ids again and again
+                env[f"match{k}"] = _pattern(typ.pattern).match
+                env[f"valid{k}"] = self._valid_ids(typ.pattern)
+                body += [
+                    f"{pad}if type(v) is not str:",
+                    fail,
+                    f"{pad}if v not in valid{k}:",
+                    f"{pad}    if not match{k}(v) or v.isspace():",
+                    f"{pad}        return False",
+                    f"{pad}    valid{k}.add(v)",
+                ]
             elif isinstance(typ, Str):
                 body += [f"{pad}if type(v) is not str or not v or v.isspace():", fail]
             elif isinstance(typ, Date):
@@ -582,8 +629,8 @@ class Converter:
                     fail,
                     f"{pad}rec[{f.name!r}] = d",
                 ]
-            elif isinstance(typ, Enum):
-                env[f"values{k}"], env[f"kind{k}"] = typ.values, type(typ.values[0])
+            elif isinstance(typ, Enum):  # a set: the codebook's types are many (the type is checked first)
+                env[f"values{k}"], env[f"kind{k}"] = frozenset(typ.values), type(typ.values[0])
                 body += [f"{pad}if type(v) is not kind{k} or v not in values{k}:", fail]
             elif isinstance(typ, Int):
                 low = "" if typ.minimum is None else f" or v < {typ.minimum!r}"
@@ -628,7 +675,7 @@ class Converter:
 
             return check_date
         if isinstance(typ, Enum):
-            values, kind = typ.values, type(typ.values[0])
+            values, kind = frozenset(typ.values), type(typ.values[0])
             return lambda v: v if type(v) is kind and v in values else _FAIL
         if isinstance(typ, Int):
             low = typ.minimum
@@ -680,7 +727,7 @@ def _place(value: Any, place: _Lazy) -> None:
     if type(value) is Marked:
         value.node = place
         value.nodes = None
-        value.present = value.keys()
+        value.given = None
         for key, item in value.items():
             if type(item) is Marked or type(item) is list:
                 _place(item, place.child(key))

@@ -60,6 +60,7 @@ _STR, _INT, _FLOAT, _BOOL, _MAP = (_T + n for n in ("str", "int", "float", "bool
 _INT_TEXT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT_TEXT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+_SMALL_INTS = {str(i): i for i in range(-9, 1000)}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
@@ -91,6 +92,9 @@ def _kind(typ: Type | None) -> str:
 
 
 def _number(text: str) -> Any:
+    small = _SMALL_INTS.get(text)  # signs, weights, pages: most number cells, read without a regex
+    if small is not None:
+        return small
     if _INT_TEXT.match(text):
         return int(text)
     if _FLOAT_TEXT.match(text):

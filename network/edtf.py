@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .slotinit import slot_init
+
 __all__ = ["EdtfDate", "EdtfError", "parse_edtf", "OPEN_START", "OPEN_END"]
 
 OPEN_START = date(1, 1, 1)
@@ -41,6 +43,7 @@ class EdtfError(ValueError):
     """Raised for a string that is not a date in the supported EDTF subset."""
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class EdtfDate:
     """A parsed EDTF date or interval: the span of days it may denote.
@@ -79,6 +82,7 @@ class EdtfDate:
         return date.fromordinal((lo + hi) // 2)
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
 
@@ -105,7 +109,7 @@ def _parse_single(text: str) -> tuple[date, date, str, str]:
     month = int(mtext)
     if not 1 <= month <= 12:
         raise EdtfError(f"{text!r}: month {month:02d} does not exist (01-12)")
-    last = calendar.monthrange(year, month)[1]
+    last = _DAYS_IN_MONTH[month] + (month == 2 and calendar.isleap(year))  # monthrange, less the weekday
     if dtext is None:
         return date(year, month, 1), date(year, month, last), "month", q or ""
     day = int(dtext)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .edtf import OPEN_END, OPEN_START, EdtfDate
+from .slotinit import slot_init
 
 __all__ = [
     "Citation",
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Citation:
     """Where a source says something: source id, footnote, page, the primary source it names."""
@@ -54,12 +56,14 @@ class Citation:
         return f"{text} ({self.primary})" if self.primary else text
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
     citation: str
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A span of time; a missing end is open. ``covers(day)`` asks if the day lies inside."""
@@ -79,6 +83,7 @@ class Span:
         return self.lower <= day <= self.upper
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Membership:
     """``actor`` belongs to the actor ``of`` during ``span``."""
@@ -87,6 +92,7 @@ class Membership:
     span: Span = Span()
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Role:
     title: str
@@ -95,6 +101,7 @@ class Role:
     cite: Citation | None = None
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Actor:
     id: str
@@ -114,6 +121,7 @@ class Actor:
         return None
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Tie:
     """A signed tie: an event (``date``) or a standing relation (``start``/``end``).
@@ -161,6 +169,7 @@ class Tie:
         return f"{self.start.text if self.start else '..'}/{self.end.text if self.end else '..'}"
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Period:
     id: str

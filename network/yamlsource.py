@@ -26,7 +26,7 @@ import yaml
 from .options import DEFAULT_MAX_BYTES
 from .problems import Problem
 
-__all__ = ["read_yaml", "DEFAULT_MAX_BYTES"]
+__all__ = ["read_yaml", "read_text", "compose_text", "yaml_loader", "DEFAULT_MAX_BYTES"]
 
 try:  # the C parser is much faster; fall back to pure Python where it is missing
     _Loader: type = yaml.CSafeLoader
@@ -43,6 +43,16 @@ _MAYBE_ANCHOR = re.compile(r"(?<![^\s\[\]{},:?\-'\"!|>])[&*]\S")
 # A line holding something other than white space or a comment (a line by '\n'; a match is also one by
 # str.splitlines, which breaks at more characters, so it proves the file is not empty).
 _CONTENT = re.compile(r"^[ \t]*[^\s#]", re.M)
+
+
+def yaml_loader() -> type:
+    """The safe loader class the readers use: PyYAML's C loader where it is built, else the Python one."""
+    return _Loader
+
+
+def compose_text(text: str) -> yaml.Node | None:
+    """Compose YAML ``text`` into nodes with the safe loader (anchors are the caller's business)."""
+    return yaml.compose(text, Loader=_Loader)
 
 
 def _offset_to_line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -132,7 +142,7 @@ def read_yaml(
             problems = _anchor_problems(name, text)
             if problems:
                 return None, problems
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose_text(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)

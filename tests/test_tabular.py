@@ -606,3 +606,51 @@ def test_empty_file_shortcut_agrees_with_the_line_by_line_test(text):
     slow = not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
     fast = _CONTENT.search(text) is None and slow
     assert fast == slow
+
+
+def test_spaces_around_column_names_are_ignored(tmp_path):
+    """Should read a header written with spaces after the commas as the same columns."""
+    for name, header in (("plain", "source,target,date,sign"), ("spaced", " source , target,date ,  sign")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "actors.csv").write_text("id, name ,kind\na,A,state\nb,B,state\n", encoding="utf-8")
+        (folder / "ties.csv").write_text(f"{header}\na,b,1958,1\nb,c,1959,x\n", encoding="utf-8")
+    plain_problems = [str(p).replace("/plain/", "/X/") for p in check(tmp_path / "plain")[1]]
+    spaced_problems = [str(p).replace("/spaced/", "/X/") for p in check(tmp_path / "spaced")[1]]
+    assert spaced_problems == plain_problems and len(plain_problems) == 2
+
+
+def test_small_int_shortcut_reads_as_the_patterns_do():
+    """Should read a number cell the same with the small-int table as by the patterns alone."""
+    from network import csvsource
+
+    texts = [str(i) for i in range(-12, 1003)] + ["+1", "01", "-0", "00", "1_000", "1e3", "2.5", ".5"]
+    texts += ["-.inf", ".nan", "１", "٣", " 1", "1 ", "0x10", "plus"]
+    small = csvsource._SMALL_INTS
+    try:
+        csvsource._SMALL_INTS = {}
+        expected = [csvsource._number(text) for text in texts]
+    finally:
+        csvsource._SMALL_INTS = small
+    for text, want in zip(texts, expected, strict=True):
+        got = csvsource._number(text)
+        assert type(got) is type(want) and (got == want or got != got), text
+
+
+def test_remembered_ids_and_value_sets_agree_with_the_node_walk(tmp_path):
+    """Should accept and refuse the same references, signs and types on the fast path as the node walk,
+    an id checked before (valid or not) included."""
+    ties = []
+    for source in ["a", "A", "a", "a ", "1a", "a", "b\n", "b", "a-b", "a"]:
+        for sign, kind in [(1, "support"), (True, "support"), (1.0, "trade"), (-1, "Support"), (1, 1)]:
+            ties.append({"source": source, "target": "b", "date": "1958", "sign": sign, "type": kind})
+    data = {
+        "format": 1,
+        "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
+        "ties": ties,
+    }
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    (fast_problems, fast_ds), (slow_problems, slow_ds) = _check_both(path)
+    assert fast_problems == slow_problems and len(fast_problems) > 20
+    assert _same(fast_ds, slow_ds)
