@@ -404,17 +404,21 @@ class Converter:
                 )
                 return MISSING
             return text
+        value: Any = plain_scalar(tag, node.value) if tag in (_INT, _FLOAT, _BOOL) else node.value
+        if value is _FAIL:  # an explicit tag the text does not fit, such as '!!int party'
+            kind = {_INT: "a whole number", _FLOAT: "a number", _BOOL: "true or false"}[tag]
+            short = tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(
+                node,
+                f"{what} {node.value!r} is tagged {short} but is not {kind}",
+                "remove the tag, or write the value the tag says",
+            )
+            return MISSING
         if isinstance(typ, Bool):
             if tag != _BOOL:
                 self.problem(node, f"{what} must be true or false, not {node.value!r}")
                 return MISSING
-            return _SCALARS.construct_yaml_bool(node)
-        if tag == _INT:
-            value: Any = _yaml_int(node.value)
-        elif tag == _FLOAT:
-            value = _SCALARS.construct_yaml_float(node)
-        else:
-            value = node.value
+            return value
         if isinstance(typ, Enum):
             if value in typ.values and type(value) is type(typ.values[0]):
                 return value

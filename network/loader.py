@@ -9,13 +9,11 @@ Examples
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import yaml
 
+from .collector import collector_paused
 from .convert import Converter
 from .forms import form_of, read_source
 from .model import Dataset
@@ -28,42 +26,6 @@ from .yamlsource import DEFAULT_MAX_BYTES
 __all__ = ["load", "check"]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a dataset is built.
-
-    Loading creates millions of objects and no garbage cycles; with the
-    collector running, its full passes over them take a third of the time
-    of a large load. It is switched back on (if it was on) however we leave.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            _age_young_objects()
-            gc.enable()
-
-
-def _age_young_objects() -> None:
-    """Move the collector's young objects (what loading built, and any other) to its oldest generation.
-
-    With the collector paused, everything loading built is still counted as
-    young, so the first allocation after it is switched back on starts a
-    collection that walks all of it (a few hundred thousand records at scale,
-    a tenth of a second or more) only to find it alive: loading makes no
-    garbage cycles (``tests/test_loader.py`` checks). ``gc.freeze()`` then
-    ``gc.unfreeze()`` moves every tracked object to the oldest generation
-    without walking any, where surviving two collections would have put it.
-    Not done if the program has frozen objects of its own (unfreezing would
-    release them).
-    """
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
-
-
 def check(
     path: str | os.PathLike[str], strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[Dataset | None, list[Problem]]:
@@ -72,7 +34,7 @@ def check(
     With ``strict=True`` the curation policy is checked too (every tie has a
     type agreeing with its sign, a citation with a page, and evidence).
     """
-    with _collector_paused():
+    with collector_paused():
         return _check(path, strict, max_bytes)
 
 

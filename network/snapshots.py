@@ -39,17 +39,16 @@ Examples
 
 from __future__ import annotations
 
-import gc
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate, chain
 
 import networkx as nx
 
+from .collector import collector_paused
 from .model import Dataset, Tie
 from .options import ALLOCATIONS, HALF_LIFE, LEVELS, MODES
 from .vocabulary import CONFIDENCE, TIE_TYPES
@@ -159,25 +158,6 @@ def select_ties(
         for t in dataset.ties
         if (confidence is None or t.confidence in confidence) and (types is None or t.type in types)
     ]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while snapshots are built.
-
-    Building makes a few small objects per tie and per edge (millions on a
-    large dataset) and no reference cycles, so the collector's passes free
-    nothing; with it running they took about half the time of a large build
-    (the same reasoning as ``network.loader``). It is switched back on (if it
-    was on) however we leave.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _WindowIndex:
@@ -554,7 +534,7 @@ def snapshots(
     _check_options(level, mode, allocation, half_life)
     if not threshold > 0:
         raise ValueError(f"the memory threshold must be positive (got {threshold})")
-    with _collector_paused():
+    with collector_paused():
         windows = windows_for(dataset, by)
         ties = _sorted_ties(select_ties(dataset, confidence, types))
         placements: Iterable[_Placement] = _placements(ties, windows, allocation, level)

@@ -45,6 +45,7 @@ EXPECTED = {
     "sign_two.yaml": (13, "sign must be one of 1, -1; found '2'"),
     "syntax_error.yaml": (4, "YAML syntax error"),
     "tabs.yaml": (3, "a tab character"),
+    "tag_misfit.yaml": (13, "tie.sign 'party' is tagged !!int but is not a whole number"),
     "top_level_list.yaml": (1, "the top level must be a mapping"),
     "top_level_scalar.yaml": (1, "the top level must be a mapping"),
     "unknown_cite_source.yaml": (17, "source 'tretiak' is not a source"),

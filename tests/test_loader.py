@@ -183,3 +183,23 @@ def test_loading_leaves_the_collector_as_it_found_it():
     finally:
         gc.unfreeze()
     assert frozen
+
+
+@pytest.mark.parametrize(
+    "field, tagged, message",
+    [
+        ("sign: 1", "sign: !!int party", "tie.sign 'party' is tagged !!int but is not a whole number"),
+        ("sign: 1", "sign: !!float x", "tie.sign 'x' is tagged !!float but is not a number"),
+        ("weight: 2", "weight: !!float heavy", "tie.weight 'heavy' is tagged !!float but is not a number"),
+        ("sign: 1", "sign: !!bool maybe", "tie.sign 'maybe' is tagged !!bool but is not true or false"),
+    ],
+)
+def test_a_tag_the_text_does_not_fit_is_a_problem_not_a_crash(tmp_path, field, tagged, message):
+    """Should report '!!int party' and the like at their line, as every other bad value is."""
+    text = (Path(__file__).parent / "data" / "invalid" / "negative_weight.yaml").read_text()
+    text = text.replace("weight: -2", "weight: 2").replace(field, tagged)
+    path = tmp_path / "tagged.yaml"
+    path.write_text(text)
+    dataset, problems = network.check(path)
+    assert dataset is None
+    assert [(p.line, p.message) for p in problems] == [(13 if "sign" in field else 14, message)]

@@ -1,6 +1,5 @@
 """Snapshots: allocation, projection, modes, combined edges."""
 
-import time
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -214,13 +213,15 @@ def _big(n_ties: int) -> Dataset:
     return Dataset("big", None, (), actors, tuple(ties))
 
 
-def test_building_scales_linearly():
-    """Should build 60 yearly snapshots of 40,000 ties in memory mode in seconds, not minutes."""
+def test_building_a_large_memory_mode_dataset():
+    """Should build 60 yearly snapshots of 40,000 ties in memory mode, splitting and carrying ties.
+
+    How the time grows with the ties is measured by ``bench/run.py`` (area growth), not here:
+    tests assert no wall-clock times.
+    """
     ds = _big(40_000)
-    t0 = time.perf_counter()
     snaps = snapshots(ds, mode="memory")
     assert len(snaps) == 60
-    assert time.perf_counter() - t0 < 20
     assert sum(s.allocation.get("t1", 0) for s in snaps[:2]) >= 1.0
 
 
@@ -380,3 +381,30 @@ def test_dataset_span_is_the_datasets():
     for seed in range(4):
         ds = _random_dataset(seed)
         assert dataset_span(ds) == ds.span
+
+
+@pytest.mark.parametrize("level", ["person", "state"])
+@pytest.mark.parametrize("mode", ["window", "memory"])
+def test_building_makes_no_garbage_cycles(mini, level, mode):
+    """Should leave nothing for the garbage collector, which is why it is paused while building.
+
+    ``network.collector`` pauses the collector on the grounds that its passes
+    over the new objects would free nothing; a cycle made per tie or per edge
+    would make that untrue.
+    """
+    import gc
+
+    ds = load(Path(__file__).parents[1] / "data" / "actors.yaml")
+    gc.collect()
+    gc.disable()
+    try:
+        snaps = snapshots(ds, level=level, mode=mode)
+        snaps += snapshots(mini, by="period", level=level, mode=mode)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        left = list(gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert snaps and left == []

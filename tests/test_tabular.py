@@ -52,12 +52,15 @@ def _json_value(node: yaml.Node) -> str:
     tag = node.tag
     if tag in (_T + "str", _T + "timestamp"):
         return json.dumps(node.value, ensure_ascii=False)
-    if tag == _T + "int":
-        return str(yaml.constructor.SafeConstructor().construct_yaml_int(node))
-    if tag == _T + "float":
-        return repr(yaml.constructor.SafeConstructor().construct_yaml_float(node))
-    if tag == _T + "bool":
-        return "true" if yaml.constructor.SafeConstructor().construct_yaml_bool(node) else "false"
+    try:
+        if tag == _T + "int":
+            return str(yaml.constructor.SafeConstructor().construct_yaml_int(node))
+        if tag == _T + "float":
+            return repr(yaml.constructor.SafeConstructor().construct_yaml_float(node))
+        if tag == _T + "bool":
+            return "true" if yaml.constructor.SafeConstructor().construct_yaml_bool(node) else "false"
+    except (ValueError, KeyError, IndexError) as exc:  # '!!int party': no JSON value says that
+        raise Inexpressible(f"{node.value!r} does not fit its tag {tag}") from exc
     if tag == _T + "null":
         return "null"
     raise Inexpressible(tag)
