@@ -30,7 +30,9 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -44,6 +46,7 @@ __all__ = [
     "walk_balance",
     "frustration",
     "best_partition",
+    "shared_partitions",
     "EXACT_LIMIT",
     "PARTITION_EXACT_LIMIT",
 ]
@@ -508,8 +511,62 @@ def _local_search(n: int, edges: list[_Edge], kmax: int, seed: int) -> tuple[flo
     return best_cost, best_labels
 
 
+#: Partitions found within :func:`shared_partitions`, by all a partition depends on; None outside.
+_SHARED: dict[tuple[Any, ...], SignedPartition] | None = None
+
+
+@contextmanager
+def shared_partitions() -> Iterator[None]:
+    """Within this block, a partition (:func:`frustration`, :func:`best_partition`) of a signed
+    graph solved before in the block is returned again instead of being solved again.
+
+    A build asks for the frustration partition of the same snapshot many times over (the
+    tables, the figures' blocs and balance, the explorer, the lesson pages); each is solved
+    once. The key holds everything the answer depends on: the nodes (in the order they are
+    labelled, each with its type), the signed edges with their costs, the number of blocs
+    allowed, the exactness limit and the seed; so a partition is reused only where solving
+    again would give the same one. :class:`SignedPartition` is frozen, so the one shared
+    answer cannot be changed by a caller. Blocks may nest (the outermost one keeps the
+    partitions); outside any block nothing is kept, so timing a repeated call measures the
+    solve each time.
+
+    Examples
+    --------
+    >>> G = nx.cycle_graph(4)
+    >>> nx.set_edge_attributes(G, -1, "sign")
+    >>> with shared_partitions():
+    ...     frustration(G) is frustration(G)
+    True
+    >>> frustration(G) is frustration(G)
+    False
+    """
+    global _SHARED
+    if _SHARED is not None:  # an outer block keeps them
+        yield
+        return
+    _SHARED = {}
+    try:
+        yield
+    finally:
+        _SHARED = None
+
+
 def _solve(G: nx.Graph, kmax: int | None, weight: str | None, exact_limit: int, seed: int) -> SignedPartition:
     nodes, edges = _indexed(G, weight)
+    shared = _SHARED
+    if shared is None:
+        return _solve_indexed(nodes, edges, kmax, weight, exact_limit, seed)
+    key = (tuple((type(u), u) for u in nodes), tuple(edges), kmax, weight is None, exact_limit, seed)
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = _solve_indexed(nodes, edges, kmax, weight, exact_limit, seed)
+    return found
+
+
+def _solve_indexed(
+    nodes: list[Node], edges: list[_Edge], kmax: int | None, weight: str | None, exact_limit: int, seed: int
+) -> SignedPartition:
+    """The best partition of the indexed signed graph (:func:`_indexed`) into at most ``kmax`` blocs."""
     labels = [0] * len(nodes)
     exact = True
     comps = _components(len(nodes), edges)

@@ -195,6 +195,8 @@ def build(
     figures an earlier build drew from the same views with the same code are read from the
     user's cache instead of drawn (``entente build`` does so unless given ``--no-cache``).
     """
+    from .balance import shared_partitions
+
     names = list(STAGES) if stages is None else list(stages)
     unknown = [n for n in names if n not in STAGES]
     if unknown:
@@ -204,32 +206,37 @@ def build(
     report = BuildReport()
     start = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".entente-build-", dir=out_dir))
-    # a background stage starts first and is waited for last, so that its workers draw while
-    # the other stages run here (unless its stage function was replaced)
-    running: dict[str, tuple[float, Callable[[], list[Path]]]] = {}
-    timings: dict[str, float] = {}
-    try:
-        for name in names:
-            if name in BACKGROUND and STAGES[name] is BACKGROUND[name][0]:
-                running[name] = (time.perf_counter(), BACKGROUND[name][1](dataset, staging, log, cache=cache))
-        staged: list[Path] = []
-        for name in names:
-            if name not in running:
-                t0 = time.perf_counter()
-                staged.extend(STAGES[name](dataset, staging, log))
+    # the stages ask for the partitions of the same snapshots: each is solved once per build
+    with shared_partitions():
+        # a background stage starts first and is waited for last, so that its workers draw while
+        # the other stages run here (unless its stage function was replaced)
+        running: dict[str, tuple[float, Callable[[], list[Path]]]] = {}
+        timings: dict[str, float] = {}
+        try:
+            for name in names:
+                if name in BACKGROUND and STAGES[name] is BACKGROUND[name][0]:
+                    running[name] = (
+                        time.perf_counter(),
+                        BACKGROUND[name][1](dataset, staging, log, cache=cache),
+                    )
+            staged: list[Path] = []
+            for name in names:
+                if name not in running:
+                    t0 = time.perf_counter()
+                    staged.extend(STAGES[name](dataset, staging, log))
+                    timings[name] = time.perf_counter() - t0
+            for name in list(running):
+                t0, finish = running[name]
+                staged.extend(finish())
+                del running[name]
                 timings[name] = time.perf_counter() - t0
-        for name in list(running):
-            t0, finish = running[name]
-            staged.extend(finish())
-            del running[name]
-            timings[name] = time.perf_counter() - t0
-            if len(names) > 1:
-                report.background[name] = "in worker processes, alongside the other stages"
-        report.timings = {name: timings[name] for name in names}
-        report.files = _move_into_place(staging, out_dir, staged)
-    finally:
-        for _, finish in running.values():
-            finish.cancel()  # type: ignore[attr-defined]
-        shutil.rmtree(staging, ignore_errors=True)
+                if len(names) > 1:
+                    report.background[name] = "in worker processes, alongside the other stages"
+            report.timings = {name: timings[name] for name in names}
+            report.files = _move_into_place(staging, out_dir, staged)
+        finally:
+            for _, finish in running.values():
+                finish.cancel()  # type: ignore[attr-defined]
+            shutil.rmtree(staging, ignore_errors=True)
     report.wall = time.perf_counter() - start
     return report

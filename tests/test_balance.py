@@ -13,6 +13,7 @@ from network import load
 from network.balance import (
     best_partition,
     frustration,
+    shared_partitions,
     triangle_balance,
     triangle_counts,
     unbalanced_triangles,
@@ -316,3 +317,58 @@ def test_tribes_best_partition():
     )
     assert r.violations == (("masil", "nagam"), ("masil", "uheto"))
     assert best_partition(tribes(), k=3) == r
+
+
+# --------------------------------------------------------------------------- shared partitions
+
+
+def _random_signed(n, p, seed):
+    rng = random.Random(seed)
+    G = nx.Graph()
+    G.add_nodes_from(range(n))
+    for u, v in itertools.combinations(range(n), 2):
+        if rng.random() < p:
+            G.add_edge(u, v, sign=rng.choice((1, -1)), w=rng.choice((1.0, 2.5)))
+    return G
+
+
+def test_shared_partitions_equal_a_fresh_solve():
+    graphs = [_random_signed(12, 0.4, seed) for seed in range(6)] + [tribes()]
+    fresh = [(frustration(G), best_partition(G), frustration(G, "w")) for G in graphs]
+    with shared_partitions():
+        first = [(frustration(G), best_partition(G), frustration(G, "w")) for G in graphs]
+        again = [(frustration(G.copy()), best_partition(G), frustration(G, "w")) for G in graphs]
+    assert first == fresh and again == fresh
+    assert all(a is b for f, g in zip(first, again, strict=True) for a, b in zip(f, g, strict=True))
+
+
+def test_shared_partitions_never_serve_another_question():
+    G = signed([("a", "b", -1), ("b", "c", -1), ("a", "c", -1), ("c", "d", 1)])
+    with shared_partitions():
+        two = frustration(G)
+        any_k = best_partition(G)  # the same graph, any number of blocs: another answer
+        assert (two.value, len(two.blocs)) == (1, 2)
+        assert (any_k.value, len(any_k.blocs)) == (0, 3)
+        assert best_partition(G, 2) == two and best_partition(G, 2) is not two  # k is in the key
+        assert frustration(G, exact_limit=0) == frustration(G, exact_limit=0)  # the limit too
+        assert frustration(G, exact_limit=0).exact is False and two.exact is True
+        weighted = frustration(G, "w")  # every cost 1, but a weight was asked for: a float value
+        assert weighted.value == 1 and isinstance(weighted.value, float) and isinstance(two.value, int)
+        G.edges["a", "b"]["sign"] = 1  # the graph changed: solved again
+        assert frustration(G).value == 0
+        H = signed([(0, 1, -1)])
+        K = signed([(False, True, -1)])  # equal to 0 and 1, but other nodes
+        assert frustration(K).blocs == ((False,), (True,)) and type(frustration(H).blocs[0][0]) is int
+
+
+def test_shared_partitions_nest_and_end():
+    from network import balance
+
+    G = _random_signed(10, 0.5, 1)
+    with shared_partitions():
+        outer = frustration(G)
+        with shared_partitions():
+            assert frustration(G) is outer
+        assert frustration(G) is outer  # the inner block ending keeps the outer one's partitions
+    assert balance._SHARED is None
+    assert frustration(G) == outer and frustration(G) is not outer

@@ -88,3 +88,19 @@ def test_figures_drawn_alongside_the_other_stages(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         build(load(MINI), out, stages=("figures", "boom"))
     assert list(out.iterdir()) == []
+
+
+def test_tables_from_shared_partitions_equal_fresh_ones():
+    """In a build the figures' views solve the partitions first and the tables reuse them."""
+    from network import balance
+    from network.balance import shared_partitions
+    from network.figures.render import plan
+
+    dataset = load("data/actors.yaml")
+    fresh = table_files(dataset)
+    with shared_partitions():
+        plan(dataset)
+        assert balance._SHARED  # the views' partitions, kept for the tables
+        shared = table_files(dataset)
+    assert shared == fresh
+    assert balance._SHARED is None

@@ -32,7 +32,7 @@ import numpy as np
 
 from .. import style
 from ..alignment import FOCAL, POLES, alignment, bloc_labels
-from ..balance import frustration, triangle_counts
+from ..balance import frustration, shared_partitions, triangle_counts
 from ..centrality import centrality
 from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
 from ..model import Dataset
@@ -790,6 +790,7 @@ def bump_view(
     )
 
 
+@shared_partitions()  # a snapshot's partition gives both its blocs and its frustration
 def figure_data(
     dataset: Dataset,
     level: str = "person",

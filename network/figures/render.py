@@ -44,6 +44,7 @@ from typing import Any, cast
 from .. import style
 from ..alignment import FOCAL, POLES
 from ..atomic import write_bytes
+from ..balance import shared_partitions
 from ..model import Dataset
 from ..snapshots import HALF_LIFE, LEVELS
 from .data import INVOLVEMENT, alignment_view, balance_view, figure_data, figure_years
@@ -179,6 +180,7 @@ def _level_jobs(
     return jobs
 
 
+@shared_partitions()  # the views share their partitions (see start)
 def plan(
     dataset: Dataset,
     levels: Sequence[str] = LEVELS,
@@ -682,22 +684,24 @@ def start(
     _check(dataset, levels)
     formats = FORMATS + (("pdf",) if pdf else ())
     out = Path(out_dir)
-    timelines = _timeline_jobs(dataset, levels, formats, mode, half_life, poles, focal)
-    figures_per_level = len(figure_years(dataset)) + len(dataset.periods) + 2
-    workers = _workers(jobs, len(levels) * figures_per_level + len(timelines))
-    drawing = Drawing(out, workers, t0, progress, cache)
-    try:
-        out.mkdir(parents=True, exist_ok=True)  # fail now, not after drawing, if it cannot be made
-        drawing.add(timelines)
-        planned = list(timelines)
-        for level in levels:
-            part = _level_jobs(dataset, level, formats, mode, half_life, poles, focal, size_by)
-            planned += part
-            _no_clash(planned)
-            drawing.add(part)
-    except BaseException:
-        drawing.cancel()
-        raise
+    # the views of the snapshots and of the balance time line share their partitions
+    with shared_partitions():
+        timelines = _timeline_jobs(dataset, levels, formats, mode, half_life, poles, focal)
+        figures_per_level = len(figure_years(dataset)) + len(dataset.periods) + 2
+        workers = _workers(jobs, len(levels) * figures_per_level + len(timelines))
+        drawing = Drawing(out, workers, t0, progress, cache)
+        try:
+            out.mkdir(parents=True, exist_ok=True)  # fail now, not after drawing, if it cannot be made
+            drawing.add(timelines)
+            planned = list(timelines)
+            for level in levels:
+                part = _level_jobs(dataset, level, formats, mode, half_life, poles, focal, size_by)
+                planned += part
+                _no_clash(planned)
+                drawing.add(part)
+        except BaseException:
+            drawing.cancel()
+            raise
     return drawing
 
 
