@@ -253,11 +253,10 @@ def read_json(
     text, problems = read_text(path, max_bytes)
     if text is None:
         return None, problems
-    composer = _Composer(text, name)
     try:
         return compose_json(text, name), []
     except JsonSyntaxError as exc:
-        mark = composer.mark(exc.pos)
+        mark = _Composer(text, name).mark(exc.pos)
         return None, [Problem(name, mark.line + 1, mark.column + 1, f"JSON syntax error: {exc.msg}", _HINT)]
     except RecursionError:
         return None, [

@@ -18,6 +18,11 @@ def add_data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data", default=DEFAULT_DATA, metavar="PATH", help=f"dataset file (default: {DEFAULT_DATA})"
     )
+    add_max_bytes_option(parser)
+
+
+def add_max_bytes_option(parser: argparse.ArgumentParser) -> None:
+    """The --max-bytes limit every command that reads a dataset takes."""
     parser.add_argument(
         "--max-bytes",
         type=int,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import DEFAULT_MAX_BYTES, FORMS
-from ._common import load_or_report
+from ..options import FORMS
+from ._common import add_max_bytes_option, load_or_report
 
 HELP = "convert a dataset between YAML, JSON and CSV (only valid data; written atomically)"
 DESCRIPTION = """\
@@ -34,13 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also require the curation policy (type, citation, evidence on every tie)",
     )
-    parser.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        metavar="N",
-        help="refuse files larger than N bytes (default: %(default)s)",
-    )
+    add_max_bytes_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import DEFAULT_MAX_BYTES
-from ._common import DEFAULT_DATA, load_or_report
+from ._common import DEFAULT_DATA, add_max_bytes_option, load_or_report
 
 HELP = "check a dataset; report every problem as PATH:LINE:COL"
 DESCRIPTION = """\
@@ -29,13 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also check the curation policy (type, citation, evidence on every tie)",
     )
-    parser.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        metavar="N",
-        help="refuse files larger than N bytes (default: %(default)s)",
-    )
+    add_max_bytes_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
