@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(p)
-        p.set_defaults(_run=module.run)
+        p.set_defaults(_run=module.run, _parser=p)
     return parser
 
 
@@ -90,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    if getattr(args, "_dataset_argument", False):
+        from .commands._common import choose_dataset
+
+        args.data, problem = choose_dataset(args.dataset, args.data_option)
+        if problem:
+            args._parser.error(problem)
     try:
         return int(args._run(args))
     except KeyboardInterrupt:

@@ -19,8 +19,9 @@ from datetime import date
 from typing import Any
 
 from .model import Dataset
+from .rows import Rows
 
-__all__ = ["summarize", "format_summary"]
+__all__ = ["summarize", "format_summary", "summary_rows"]
 
 
 def summarize(dataset: Dataset) -> dict[str, Any]:
@@ -95,3 +96,38 @@ def format_summary(summary: dict[str, Any], top_actors: int = 15) -> str:
     for k, v in list(summary["by_actor"].items())[:top_actors]:
         lines.append(f"  {k:<20} {v:5d}")
     return "\n".join(lines)
+
+
+#: The counts of :func:`summarize` as rows, in this order: key -> what the ``count`` column counts.
+_ROW_GROUPS = {
+    "by_year": "ties (events) per year",
+    "standing_by_year": "standing ties in force per year",
+    "by_type": "ties per type",
+    "by_sign": "ties per sign",
+    "by_confidence": "ties per confidence",
+    "by_kind": "actors per kind",
+    "by_actor": "ties per actor",
+}
+
+
+def summary_rows(summary: dict[str, Any]) -> Rows:
+    """:func:`summarize` as rows ``group, key, count`` (for ``--format csv``): the totals first
+    (group ``total``), then each count, every actor included.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> rows = summary_rows(summarize(load("data/template.yaml")))
+    >>> rows[0], rows[1]
+    ({'group': 'total', 'key': 'actors', 'count': 4}, {'group': 'total', 'key': 'ties', 'count': 2})
+    >>> sorted({r["group"] for r in rows})[:3]
+    ['actor', 'confidence', 'kind']
+    """
+    rows = Rows(
+        {"group": "total", "key": key, "count": summary[key]}
+        for key in ("actors", "ties", "events", "standing", "periods")
+    )
+    for key in _ROW_GROUPS:
+        group = key.removeprefix("by_").replace("_by_", "_")
+        rows.extend({"group": group, "key": str(k), "count": v} for k, v in summary[key].items())
+    return rows

@@ -29,9 +29,12 @@ def _comma_list(choices: tuple[str, ...], what: str) -> Callable[[str], list[str
     return parse
 
 
-def add_analysis_options(parser: argparse.ArgumentParser, level: str = "person") -> None:
-    """Add --data, --by, --level, --mode, --allocation, --half-life, --confidence, --type, --format."""
-    add_data_option(parser)
+def add_analysis_options(
+    parser: argparse.ArgumentParser, level: str = "person", positional: bool = True
+) -> None:
+    """Add PATH (unless not ``positional``), --data, --by, --level, --mode, --allocation, --half-life,
+    --confidence, --type, --format."""
+    add_data_option(parser, positional=positional)
     g = parser.add_argument_group("snapshot options (see docs/measures.md)")
     g.add_argument(
         "--by",

@@ -14,11 +14,35 @@ if TYPE_CHECKING:
 DEFAULT_DATA = "data/actors.yaml"
 
 
-def add_data_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data", default=DEFAULT_DATA, metavar="PATH", help=f"dataset file (default: {DEFAULT_DATA})"
-    )
+def add_data_option(parser: argparse.ArgumentParser, positional: bool = True) -> None:
+    """The dataset as the first positional argument PATH, ``--data PATH`` as its alias, and --max-bytes.
+
+    :func:`network.cli.main` puts the path chosen (:func:`choose_dataset`) in ``args.data``. A
+    command whose positional arguments need more than this (``diff [PATH] A B``) passes
+    ``positional=False``, reads its own and calls :func:`choose_dataset` itself.
+    """
+    if positional:
+        parser.add_argument(
+            "dataset", nargs="?", metavar="PATH", help=f"dataset file or CSV folder (default: {DEFAULT_DATA})"
+        )
+        parser.set_defaults(_dataset_argument=True)
+    parser.add_argument("--data", dest="data_option", metavar="PATH", help="the same as PATH (an alias)")
     add_max_bytes_option(parser)
+
+
+def choose_dataset(positional: str | None, option: str | None) -> tuple[str, str | None]:
+    """The dataset path given as PATH or ``--data PATH``: ``(path, None)``, or ``("", error)``.
+
+    Examples
+    --------
+    >>> choose_dataset("their.yaml", None), choose_dataset(None, None)[0]
+    (('their.yaml', None), 'data/actors.yaml')
+    >>> choose_dataset("a.yaml", "b.yaml")[1]
+    "two datasets given: 'a.yaml' and --data 'b.yaml'; give one"
+    """
+    if positional is not None and option is not None and positional != option:
+        return "", f"two datasets given: {positional!r} and --data {option!r}; give one"
+    return positional or option or DEFAULT_DATA, None
 
 
 def add_max_bytes_option(parser: argparse.ArgumentParser) -> None:

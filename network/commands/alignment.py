@@ -27,9 +27,9 @@ behind the frustration index, each bloc named after the pole it holds.
 Runs at state level unless --level person. See docs/measures.md.
 
 examples:
-  entente alignment
+  entente alignment data/actors.yaml
   entente alignment --focal albania --pole ussr --pole china --measure s_score --mode memory
-  entente alignment --blocs --by period --format json
+  entente alignment data/actors.yaml --blocs --by period --format json
 """
 
 

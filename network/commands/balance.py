@@ -18,8 +18,8 @@ k_exact) and the unbalanced triangles by name.
 See docs/measures.md.
 
 examples:
-  entente balance --level state
-  entente balance --by period --format json
+  entente balance data/actors.yaml --level state
+  entente balance data/actors.yaml --by period --format json
 """
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from ._common import DEFAULT_DATA, load_or_report
+from ._common import add_data_option, load_or_report
 
 HELP = "the main job: validate, analyse, and write every table, figure and page"
 DESCRIPTION = """\
@@ -22,9 +22,7 @@ example:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path", nargs="?", default=DEFAULT_DATA, help=f"dataset file (default: {DEFAULT_DATA})"
-    )
+    add_data_option(parser)
     parser.add_argument("--out", default="figures", metavar="DIR", help="output folder (default: figures)")
     parser.add_argument(
         "--no-strict",
@@ -49,11 +47,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"entente build: unknown stage; choose from {', '.join(STAGES)}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    dataset = load_or_report(args.path, strict=args.strict)
+    dataset = load_or_report(args.data, strict=args.strict, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
     validate_secs = time.perf_counter() - t0
-    print(f"{args.path}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties)")
+    print(f"{args.data}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties)")
     report = build(
         dataset,
         args.out,

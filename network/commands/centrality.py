@@ -17,8 +17,8 @@ and the rank within the period (by --rank-by, default the PN index).
 Formulas, ranges and references: docs/measures.md.
 
 examples:
-  entente centrality --level state
-  entente centrality --by period --confidence stated --format csv
+  entente centrality data/actors.yaml --level state
+  entente centrality data/actors.yaml --by period --confidence stated --format csv
 """
 
 

@@ -7,13 +7,14 @@ import argparse
 from ..options import CENTRALITY_MEASURES as MEASURES
 from ..options import RANK_BY
 from ._analysis import add_analysis_options, print_rows, snapshot_options, usage_error
-from ._common import load_or_report
+from ._common import choose_dataset, load_or_report
 from .alignment import poles_of
 
 HELP = "what changed between two periods: edges, rank moves, bloc moves, with citations"
 DESCRIPTION = """\
-Compare period A with period B: years such as 1958, or the ids of two named
-periods (then --by period is implied). Three tables:
+Compare period A with period B of the dataset PATH (default data/actors.yaml):
+years such as 1958, or the ids of two named periods (then --by period is
+implied). Three tables:
 
   edges  ties and edges that appeared, disappeared, flipped sign, strengthened
          or weakened, each with the ids of its ties and their citations
@@ -24,15 +25,20 @@ The table format prints all three; csv and json print one (--show, default
 edges), as an array of rows with stable keys.
 
 examples:
-  entente diff 1958 1959
-  entente diff 1959 1960 --level state --show blocs --format json
+  entente diff data/actors.yaml 1958 1959
+  entente diff data/actors.yaml 1959 1960 --level state --show blocs --format json
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("a", metavar="A", help="the earlier period id")
-    parser.add_argument("b", metavar="B", help="the later period id")
-    add_analysis_options(parser)
+    parser.usage = "%(prog)s [-h] [PATH] A B [options]"
+    parser.add_argument(
+        "operands",
+        nargs="+",
+        metavar="[PATH] A B",
+        help="the dataset (optional; default data/actors.yaml), then the earlier and the later period id",
+    )
+    add_analysis_options(parser, positional=False)
     parser.add_argument(
         "--show", choices=("edges", "ranks", "blocs"), help="only this table (csv and json: default edges)"
     )
@@ -55,6 +61,13 @@ def run(args: argparse.Namespace) -> int:
     from ..diff import bloc_moves, diff, rank_moves
     from ..snapshots import snapshots
 
+    if len(args.operands) not in (2, 3):
+        n = len(args.operands)
+        return usage_error(f"give the two periods to compare, after the dataset: [PATH] A B (got {n} values)")
+    *positional, args.a, args.b = args.operands
+    args.data, problem = choose_dataset(positional[0] if positional else None, args.data_option)
+    if problem:
+        return usage_error(problem)
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1

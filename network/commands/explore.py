@@ -17,8 +17,8 @@ citation; clicking an actor highlights its ties and shows its centrality
 that year. Open file.html#year=1958 to start at 1958. See docs/explorer.md.
 
 examples:
-  entente explore
-  entente explore --level state --out figures/explorer-states.html
+  entente explore data/actors.yaml
+  entente explore data/actors.yaml --level state --out figures/explorer-states.html
 """
 
 DEFAULT_OUT = "figures/explorer.html"

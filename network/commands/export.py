@@ -26,9 +26,9 @@ Every format keeps the tie ids and the citations (docs/explorer.md).
 Writes to standard output unless --out is given.
 
 examples:
-  entente export --format gexf --out entente.gexf
-  entente export --format graphml --by period --level state --out periods.graphml
-  entente export --format csv --table actors
+  entente export data/actors.yaml --format gexf --out entente.gexf
+  entente export data/actors.yaml --format graphml --by period --level state --out periods.graphml
+  entente export data/actors.yaml --format csv --table actors
 """
 
 

@@ -25,8 +25,8 @@ figures/ can be committed and checked. Nothing is written if the data is
 invalid. How to read each figure: docs/figures.md.
 
 examples:
-  entente figures
-  entente figures --level state --out /tmp/figures --pdf
+  entente figures data/actors.yaml
+  entente figures data/actors.yaml --level state --out /tmp/figures --pdf
 """
 
 

@@ -6,7 +6,7 @@ import argparse
 import difflib
 import sys
 
-from ._common import DEFAULT_DATA, load_or_report
+from ._common import add_data_option, load_or_report
 
 HELP = "rewrite a dataset in canonical order and layout (--check only compares)"
 DESCRIPTION = """\
@@ -22,9 +22,7 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path", nargs="?", default=DEFAULT_DATA, help=f"dataset file (default: {DEFAULT_DATA})"
-    )
+    add_data_option(parser)
     parser.add_argument(
         "--check", action="store_true", help="do not write; exit 1 with a diff if not canonical"
     )
@@ -36,25 +34,25 @@ def run(args: argparse.Namespace) -> int:
     from ..problems import DatasetError
     from ..yamlsource import read_text
 
-    if load_or_report(args.path) is None:
+    if load_or_report(args.data, max_bytes=args.max_bytes) is None:
         return 1
     try:
-        new = canonical_text(args.path)
+        new = canonical_text(args.data)
     except DatasetError as exc:  # pragma: no cover - load_or_report already checked
         print(exc, file=sys.stderr)
         return 1
-    old, _ = read_text(args.path)
+    old, _ = read_text(args.data)
     old = (old or "").replace("\r\n", "\n")
     if old == new:
-        print(f"{args.path}: already canonical")
+        print(f"{args.data}: already canonical")
         return 0
     if args.check:
         diff = difflib.unified_diff(
-            old.splitlines(True), new.splitlines(True), f"{args.path} (as is)", f"{args.path} (canonical)"
+            old.splitlines(True), new.splitlines(True), f"{args.data} (as is)", f"{args.data} (canonical)"
         )
         sys.stdout.writelines(diff)
-        print(f"{args.path}: not canonical; run 'entente fmt {args.path}'", file=sys.stderr)
+        print(f"{args.data}: not canonical; run 'entente fmt {args.data}'", file=sys.stderr)
         return 1
-    write_text(args.path, new)
-    print(f"{args.path}: rewritten in canonical form")
+    write_text(args.data, new)
+    print(f"{args.data}: rewritten in canonical form")
     return 0

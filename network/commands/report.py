@@ -18,8 +18,8 @@ picture inline) and as Markdown (its picture beside it, snapshot-<period>.svg).
 See docs/explorer.md.
 
 examples:
-  entente report
-  entente report --by year --out lesson/
+  entente report data/actors.yaml
+  entente report data/actors.yaml --by year --out lesson/
 """
 
 DEFAULT_OUT = "figures/report"

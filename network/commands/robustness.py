@@ -25,7 +25,7 @@ speculation or on reported accusations. Runs at state level unless --level
 person. See docs/measures.md.
 
 examples:
-  entente robustness
+  entente robustness data/actors.yaml
   entente robustness --focal albania --pole ussr,china --by period --format json
 """
 

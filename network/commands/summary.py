@@ -13,19 +13,22 @@ Count the dataset's ties per year (thin years show as short bars), per type,
 per sign, per confidence, and per actor.
 
 example:
-  entente summary --data data/actors.yaml
+  entente summary data/actors.yaml
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_option(parser)
     parser.add_argument(
-        "--format", choices=("table", "json"), default="table", help="output format (default: table)"
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output format (default: table); csv: one row per count (group, key, count)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..summary import format_summary, summarize
+    from ..summary import format_summary, summarize, summary_rows
 
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
@@ -33,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     summary = summarize(dataset)
     if args.format == "json":
         print(json.dumps(summary, indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        print(summary_rows(summary).to_csv(), end="")
     else:
         print(format_summary(summary))
     return 0

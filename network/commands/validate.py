@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import DEFAULT_DATA, add_max_bytes_option, load_or_report
+from ._common import add_data_option, load_or_report
 
 HELP = "check a dataset; report every problem as PATH:LINE:COL"
 DESCRIPTION = """\
@@ -20,23 +20,20 @@ example:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path", nargs="?", default=DEFAULT_DATA, help=f"dataset file (default: {DEFAULT_DATA})"
-    )
+    add_data_option(parser)
     parser.add_argument(
         "--strict",
         action="store_true",
         help="also check the curation policy (type, citation, evidence on every tie)",
     )
-    add_max_bytes_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    dataset = load_or_report(args.path, strict=args.strict, max_bytes=args.max_bytes)
+    dataset = load_or_report(args.data, strict=args.strict, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
     print(
-        f"{args.path}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties, "
+        f"{args.data}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties, "
         f"{len(dataset.periods)} periods)"
     )
     return 0
