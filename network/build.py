@@ -16,6 +16,12 @@ The figures start first and are drawn in worker processes while the other
 stages run here (:data:`BACKGROUND`); their time is reported from start to
 end, and the total is the build's wall time.
 
+Outputs never mix (:mod:`network.outdir`): a build refuses a folder made
+from another dataset, or not empty and made by no build, unless forced;
+it records the dataset and the files each stage wrote in the folder's
+``entente-build.json``, and removes the files its earlier builds wrote
+that it no longer writes.
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -36,11 +42,19 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_text
 from .model import Dataset
 
-__all__ = ["build", "BuildReport", "STAGES", "table_files"]
+if TYPE_CHECKING:
+    from .outdir import Manifest
+
+__all__ = ["build", "BuildReport", "OutputFolderRefused", "STAGES", "table_files"]
+
+
+class OutputFolderRefused(ValueError):
+    """The output folder holds another dataset's outputs, or files no build made."""
 
 
 @dataclass
@@ -182,26 +196,65 @@ def _move_into_place(staging: Path, out: Path, files: Iterable[Path]) -> list[Pa
     return final
 
 
+def _record(
+    dataset: Dataset,
+    out_dir: Path,
+    previous: Manifest | None,
+    written: dict[str, list[str]],
+    log: Callable[[str], None],
+) -> Path:
+    """Remove what the previous build of this dataset wrote and this one did not; write the manifest."""
+    from .outdir import Manifest, stale_files, write_manifest
+
+    root = out_dir.resolve()
+    removed = 0
+    for name in stale_files(previous, written):
+        path = (out_dir / name).resolve()
+        if root in path.parents and path.is_file():  # never outside the folder
+            path.unlink()
+            removed += 1
+            for parent in path.parents:  # and the folders it leaves empty
+                if parent == root or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+    if removed:
+        log(
+            f"removed {removed} file{'s' if removed != 1 else ''} an earlier build wrote and this one did not"
+        )
+    files: dict[str, tuple[str, ...]] = dict(previous.files) if previous else {}
+    files.update((stage, tuple(names)) for stage, names in written.items())
+    return write_manifest(out_dir, Manifest.of(dataset.path, out_dir, dataset.title, files))
+
+
 def build(
     dataset: Dataset,
     out: str | os.PathLike[str] = "figures",
     stages: Sequence[str] | None = None,
     log: Callable[[str], None] = lambda message: None,
     cache: bool = False,
+    force: bool = False,
 ) -> BuildReport:
     """Run the build stages for ``dataset`` into ``out``; return what was written and the timings.
 
     The figures are drawn in worker processes while the other stages run; with ``cache``,
     figures an earlier build drew from the same views with the same code are read from the
     user's cache instead of drawn (``entente build`` does so unless given ``--no-cache``).
+
+    Raises :class:`OutputFolderRefused`, writing nothing, when ``out`` holds another dataset's
+    outputs or files no build made (:func:`network.outdir.refusal`), unless ``force``.
     """
     from .balance import shared_partitions
+    from .outdir import read_manifest, refusal
 
     names = list(STAGES) if stages is None else list(stages)
     unknown = [n for n in names if n not in STAGES]
     if unknown:
         raise ValueError(f"unknown build stage(s) {unknown}; choose from {list(STAGES)}")
     out_dir = Path(out)
+    problem = refusal(out_dir, dataset.path)
+    if out_dir.exists() and not out_dir.is_dir() or problem and not force:
+        raise OutputFolderRefused(problem)
+    previous = None if problem else read_manifest(out_dir)  # only our own builds' files are removed
     out_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     start = time.perf_counter()
@@ -219,21 +272,23 @@ def build(
                         time.perf_counter(),
                         BACKGROUND[name][1](dataset, staging, log, cache=cache),
                     )
-            staged: list[Path] = []
+            staged: dict[str, list[Path]] = {}
             for name in names:
                 if name not in running:
                     t0 = time.perf_counter()
-                    staged.extend(STAGES[name](dataset, staging, log))
+                    staged[name] = STAGES[name](dataset, staging, log)
                     timings[name] = time.perf_counter() - t0
             for name in list(running):
                 t0, finish = running[name]
-                staged.extend(finish())
+                staged[name] = finish()
                 del running[name]
                 timings[name] = time.perf_counter() - t0
                 if len(names) > 1:
                     report.background[name] = "in worker processes, alongside the other stages"
             report.timings = {name: timings[name] for name in names}
-            report.files = _move_into_place(staging, out_dir, staged)
+            report.files = _move_into_place(staging, out_dir, [p for name in names for p in staged[name]])
+            written = {name: [p.relative_to(staging).as_posix() for p in staged[name]] for name in names}
+            report.files.append(_record(dataset, out_dir, previous, written, log))
         finally:
             for _, finish in running.values():
                 finish.cancel()  # type: ignore[attr-defined]

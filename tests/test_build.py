@@ -34,7 +34,7 @@ def test_failed_stage_leaves_previous_outputs_untouched(tmp_path, monkeypatch):
     monkeypatch.setitem(build_module.STAGES, "boom", boom)
     other = load(ROOT / "data" / "tribes.yaml")
     with pytest.raises(RuntimeError):
-        build(other, tmp_path, stages=("tables", "boom"))
+        build(other, tmp_path, stages=("tables", "boom"), force=True)
     assert {p: p.read_bytes() for p in (tmp_path / "tables").iterdir()} == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".entente-build-")]
 

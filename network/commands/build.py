@@ -6,7 +6,10 @@ import argparse
 import sys
 import time
 
-from ._common import add_data_option, load_or_report
+from ._common import DEFAULT_DATA, add_data_option, load_or_report
+
+#: Where the default dataset builds to (any other dataset: NAME-figures, see network.outdir.default_out).
+DEFAULT_OUT = "figures"
 
 HELP = "the main job: validate, analyse, and write every table, figure and page"
 DESCRIPTION = """\
@@ -16,14 +19,37 @@ year and per period, at person and state level), and every other output the
 installed stages make. Nothing is written unless the data is valid, and outputs
 are moved into place only when every stage has succeeded.
 
-example:
-  entente build data/actors.yaml
+Where: --out DIR, or by default figures/ for the default dataset
+(data/actors.yaml, this project's own) and NAME-figures/ in the current folder
+for any other dataset NAME.yaml (NAME.json, or a CSV folder NAME), so that two
+datasets never share a folder by default. Outputs never mix: the folder's
+entente-build.json records which dataset built it and the files each stage
+wrote; a build refuses (exit 2, nothing written) a folder built from another
+dataset, or one that is not empty and has no entente-build.json, unless
+--force; and it removes the files its earlier builds wrote and this one no
+longer writes (nothing else).
+
+examples:
+  entente build data/actors.yaml                   # into figures/
+  entente build their.yaml                         # into their-figures/
+  entente build their.yaml --out /tmp/their-build
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_option(parser)
-    parser.add_argument("--out", default="figures", metavar="DIR", help="output folder (default: figures)")
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help=f"output folder (default: {DEFAULT_OUT}/ for {DEFAULT_DATA}, NAME-figures/ in the current "
+        "folder for a dataset NAME.yaml)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write into DIR even if another dataset built it or it holds files no build made "
+        "(those files are left as they are)",
+    )
     parser.add_argument(
         "--no-strict",
         dest="strict",
@@ -41,7 +67,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..build import STAGES, build
+    from ..build import STAGES, OutputFolderRefused, build
+    from ..outdir import default_out, suggest_out
 
     if args.stage and any(s not in STAGES for s in args.stage):
         print(f"entente build: unknown stage; choose from {', '.join(STAGES)}", file=sys.stderr)
@@ -52,15 +79,26 @@ def run(args: argparse.Namespace) -> int:
         return 1
     validate_secs = time.perf_counter() - t0
     print(f"{args.data}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties)")
-    report = build(
-        dataset,
-        args.out,
-        stages=args.stage,
-        log=lambda m: print("  " + m, file=sys.stderr),
-        cache=args.cache,
-    )
+    out = args.out or default_out(args.data, DEFAULT_DATA, DEFAULT_OUT).as_posix()
+    try:
+        report = build(
+            dataset,
+            out,
+            stages=args.stage,
+            log=lambda m: print("  " + m, file=sys.stderr),
+            cache=args.cache,
+            force=args.force,
+        )
+    except OutputFolderRefused as exc:
+        instead = suggest_out(args.data, out).as_posix()
+        print(
+            f"entente build: refused: {exc}; build into {instead}/ instead (--out {instead}), "
+            "or give --force to write there anyway",
+            file=sys.stderr,
+        )
+        return 2
     report.timings = {"validate": validate_secs, **report.timings}
     report.wall = time.perf_counter() - t0
-    print(f"wrote {len(report.files)} files into {args.out}/")
+    print(f"wrote {len(report.files)} files into {out.rstrip('/')}/")
     print(report.format())
     return 0
