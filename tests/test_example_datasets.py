@@ -1,0 +1,78 @@
+"""The second example dataset, data/triple-entente.yaml: valid, cited without invented pages, and
+built end to end by ``entente build`` with nothing of the first dataset in its outputs."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from network import load
+from network.canonical import canonical_text
+from network.cli import main
+from network.outdir import MANIFEST
+
+ROOT = Path(__file__).resolve().parents[1]
+TRIPLE = ROOT / "data" / "triple-entente.yaml"
+
+
+@pytest.fixture(scope="module")
+def triple():
+    return load(TRIPLE)
+
+
+def test_triple_entente_is_valid_canonical_and_of_the_agreed_size(triple):
+    """Should load, be in canonical form, and hold 30-60 ties among the great powers, 1879-1914."""
+    assert TRIPLE.read_text(encoding="utf-8") == canonical_text(TRIPLE)
+    assert 30 <= len(triple.ties) <= 60
+    low, high = triple.span
+    assert (low.year, high.year) == (1879, 1914)
+
+
+def test_every_tie_is_typed_cited_and_paraphrased_without_invented_pages(triple):
+    """Should give every tie a type, a source from the file's sources, evidence, and no page."""
+    sources = {s.id for s in triple.sources}
+    for tie in triple.ties:
+        assert tie.type and tie.evidence, tie.id
+        assert tie.cite is not None and tie.cite.source in sources, tie.id
+        assert tie.cite.page is None, f"{tie.id}: a page nobody checked"
+    assert "page:" not in TRIPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("triple") / "out"
+    code = main(["build", str(TRIPLE), "--no-strict", "--no-cache", "--out", str(out)])
+    return code, out
+
+
+def test_build_writes_every_output(built):
+    """Should build the tables, the figures, the explorer and the lesson pages, and record the dataset."""
+    code, out = built
+    assert code == 0
+    for name in (
+        "tables/centrality-period-state.csv",
+        "tables/summary.json",
+        "state/small-multiples.png",
+        "state/snapshot-1907.svg",
+        "explorer.html",
+        "report/index.html",
+    ):
+        assert (out / name).is_file(), name
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert (out / manifest["dataset"]).resolve() == TRIPLE.resolve()
+    assert manifest["title"] == "The making of the Triple Entente, 1879-1914"
+
+
+def test_build_outputs_name_nothing_of_the_first_dataset(built):
+    """Should carry no word of the Sino-Albanian case into another dataset's outputs."""
+    _, out = built
+    case_words = re.compile(r"albania|ussr|soviet|tretiak|hoxha|khrushchev|peking", re.I)
+    found = [
+        p.relative_to(out).as_posix()
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+        and p.suffix in (".csv", ".json", ".svg", ".html", ".md")
+        and case_words.search(p.read_text(encoding="utf-8"))
+    ]
+    assert found == []
