@@ -191,11 +191,13 @@ def refusal(out: str | os.PathLike[str], dataset_path: str | os.PathLike[str]) -
 
 
 def _shown(path: Path) -> str:
-    """``path`` as the user would type it from the current folder."""
+    """``path`` as the user would type it: relative to the current folder when inside it."""
+    full = path.resolve()
     try:
-        return Path(os.path.relpath(path.resolve())).as_posix()
+        relative = Path(os.path.relpath(full)).as_posix()
     except ValueError:  # another drive
-        return path.resolve().as_posix()
+        return full.as_posix()
+    return full.as_posix() if relative.startswith("../") else relative
 
 
 def default_out(dataset_path: str | os.PathLike[str], default_dataset: str, default_folder: str) -> Path:

@@ -76,3 +76,31 @@ def test_build_outputs_name_nothing_of_the_first_dataset(built):
         and case_words.search(p.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+TUTORIAL = ROOT / "docs" / "tutorial.md"
+
+
+def test_tutorial_datasets_load_and_its_commands_parse(tmp_path):
+    """Should give, in docs/tutorial.md, datasets that load (the broken one aside) and entente
+    commands that the command line accepts, writing only under /tmp/entente-tutorial."""
+    import shlex
+
+    from network.cli import build_parser
+
+    text = TUTORIAL.read_text(encoding="utf-8")
+    files = re.findall(r"cat > (\S+) <<'EOF'\n(.*?)\nEOF\n", text, re.S)
+    assert len(files) == 3
+    for target, body in files:
+        assert target.startswith("/tmp/entente-tutorial/"), target
+        path = tmp_path / Path(target).name
+        path.write_text(body + "\n", encoding="utf-8")
+        if path.name != "broken.yaml":
+            load(path)
+    assert len(load(tmp_path / "revolution.yaml").ties) == 9
+    commands = re.findall(r"^entente .*$", text, re.M)
+    assert len(commands) >= 8
+    for line in commands:
+        argv = shlex.split(line.split("||")[0])[1:]
+        build_parser().parse_args(argv)  # exits 2 on a command or option that does not exist
+        assert all(not a.startswith("/") or a.startswith("/tmp/entente-tutorial/") for a in argv), line
