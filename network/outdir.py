@@ -165,29 +165,46 @@ def same_dataset(
     return manifest.sha256 == dataset_sha256(dataset_path)
 
 
-def refusal(out: str | os.PathLike[str], dataset_path: str | os.PathLike[str]) -> str | None:
+def refusal(
+    out: str | os.PathLike[str], dataset_path: str | os.PathLike[str], unmade: bool = True
+) -> str | None:
     """Why a build of ``dataset_path`` may not write into ``out``, or None when it may.
 
-    It may when ``out`` does not exist, is empty (but for a failed build's staging folders), or its
-    manifest records this dataset.
+    It may when ``out`` does not exist or is empty (but for a failed build's staging folders),
+    or its manifest records this dataset; and never inside the folder of another dataset's build.
+    With ``unmade=False`` (for the commands that write one kind of output, ``entente figures``,
+    ``explore``, ``report``) a folder holding files no build made is fine too.
     """
     folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        return f"{out} is a file, not a folder"
+    for parent in folder.resolve().parents:
+        if (parent / MANIFEST).is_file():  # the nearest build folder around it
+            other = _other_dataset(parent, dataset_path)
+            if other:
+                return f"{out} is inside {_shown(parent)}, which {other}"
+            break
     if not folder.exists():
         return None
-    if not folder.is_dir():
-        return f"{out} is a file, not a folder"
     if not any(not child.name.startswith(_STAGING_PREFIX) for child in folder.iterdir()):
         return None
+    if not (folder / MANIFEST).is_file():
+        return f"{out} is not empty and no entente build made it (it has no {MANIFEST})" if unmade else None
+    other = _other_dataset(folder, dataset_path)
+    return f"{out} {other}" if other else None
+
+
+def _other_dataset(folder: Path, dataset_path: str | os.PathLike[str]) -> str | None:
+    """``holds the outputs of X``, when ``folder``'s manifest records another dataset (or cannot be
+    read); None when it records this one."""
     try:
         manifest = read_manifest(folder)
     except ValueError as exc:
-        return str(exc)
-    if manifest is None:
-        return f"{out} is not empty and no entente build made it (it has no {MANIFEST})"
-    if same_dataset(manifest, folder, dataset_path):
+        return f"has a manifest that cannot be read ({exc})"
+    if manifest is None or same_dataset(manifest, folder, dataset_path):
         return None
     title = f" ({manifest.title!r})" if manifest.title else ""
-    return f"{out} holds the outputs of {_shown(folder / manifest.dataset)}{title}, not of {dataset_path}"
+    return f"holds the outputs of {_shown(folder / manifest.dataset)}{title}, not of {dataset_path}"
 
 
 def _shown(path: Path) -> str:

@@ -85,7 +85,7 @@ def test_folder_of_another_dataset_is_refused_and_left_alone(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1, err
     assert f"refused: {out} holds the outputs of " in err[0] and "mini.yaml" in err[0]
-    assert "build into tribes-figures/ instead (--out tribes-figures), or give --force" in err[0]
+    assert "write into tribes-figures/ instead (--out tribes-figures), or give --force" in err[0]
     assert _files(out) == before
     assert not [p for p in out.iterdir() if p.name.startswith(".entente-build-")]
 
@@ -206,3 +206,52 @@ def test_a_manifest_cannot_remove_files_outside_its_folder(tmp_path):
     (out / MANIFEST).write_text(json.dumps(data))
     assert _build(str(MINI), "--out", str(out)) == 0
     assert outside.read_text() == "keep"
+
+
+# --------------------------------------------------------------------------- figures, explore, report
+
+
+def test_single_output_commands_default_to_the_datasets_folder(tmp_path, monkeypatch, capsys):
+    """Should write explore's page and report's pages into NAME-figures/, as build does."""
+    monkeypatch.chdir(tmp_path)
+    _copy(TRIBES, tmp_path / "their.yaml")
+    assert main(["explore", "their.yaml"]) == 0
+    assert main(["report", "their.yaml"]) == 0
+    assert (tmp_path / "their-figures" / "explorer.html").is_file()
+    assert (tmp_path / "their-figures" / "report" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["their-figures", "their.yaml"]
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["explore", "--out", "{out}/explorer.html"],
+        ["report", "--out", "{out}/report"],
+        ["figures", "--level", "state", "--jobs", "1", "--out", "{out}"],
+        ["build", "--no-strict", "--stage", "tables", "--out", "{out}/inner"],
+    ],
+    ids=["explore", "report", "figures", "build-inside"],
+)
+def test_no_command_writes_into_another_datasets_build(argv, tmp_path, capsys):
+    """Should refuse (exit 2, one line, nothing written) to write into or inside the folder another
+    dataset's build made, and write there with --force."""
+    out = tmp_path / "out"
+    assert _build(str(MINI), "--out", str(out)) == 0
+    before = _files(out)
+    capsys.readouterr()
+    args = [a.replace("{out}", str(out)) for a in argv]
+    assert main([args[0], str(TRIBES), *args[1:]]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "refused:" in err[0] and "holds the outputs of" in err[0], err
+    assert _files(out) == before
+    assert main([args[0], str(TRIBES), *args[1:], "--force"]) == 0
+    assert _files(out) != before
+
+
+def test_single_output_commands_accept_a_folder_no_build_made(tmp_path, capsys):
+    """Should let explore write beside files of the user's own (only build asks for an empty folder)."""
+    (tmp_path / "notes.txt").write_text("mine")
+    assert main(["explore", str(MINI), "--out", str(tmp_path / "explorer.html")]) == 0
+    assert (tmp_path / "notes.txt").read_text() == "mine" and (tmp_path / "explorer.html").is_file()
+    capsys.readouterr()

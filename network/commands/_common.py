@@ -12,6 +12,51 @@ if TYPE_CHECKING:
     from ..model import Dataset
 
 DEFAULT_DATA = "data/actors.yaml"
+#: Where the default dataset's outputs go; any other dataset NAME.yaml's go to NAME-figures/
+#: (:func:`network.outdir.default_out`).
+DEFAULT_OUT = "figures"
+#: How --help states that rule.
+OUT_RULE = f"{DEFAULT_OUT}/ for {DEFAULT_DATA}, NAME-figures/ in the current folder for a dataset NAME.yaml"
+
+
+def default_output(dataset_path: str) -> str:
+    """The output folder of ``dataset_path`` when no --out is given (see :data:`OUT_RULE`)."""
+    from ..outdir import default_out
+
+    return default_out(dataset_path, DEFAULT_DATA, DEFAULT_OUT).as_posix()
+
+
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    """--force: write into a folder another dataset's build made."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write even into a folder another dataset built (whose files are left as they are)",
+    )
+
+
+def refuse_output(command: str, folder: str, dataset_path: str, problem: str) -> int:
+    """Print one line saying why ``folder`` is refused and where to write instead; return 2."""
+    from ..outdir import suggest_out
+
+    instead = suggest_out(dataset_path, folder).as_posix()
+    print(
+        f"entente {command}: refused: {problem}; write into {instead}/ instead (--out {instead}), "
+        "or give --force to write there anyway",
+        file=sys.stderr,
+    )
+    return 2
+
+
+def output_refused(command: str, folder: str, dataset_path: str, force: bool) -> bool:
+    """Whether ``folder`` (where ``entente figures``, ``explore`` or ``report`` writes) is refused:
+    it lies in another dataset's build folder and --force was not given; if so, say so."""
+    from ..outdir import refusal
+
+    problem = None if force else refusal(folder, dataset_path, unmade=False)
+    if problem:
+        refuse_output(command, folder, dataset_path, problem)
+    return bool(problem)
 
 
 def add_data_option(parser: argparse.ArgumentParser, positional: bool = True) -> None:

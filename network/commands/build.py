@@ -6,10 +6,7 @@ import argparse
 import sys
 import time
 
-from ._common import DEFAULT_DATA, add_data_option, load_or_report
-
-#: Where the default dataset builds to (any other dataset: NAME-figures, see network.outdir.default_out).
-DEFAULT_OUT = "figures"
+from ._common import OUT_RULE, add_data_option, default_output, load_or_report, refuse_output
 
 HELP = "the main job: validate, analyse, and write every table, figure and page"
 DESCRIPTION = """\
@@ -41,8 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         metavar="DIR",
-        help=f"output folder (default: {DEFAULT_OUT}/ for {DEFAULT_DATA}, NAME-figures/ in the current "
-        "folder for a dataset NAME.yaml)",
+        help=f"output folder (default: {OUT_RULE})",
     )
     parser.add_argument(
         "--force",
@@ -68,7 +64,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..build import STAGES, OutputFolderRefused, build
-    from ..outdir import default_out, suggest_out
 
     if args.stage and any(s not in STAGES for s in args.stage):
         print(f"entente build: unknown stage; choose from {', '.join(STAGES)}", file=sys.stderr)
@@ -79,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     validate_secs = time.perf_counter() - t0
     print(f"{args.data}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties)")
-    out = args.out or default_out(args.data, DEFAULT_DATA, DEFAULT_OUT).as_posix()
+    out = args.out or default_output(args.data)
     try:
         report = build(
             dataset,
@@ -90,13 +85,7 @@ def run(args: argparse.Namespace) -> int:
             force=args.force,
         )
     except OutputFolderRefused as exc:
-        instead = suggest_out(args.data, out).as_posix()
-        print(
-            f"entente build: refused: {exc}; build into {instead}/ instead (--out {instead}), "
-            "or give --force to write there anyway",
-            file=sys.stderr,
-        )
-        return 2
+        return refuse_output("build", out, args.data, str(exc))
     report.timings = {"validate": validate_secs, **report.timings}
     report.wall = time.perf_counter() - t0
     print(f"wrote {len(report.files)} files into {out.rstrip('/')}/")

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from ..options import LEVELS
-from ._common import add_data_option, load_or_report
+from ._common import (
+    OUT_RULE,
+    add_data_option,
+    add_force_option,
+    default_output,
+    load_or_report,
+    output_refused,
+)
 
 HELP = "write the offline explorer: one HTML file with a year slider, ties and their sources"
 DESCRIPTION = """\
@@ -21,14 +29,11 @@ examples:
   entente explore data/actors.yaml --level state --out figures/explorer-states.html
 """
 
-DEFAULT_OUT = "figures/explorer.html"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_option(parser)
-    parser.add_argument(
-        "--out", default=DEFAULT_OUT, metavar="PATH", help="output file (default: %(default)s)"
-    )
+    parser.add_argument("--out", metavar="PATH", help=f"output file (default: explorer.html in {OUT_RULE})")
+    add_force_option(parser)
     parser.add_argument(
         "--level",
         choices=LEVELS,
@@ -43,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
+    args.out = args.out or f"{default_output(args.data)}/explorer.html"
+    if output_refused("explore", str(Path(args.out).parent), args.data, args.force):
+        return 2
     path = write_explorer(dataset, args.out, level=args.level)
     print(f"wrote {path} ({os.path.getsize(path) / 1024:.0f} KiB)")
     return 0

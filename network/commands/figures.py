@@ -7,11 +7,18 @@ import sys
 
 from ..options import FOCAL, HALF_LIFE, INVOLVEMENT, LEVELS, MODES, POLES, SIZE_MEASURES
 from ._analysis import usage_error
-from ._common import add_data_option, load_or_report
+from ._common import (
+    OUT_RULE,
+    add_data_option,
+    add_force_option,
+    default_output,
+    load_or_report,
+    output_refused,
+)
 
 HELP = "draw the figures: yearly and period snapshots on one layout, small multiples, time lines, a GIF"
 DESCRIPTION = """\
-Write into --out (default figures/), per level (person/ and state/):
+Write into --out, per level (person/ and state/):
   snapshot-<year>, snapshot-<period>   the signed network of a year or named period;
                                        every actor in the same place in all of them
   small-multiples                      all years on one page
@@ -22,7 +29,9 @@ and, for the dataset as a whole:
   balance-timeline                     triangle balance and frustration per year
 as PNG and SVG (and PDF with --pdf). The same data gives the same bytes, so
 figures/ can be committed and checked. Nothing is written if the data is
-invalid. How to read each figure: docs/figures.md.
+invalid, nor into a folder another dataset's build made (unless --force).
+Snapshots of years and periods the data no longer has are removed. How to
+read each figure: docs/figures.md.
 
 examples:
   entente figures data/actors.yaml
@@ -33,7 +42,8 @@ examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     add_data_option(parser)
-    parser.add_argument("--out", default="figures", metavar="DIR", help="output folder (default: figures)")
+    parser.add_argument("--out", metavar="DIR", help=f"output folder (default: {OUT_RULE})")
+    add_force_option(parser)
     parser.add_argument(
         "--level",
         choices=(*LEVELS, "both"),
@@ -89,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
+    args.out = args.out or default_output(args.data)
+    if output_refused("figures", args.out, args.data, args.force):
+        return 2
     from ..figures import render_all
 
     poles = (

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 
 from ..options import LEVELS
-from ._common import add_data_option, load_or_report
+from ._common import (
+    OUT_RULE,
+    add_data_option,
+    add_force_option,
+    default_output,
+    load_or_report,
+    output_refused,
+)
 
 HELP = "write the lesson pages (HTML and Markdown): a page per period and a time line"
 DESCRIPTION = """\
@@ -22,14 +29,11 @@ examples:
   entente report data/actors.yaml --by year --out lesson/
 """
 
-DEFAULT_OUT = "figures/report"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_option(parser)
-    parser.add_argument(
-        "--out", default=DEFAULT_OUT, metavar="DIR", help="output folder (default: %(default)s)"
-    )
+    parser.add_argument("--out", metavar="DIR", help=f"output folder (default: report/ in {OUT_RULE})")
+    add_force_option(parser)
     parser.add_argument(
         "--level",
         choices=LEVELS,
@@ -49,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
+    args.out = args.out or f"{default_output(args.data)}/report"
+    if output_refused("report", args.out, args.data, args.force):
+        return 2
     paths = write_report(dataset, args.out, level=args.level, by=args.by)
     print(f"wrote {len(paths)} files to {args.out} (open {paths[0]})")
     return 0
