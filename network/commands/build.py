@@ -7,10 +7,12 @@ import sys
 import time
 
 from ._common import DEFAULT_DATA, load_or_report
+from ._declared import add_policy_options
 
 HELP = "the main job: validate, analyse, and write every table, figure and page"
 DESCRIPTION = """\
-Validate the dataset (strictly, unless --no-strict), then run every stage and
+Validate the dataset (with the curation policy it declares, 'policy:', unless
+--strict or --no-strict says otherwise), then run every stage and
 report its time: the analysis tables (centrality, balance, alignment, blocs per
 year and per period, at person and state level), and every other output the
 installed stages make. Nothing is written unless the data is valid, and outputs
@@ -26,12 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "path", nargs="?", default=DEFAULT_DATA, help=f"dataset file (default: {DEFAULT_DATA})"
     )
     parser.add_argument("--out", default="figures", metavar="DIR", help="output folder (default: figures)")
-    parser.add_argument(
-        "--no-strict",
-        dest="strict",
-        action="store_false",
-        help="skip the curation policy checks (for datasets of your own)",
-    )
+    add_policy_options(parser)
     parser.add_argument("--stage", action="append", metavar="NAME", help="run only this stage (repeatable)")
     parser.add_argument(
         "--no-cache",
