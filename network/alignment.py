@@ -17,7 +17,8 @@ Examples
 >>> from network import load
 >>> from network.snapshots import snapshots
 >>> snaps = snapshots(load("tests/data/mini.yaml"), level="state")
->>> [(r["period"], r["pole"], r["score"]) for r in alignment(snaps) if r["period"] == "1959"]
+>>> rows = alignment(snaps, "albania", ("ussr", "china"))
+>>> [(r["period"], r["pole"], r["score"]) for r in rows if r["period"] == "1959"]
 [('1959', 'ussr', 0.5), ('1959', 'china', 0.6)]
 """
 
@@ -27,11 +28,11 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
-from .options import ALIGNMENT_MEASURES, FOCAL, POLES
+from .options import ALIGNMENT_MEASURES
 from .rows import Rows
 from .snapshots import Snapshot, signed_graph
 
-__all__ = ["alignment", "blocs", "bloc_labels", "lead", "dyad_score", "MEASURES", "FOCAL", "POLES"]
+__all__ = ["alignment", "blocs", "bloc_labels", "lead", "dyad_score", "MEASURES"]
 
 MEASURES = ALIGNMENT_MEASURES
 
@@ -92,8 +93,8 @@ def _check_actors(graph: nx.Graph, names: Sequence[str]) -> None:
 
 def alignment(
     snaps: Iterable[Snapshot],
-    focal: str = FOCAL,
-    poles: Sequence[str] = POLES,
+    focal: str,
+    poles: Sequence[str],
     measure: str = "net",
 ) -> Rows:
     """How aligned ``focal`` is with each pole, per period.
@@ -103,9 +104,9 @@ def alignment(
     snaps : iterable of Snapshot
         From :func:`network.snapshots.snapshots`.
     focal : str
-        The focal actor (default ``"albania"``).
+        The focal actor (a dataset's ``framing: focal``).
     poles : sequence of str
-        The poles (default ``("ussr", "china")``).
+        The poles (a dataset's ``framing: poles``).
     measure : {"net", "weight", "s_score"}
         ``"net"`` (default): ``(pos - neg) / (pos + neg)`` over the ties
         between focal and pole; 1 = only cooperation, -1 = only hostility,
@@ -129,7 +130,8 @@ def alignment(
     >>> from network import load
     >>> from network.snapshots import snapshots
     >>> snaps = snapshots(load("tests/data/mini.yaml"), level="state")
-    >>> [(r["pole"], r["score"], r["ties"]) for r in alignment(snaps, measure="s_score")][4:6]
+    >>> rows = alignment(snaps, "albania", ("ussr", "china"), measure="s_score")
+    >>> [(r["pole"], r["score"], r["ties"]) for r in rows][4:6]
     [('ussr', 0.4, 3), ('china', 0.5, 2)]
 
     References
@@ -201,7 +203,7 @@ def lead(rows: Iterable[dict]) -> dict[str, str | None]:
     return out
 
 
-def bloc_labels(snap: Snapshot, poles: Sequence[str] = POLES) -> dict[str, str]:
+def bloc_labels(snap: Snapshot, poles: Sequence[str] = ()) -> dict[str, str]:
     """Actor -> bloc label from the two-bloc partition behind the frustration index.
 
     The partition is :func:`network.balance.frustration`'s on the signed graph
@@ -216,7 +218,7 @@ def bloc_labels(snap: Snapshot, poles: Sequence[str] = POLES) -> dict[str, str]:
     >>> from network import load
     >>> from network.snapshots import snapshots
     >>> snap = snapshots(load("tests/data/mini.yaml"), level="state")[3]   # 1960: the USSR against both
-    >>> bloc_labels(snap)
+    >>> bloc_labels(snap, ("ussr", "china"))
     {'albania': 'china', 'china': 'china', 'ussr': 'ussr'}
     """
     from .balance import frustration
@@ -233,7 +235,7 @@ def bloc_labels(snap: Snapshot, poles: Sequence[str] = POLES) -> dict[str, str]:
     return {a: name for b, name in zip(parts, names, strict=True) for a in sorted(b)}
 
 
-def blocs(snaps: Iterable[Snapshot], poles: Sequence[str] = POLES) -> Rows:
+def blocs(snaps: Iterable[Snapshot], poles: Sequence[str] = ()) -> Rows:
     """The bloc of every actor with a signed tie, per period (see :func:`bloc_labels`).
 
     Returns
@@ -245,7 +247,7 @@ def blocs(snaps: Iterable[Snapshot], poles: Sequence[str] = POLES) -> Rows:
     --------
     >>> from network import load
     >>> from network.snapshots import snapshots
-    >>> rows = blocs(snapshots(load("tests/data/mini.yaml"), level="state"))
+    >>> rows = blocs(snapshots(load("tests/data/mini.yaml"), level="state"), ("ussr", "china"))
     >>> [(r["actor"], r["bloc"]) for r in rows if r["period"] == "1958"]
     [('albania', 'ussr+china'), ('china', 'ussr+china'), ('ussr', 'ussr+china')]
 

@@ -86,10 +86,11 @@ class BuildReport:
 def table_files(dataset: Dataset) -> dict[str, str]:
     """The analysis tables of a dataset: file name -> CSV text.
 
-    Alignment uses the default focal actor and poles when the dataset has
-    them (``albania``; ``ussr``, ``china``), and is skipped otherwise.
+    Alignment follows the dataset's framing (``framing: focal`` and ``poles``)
+    and is left out without one; the blocs are named after the poles, or
+    neutrally without a framing.
     """
-    from .alignment import FOCAL, POLES, alignment, blocs
+    from .alignment import alignment, blocs
     from .balance_periods import balance_rows
     from .centrality import centrality
     from .rows import Rows
@@ -98,18 +99,19 @@ def table_files(dataset: Dataset) -> dict[str, str]:
 
     out: dict[str, str] = {}
     bys = ["year"] + (["period"] if dataset.periods else [])
-    has_poles = FOCAL in dataset.actors and all(p in dataset.actors for p in POLES)
+    framing = dataset.framing
     for by in bys:
         for level in ("person", "state"):
             snaps = snapshots(dataset, by=by, level=level)
             out[f"centrality-{by}-{level}.csv"] = centrality(snaps).to_csv()
             out[f"balance-{by}-{level}.csv"] = balance_rows(snaps).to_csv()
-            if level == "state" and has_poles:
+            if level == "state" and framing is not None:
                 rows = Rows()
                 for measure in ("net", "weight", "s_score"):
-                    rows.extend(alignment(snaps, measure=measure))
+                    rows.extend(alignment(snaps, framing.focal, framing.poles, measure=measure))
                 out[f"alignment-{by}.csv"] = rows.to_csv()
-                out[f"blocs-{by}.csv"] = blocs(snaps).to_csv()
+            if level == "state":
+                out[f"blocs-{by}.csv"] = blocs(snaps, framing.poles if framing else ()).to_csv()
     out["summary.json"] = json.dumps(summarize(dataset), indent=2, ensure_ascii=False) + "\n"
     return out
 
@@ -256,6 +258,10 @@ def build(
         raise OutputFolderRefused(problem)
     previous = None if problem else read_manifest(out_dir)  # only our own builds' files are removed
     out_dir.mkdir(parents=True, exist_ok=True)
+    if dataset.framing is None:
+        from .framing import no_framing
+
+        log(no_framing("the alignment tables and time line"))
     report = BuildReport()
     start = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".entente-build-", dir=out_dir))

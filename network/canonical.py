@@ -126,6 +126,9 @@ def canonical_text(path: str | os.PathLike[str]) -> str:
                 lines.append(f"{f.name}: []")
             else:
                 _block_list(lines, f.name, value, f.type.item.name)  # type: ignore[attr-defined]
+        elif isinstance(f.type, Rec):  # a record at the top level (framing): one field a line
+            lines.append(f"{f.name}:")
+            lines.extend(f"  {k}: {_flow(v)}" for k, v in _ordered(value, f.type.name).items())
         else:
             lines.append(f"{f.name}: {_scalar(value)}")
     return "\n".join(lines) + "\n"

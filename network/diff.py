@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .alignment import POLES, bloc_labels
+from .alignment import bloc_labels
 from .centrality import RANK_BY, centrality
 from .model import Dataset
 from .rows import Rows
@@ -184,11 +184,13 @@ def bloc_moves(
     a: str,
     b: str,
     *,
-    poles: Sequence[str] = POLES,
+    poles: Sequence[str] = (),
     snaps: Sequence[Snapshot] | None = None,
     **options: Any,
 ) -> Rows:
     """Actors whose bloc (see :func:`network.alignment.bloc_labels`) differs between ``a`` and ``b``.
+
+    The blocs are named after the ``poles`` they hold, or neutrally without poles.
 
     Returns
     -------
@@ -199,8 +201,9 @@ def bloc_moves(
     Examples
     --------
     >>> from network import load
-    >>> [(r["actor"], r["bloc_a"], r["bloc_b"])
-    ...  for r in bloc_moves(load("tests/data/mini.yaml"), "1959", "1960", level="state")]
+    >>> ds = load("tests/data/mini.yaml")
+    >>> moves = bloc_moves(ds, "1959", "1960", poles=("ussr", "china"), level="state")
+    >>> [(r["actor"], r["bloc_a"], r["bloc_b"]) for r in moves]
     [('albania', 'ussr+china', 'china'), ('china', 'ussr+china', 'china'), ('ussr', 'ussr+china', 'ussr')]
     """
     sa, sb = _pair(dataset, a, b, snaps, options)

@@ -168,6 +168,10 @@ def plain(dataset: Dataset) -> dict[str, Any]:
         out["title"] = dataset.title
     if dataset.sources:
         out["sources"] = [{"id": s.id, "citation": s.citation} for s in dataset.sources]
+    if dataset.framing is not None:
+        out["framing"] = {"focal": dataset.framing.focal, "poles": list(dataset.framing.poles)}
+    if dataset.policy != "basic":
+        out["policy"] = dataset.policy
     if dataset.periods:
         out["periods"] = [_period(p) for p in dataset.periods]
     out["actors"] = [_actor(a) for a in dataset.actors.values()]
@@ -259,6 +263,10 @@ def yaml_text(data: dict[str, Any]) -> str:
             else:
                 lines.append(f"{f.name}:")
                 _yaml_records(lines, value, f.type.item.name)  # type: ignore[attr-defined]
+        elif isinstance(f.type, Rec):  # a record at the top level (framing): one field a line
+            types = {g.name: g.type for g in RECORDS[f.type.name]}
+            lines.append(f"{f.name}:")
+            lines.extend(f"  {k}: {_yaml_value(v, types.get(k), False)}" for k, v in value.items())
         else:
             lines.append(f"{f.name}: {_yaml_scalar(value, False)}")
     return "\n".join(lines) + "\n"

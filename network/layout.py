@@ -3,11 +3,12 @@
 The positions are computed once, on the union of the snapshots (every tie of
 every period), with a seeded force-directed layout: cooperation pulls two
 actors together, hostility pushes them apart, a member is pulled weakly
-towards what it belongs to (a person to its state), and the two poles are
-pinned at ``x = -1`` (the first, Moscow) and ``x = +1`` (the second, Peking),
-so that an actor's horizontal position itself reads as its alignment over the
-whole record. A final deterministic pass moves nodes apart until no two node
-labels (as drawn in the snapshot figures) overlap, where space allows.
+towards what it belongs to (a person to its state), and the dataset's poles
+(``framing: poles``) are pinned on the horizontal axis in their order, the
+first at ``x = -1`` and the last at ``x = +1``, so that an actor's horizontal
+position itself reads as its alignment over the whole record. A final
+deterministic pass moves nodes apart until no two node labels (as drawn in
+the snapshot figures) overlap, where space allows.
 
 This is computation, not drawing: the figures (:mod:`network.figures`) and the
 HTML explorer both call :func:`layout_for` and so show the same positions.
@@ -47,12 +48,10 @@ __all__ = [
     "label_boxes",
     "text_width",
     "overlaps",
-    "POLES",
+    "pole_x",
     "DECIMALS",
 ]
 
-#: Default poles: pinned left (first) and right (second).
-POLES = ("ussr", "china")
 #: Positions are rounded to this many decimals, so that output is stable across runs.
 DECIMALS = 4
 _ITERATIONS = 500
@@ -450,9 +449,20 @@ def _sweep(
     return xy, False
 
 
+def pole_x(count: int) -> tuple[float, ...]:
+    """Where ``count`` poles are pinned on the horizontal axis, in drawing order: -1 to +1, evenly.
+
+    >>> pole_x(2), pole_x(3), pole_x(1)
+    ((-1.0, 1.0), (-1.0, 0.0, 1.0), (-1.0,))
+    """
+    if count < 2:
+        return (-1.0,) * count
+    return tuple(-1.0 + 2.0 * i / (count - 1) for i in range(count))
+
+
 def stable_layout(
     snaps: Iterable[Snapshot],
-    poles: Sequence[str] = POLES,
+    poles: Sequence[str] = (),
     seed: int = 0,
     parents: Mapping[str, str] | None = None,
     labels: Mapping[str, str] | None = None,
@@ -466,8 +476,8 @@ def stable_layout(
     snaps : iterable of Snapshot
         The snapshots the positions must serve (their union is laid out).
     poles : sequence of str
-        The first pole is pinned at ``(-1, 0)``, the second at ``(1, 0)``; a
-        pole that is not a node is not pinned (any dataset works).
+        Pinned at ``y = 0`` in their order, from ``x = -1`` to ``x = +1`` (see
+        :func:`pole_x`); a pole that is not a node is not pinned (any dataset works).
     seed : int
         Seed of the initial positions; the same inputs and seed give the
         same positions.
@@ -501,7 +511,7 @@ def stable_layout(
     --------
     >>> from network import load
     >>> from network.snapshots import snapshots
-    >>> pos = stable_layout(snapshots(load("tests/data/mini.yaml")))
+    >>> pos = stable_layout(snapshots(load("tests/data/mini.yaml")), poles=("ussr", "china"))
     >>> pos["ussr"][0] < pos["albania"][0] < pos["china"][0]
     True
 
@@ -520,7 +530,7 @@ def stable_layout(
     index = {n: i for i, n in enumerate(order)}
     pos_w, neg_w = _weights(u, order, index, parents or {})
     fixed: dict[int, tuple[float, float]] = {}
-    for pole, x in zip(poles[:2], (-1.0, 1.0), strict=False):
+    for pole, x in zip(poles, pole_x(len(poles)), strict=True):
         if pole in index:
             fixed[index[pole]] = (x, 0.0)
     xy = _forces(pos_w, neg_w, fixed, seed)
@@ -553,7 +563,7 @@ _LAYOUTS_KEPT = 8
 def layout_for(
     dataset: Dataset,
     level: str = "person",
-    poles: Sequence[str] = POLES,
+    poles: Sequence[str] | None = None,
     seed: int = 0,
     nodes: Iterable[str] = (),
 ) -> dict[str, tuple[float, float]]:
@@ -564,7 +574,8 @@ def layout_for(
     is cut or which ties are shown. The result is remembered for the
     dataset (the last few layouts): asking again costs nothing. Members are pulled towards the actor
     they belong to first (``member_of``); labels are :func:`label_text` of
-    the actors' names and aliases.
+    the actors' names and aliases. The poles pinned are ``poles``, by default the
+    dataset's (``framing: poles``; none without a framing).
 
     Examples
     --------
@@ -579,6 +590,8 @@ def layout_for(
     # ``nodes`` the union already holds change nothing: the key holds only the others
     present = set(union[0].graph) if union else set()
     extra = frozenset(n for n in nodes if n not in present)
+    if poles is None:
+        poles = dataset.framing.poles if dataset.framing else ()
     key = (id(dataset), level, tuple(poles), seed, extra)
     hit = _LAYOUTS.get(key)
     if hit is not None and hit[0] is dataset:

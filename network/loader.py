@@ -4,7 +4,7 @@ Examples
 --------
 >>> ds = load("data/template.yaml")
 >>> len(ds.actors), len(ds.ties)
-(4, 2)
+(5, 2)
 """
 
 from __future__ import annotations
@@ -27,19 +27,20 @@ __all__ = ["load", "check"]
 
 
 def check(
-    path: str | os.PathLike[str], strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str], strict: bool | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[Dataset | None, list[Problem]]:
     """Load ``path`` and return ``(dataset, problems)``; the dataset is None if it cannot be built.
 
-    With ``strict=True`` the curation policy is checked too (every tie has a
-    type agreeing with its sign, a citation with a page, and evidence).
+    The strict curation policy (every tie has a type agreeing with its sign, a
+    citation with a page, and evidence) is checked where the dataset declares
+    ``policy: strict``; ``strict=True`` or ``False`` overrides that.
     """
     with collector_paused():
         return _check(path, strict, max_bytes)
 
 
 def _check(
-    path: str | os.PathLike[str], strict: bool, max_bytes: int
+    path: str | os.PathLike[str], strict: bool | None, max_bytes: int
 ) -> tuple[Dataset | None, list[Problem]]:
     name = str(path)
     if form_of(path) == "yaml":  # the long lists read without their nodes (see network.yamlrecords)
@@ -66,7 +67,9 @@ def _check(
     return (dataset if not problems else None), problems
 
 
-def load(path: str | os.PathLike[str], strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+def load(
+    path: str | os.PathLike[str], strict: bool | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Dataset:
     """Load a format-v1 dataset; raise :class:`DatasetError` listing every problem.
 
     Parameters
@@ -74,8 +77,9 @@ def load(path: str | os.PathLike[str], strict: bool = False, max_bytes: int = DE
     path : str or path-like
         The dataset: a YAML file, a JSON file (``.json``), or the CSV form (a folder
         holding ``actors.csv`` and ``ties.csv``, or either file); see ``docs/tabular.md``.
-    strict : bool
-        Also check the curation policy (type, citation and evidence on every tie).
+    strict : bool, optional
+        Check the strict curation policy (type, citation and evidence on every tie),
+        or not; by default, as the dataset's ``policy`` declares.
     max_bytes : int
         Refuse files larger than this.
     """

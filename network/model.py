@@ -30,8 +30,14 @@ __all__ = [
     "Actor",
     "Tie",
     "Period",
+    "Framing",
+    "POLICIES",
     "Dataset",
 ]
+
+#: Curation policies a dataset can declare: ``basic`` (the format's rules) or ``strict`` (also every
+#: tie typed, cited with a page, and with evidence).
+POLICIES = ("basic", "strict")
 
 
 @slot_init
@@ -188,6 +194,21 @@ class Period:
         return self.end.upper
 
 
+@slot_init
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """Whose alignment the outputs follow (``focal``) and the sides it moves between (``poles``).
+
+    The poles come in drawing order: the first is drawn leftmost, the last rightmost.
+
+    >>> Framing("albania", ("ussr", "china")).poles[0]
+    'ussr'
+    """
+
+    focal: str
+    poles: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Dataset:
     """A loaded dataset: actors and ties by id, periods in order, and where it came from."""
@@ -199,6 +220,8 @@ class Dataset:
     ties: tuple[Tie, ...]
     periods: tuple[Period, ...] = ()
     format: int = 1
+    framing: Framing | None = None
+    policy: str = "basic"
     _tie_index: dict[str, Tie] = field(default_factory=dict, repr=False, compare=False)
 
     def tie(self, tie_id: str) -> Tie:

@@ -21,8 +21,6 @@ __all__ = [
     "CENTRALITY_MEASURES",
     "RANK_BY",
     "ALIGNMENT_MEASURES",
-    "FOCAL",
-    "POLES",
     "EXPORT_FORMATS",
     "CONFIDENCE_FILTERS",
     "INVOLVEMENT",
@@ -57,9 +55,6 @@ CENTRALITY_MEASURES = (
 RANK_BY = "pn"
 #: Alignment measures; see network.alignment.
 ALIGNMENT_MEASURES = ("net", "weight", "s_score")
-#: Default focal actor and poles (the Sino-Albanian entente).
-FOCAL = "albania"
-POLES = ("ussr", "china")
 #: Node size in the figures: total weight of an actor's ties, or a centrality measure.
 INVOLVEMENT = "involvement"
 SIZE_MEASURES = (INVOLVEMENT, *CENTRALITY_MEASURES)

@@ -9,7 +9,7 @@ rests on the author's speculation or on reported accusations.
 Examples
 --------
 >>> from network import load
->>> rows = robustness(load("tests/data/mini.yaml"))
+>>> rows = robustness(load("tests/data/mini.yaml"), "albania", ("ussr", "china"))
 >>> [(r["period"], r["lead"], r["lead_agree"], r["variants"]) for r in rows]
 [('1957', 'ussr', 12, 12), ('1958', 'china', 4, 12), ('1959', 'china', 4, 12), ('1960', None, 8, 12)]
 """
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import combinations, product
 from typing import Any
 
-from .alignment import FOCAL, POLES, alignment, bloc_labels, lead
+from .alignment import alignment, bloc_labels, lead
 from .model import Dataset
 from .options import CONFIDENCE_FILTERS
 from .rows import Rows
@@ -64,8 +64,8 @@ def _same_partition(base: dict[str, str], other: dict[str, str]) -> bool:
 
 def robustness(
     dataset: Dataset,
-    focal: str = FOCAL,
-    poles: Sequence[str] = POLES,
+    focal: str,
+    poles: Sequence[str],
     measure: str = "net",
     by: str | Sequence[Window] = "year",
     level: str = "state",
@@ -80,7 +80,7 @@ def robustness(
     dataset : Dataset
         The loaded dataset.
     focal, poles, measure
-        As in :func:`network.alignment.alignment` (default albania; ussr, china; net).
+        As in :func:`network.alignment.alignment` (measure default net).
     by, level, half_life, types
         As in :func:`network.snapshots.snapshots`; the same in every variant
         (level defaults to ``"state"`` here, as for alignment).
@@ -105,7 +105,7 @@ def robustness(
     Examples
     --------
     >>> from network import load
-    >>> r = robustness(load("tests/data/mini.yaml"))[1]
+    >>> r = robustness(load("tests/data/mini.yaml"), "albania", ("ussr", "china"))[1]
     >>> r["period"], r["lead"], r["lead_holds"], r["lead_dissent"][:2]
     ('1958', 'china', False, ['split/window/stated', 'split/memory/stated'])
     """

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .model import POLICIES
 from .vocabulary import ACTOR_KINDS, CONFIDENCE, TIE_TYPES
 
 __all__ = [
@@ -184,9 +185,30 @@ RECORDS: dict[str, list[Field]] = {
         Field("format", Enum((FORMAT_VERSION,)), True, "format version; must be 1"),
         Field("title", Str(), doc="title of the dataset"),
         Field("sources", ListOf(Rec("source")), doc="the works the data is curated from"),
+        Field(
+            "framing",
+            Rec("framing"),
+            doc="whose alignment the outputs follow and between which poles; the outputs that need it "
+            "are left out without it",
+        ),
+        Field(
+            "policy",
+            Enum(POLICIES),
+            doc="curation policy: basic (default; the format's rules) or strict (also every tie typed, "
+            "cited with a page, with evidence)",
+        ),
         Field("periods", ListOf(Rec("period")), doc="named periods (a periodisation)"),
         Field("actors", ListOf(Rec("actor")), True, "the actors"),
         Field("ties", ListOf(Rec("tie")), True, "the dated ties between actors"),
+    ],
+    "framing": [
+        Field("focal", Slug(), True, "id of the actor whose alignment is followed"),
+        Field(
+            "poles",
+            ListOf(Slug()),
+            True,
+            "ids of the sides it moves between, two or more, in drawing order (first left, last right)",
+        ),
     ],
     "source": [
         Field("id", Slug(), True, "id cited by `cite.source`"),

@@ -24,6 +24,7 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
@@ -48,6 +49,8 @@ __all__ = [
     "LABEL",
     "PERIOD_BAND",
     "SERIES",
+    "bloc_style",
+    "bloc_legend_label",
     "RC",
     "TEXT",
 ]
@@ -97,12 +100,13 @@ EDGE_WIDTH = (1.0, 7.0)
 EDGE_WEIGHT_FULL = 4.0
 
 #: Node colour by bloc (the two-bloc partition behind the frustration index).
-#: ``pole0``/``pole1``: the bloc holding the first/second pole; ``both``: a bloc
-#: holding both; ``other``/``bloc1``/``bloc2``: blocs without a pole; ``none``:
-#: no signed tie this period.
+#: ``pole0``/``pole1``/``pole2``: the bloc holding only the first/second/third
+#: pole; ``both``: a bloc holding two or more poles; ``other``/``bloc1``/``bloc2``:
+#: blocs without a pole (of the first three); ``none``: no signed tie this period.
 BLOC: dict[str, dict[str, str]] = {
     "pole0": {"color": OKABE_ITO["blue"], "label": "{pole0}'s bloc"},
     "pole1": {"color": OKABE_ITO["orange"], "label": "{pole1}'s bloc"},
+    "pole2": {"color": OKABE_ITO["bluish_green"], "label": "{pole2}'s bloc"},
     "both": {"color": OKABE_ITO["reddish_purple"], "label": "bloc of both poles"},
     "other": {"color": OKABE_ITO["yellow"], "label": "bloc without a pole"},
     "bloc1": {"color": OKABE_ITO["sky_blue"], "label": "bloc 1"},
@@ -110,6 +114,42 @@ BLOC: dict[str, dict[str, str]] = {
     "mixed": {"color": "#FFFFFF", "label": "mixed ties only (no bloc)"},
     "none": {"color": "#BBBBBB", "label": "no tie this period"},
 }
+#: Poles whose blocs have a colour of their own (``pole0`` ... in :data:`BLOC`).
+POLE_COLOURS = 3
+
+
+def bloc_style(label: str | None, poles: Sequence[str]) -> str:
+    """The :data:`BLOC` key of a bloc label from :func:`network.alignment.bloc_labels`.
+
+    >>> [bloc_style(x, ("a", "b", "c")) for x in ("a", "c", "a+b", "other", "bloc2", None)]
+    ['pole0', 'pole2', 'both', 'other', 'bloc2', 'none']
+    """
+    if label is None:
+        return "none"
+    if label in ("other", "bloc1", "bloc2"):
+        return label
+    if "+" in label:
+        return "both"
+    i = list(poles).index(label) if label in poles else POLE_COLOURS
+    return f"pole{i}" if i < POLE_COLOURS else "other"
+
+
+def bloc_legend_label(key: str, names: Sequence[str]) -> str:
+    """The legend's words for bloc ``key``, given the poles' names in order.
+
+    >>> bloc_legend_label("pole1", ["Britain", "France"]), bloc_legend_label("both", ["A", "B", "C"])
+    ("France's bloc", 'bloc of two or more poles')
+    """
+    if key.startswith("pole"):
+        i = int(key[4:])
+        return BLOC[key]["label"].format(**{key: names[i] if i < len(names) else f"pole {i + 1}"})
+    if key == "both" and len(names) > 2:
+        return "bloc of two or more poles"
+    if key == "other" and len(names) > POLE_COLOURS:
+        return f"bloc without any of the first {POLE_COLOURS} poles"
+    return BLOC[key]["label"]
+
+
 #: How actors without a tie in the period are drawn: faded, labels grey.
 INACTIVE: dict[str, Any] = {"alpha": 0.25, "label_color": "#9A9A9A", "size": 60.0}
 #: Node outline and label colour of active nodes; labels sit on a white box this opaque.

@@ -1,10 +1,11 @@
 """Check a converted dataset as a whole and build the typed records.
 
 Field-level checks happen in :mod:`network.convert`; this module checks what
-needs the whole file: unique ids, references, date logic, memberships
-without cycles, ties inside their actors' existence, and (``strict=True``)
-the curation policy: every tie has a type that agrees with its sign, a
-citation with a page, and evidence.
+needs the whole file: unique ids, references (the framing's too), date logic,
+memberships without cycles, ties inside their actors' existence, and the
+strict curation policy where the dataset declares ``policy: strict`` (or
+``strict=True`` asks for it): every tie has a type that agrees with its sign,
+a citation with a page, and evidence.
 
 Examples
 --------
@@ -27,7 +28,7 @@ import yaml
 
 from .convert import Marked, line_of
 from .edtf import EdtfDate
-from .model import Actor, Citation, Dataset, Membership, Period, Role, Source, Span, Tie
+from .model import Actor, Citation, Dataset, Framing, Membership, Period, Role, Source, Span, Tie
 from .problems import Problem, did_you_mean
 from .vocabulary import TIE_TYPES
 
@@ -35,7 +36,7 @@ __all__ = ["build_dataset"]
 
 
 class _Builder:
-    def __init__(self, path: str, strict: bool):
+    def __init__(self, path: str, strict: bool | None):
         self.path = path
         self.strict = strict
         self.problems: list[Problem] = []
@@ -111,6 +112,10 @@ class _Builder:
             actor_recs[rec["id"]] = rec
         actors = {aid: self.actor(rec, actor_recs, sources) for aid, rec in actor_recs.items()}
         self.check_cycles(actors, actor_recs)
+        framing = self.framing(top["framing"], actors) if "framing" in top else None
+        policy = top.get("policy", "basic")
+        if self.strict is None:  # no --strict or --no-strict: the policy the dataset declares
+            self.strict = policy == "strict"
 
         periods = []
         seen_periods: set[str] = set()
@@ -149,7 +154,44 @@ class _Builder:
             tuple(ties),
             tuple(periods),
             top.get("format", 1),
+            framing,
+            policy,
         )
+
+    def framing(self, rec: Any, actors: dict[str, Actor]) -> Framing | None:
+        """The framing, its ids checked like every reference; None if it has a problem."""
+        if not {"focal", "poles"} <= rec.keys():
+            return None  # a required field is missing: the converter said so
+        ok = self.ref(rec, "focal", actors, "actor")
+        poles: list[str] = rec["poles"]
+        node = self.node(rec, "poles")
+        seen: set[str] = set()
+        for i, pole in enumerate(poles):
+            at = node.value[i] if isinstance(node, yaml.SequenceNode) else node
+            if pole not in actors:
+                self.problem(
+                    at,
+                    f"pole {pole!r} is not an actor",
+                    did_you_mean(pole, actors) or "define it under actors",
+                )
+                ok = False
+            elif pole == rec["focal"]:
+                self.problem(
+                    at, f"the focal actor {pole!r} is also a pole", "follow an actor that is not a pole"
+                )
+                ok = False
+            elif pole in seen:
+                self.problem(at, f"pole {pole!r} is listed twice", "list each pole once")
+                ok = False
+            seen.add(pole)
+        if len(poles) < 2:
+            self.problem(
+                node,
+                f"framing needs two or more poles (got {len(poles)})",
+                "list the sides, e.g. poles: [a, b]",
+            )
+            ok = False
+        return Framing(rec["focal"], tuple(poles)) if ok else None
 
     def actor(self, rec: Any, known: dict[str, Any], sources: dict[str, Source]) -> Actor:
         members = []
@@ -330,7 +372,7 @@ class _Builder:
             if key not in present:
                 self.problem(
                     self.node(rec),
-                    f"tie has no {key!r} (required by --strict)",
+                    f"tie has no {key!r} (required by the strict policy)",
                     {
                         "type": "pick one from docs/codebook.md",
                         "cite": "add cite: {source: ..., note: ..., page: ...}",
@@ -339,7 +381,9 @@ class _Builder:
                 )
         cite = rec.get("cite")
         if isinstance(cite, dict) and ("page" not in cite or "source" not in cite):
-            self.problem(self.node(rec, "cite"), "citation needs 'source' and 'page' (required by --strict)")
+            self.problem(
+                self.node(rec, "cite"), "citation needs 'source' and 'page' (required by the strict policy)"
+            )
         t, sign = rec.get("type"), rec.get("sign")
         if t in TIE_TYPES and sign is not None and TIE_TYPES[t].sign != sign:
             self.problem(
@@ -349,8 +393,12 @@ class _Builder:
             )
 
 
-def build_dataset(top: Any, path: str, strict: bool = False) -> tuple[Dataset | None, list[Problem]]:
-    """Build a :class:`Dataset` from a checked tree; return it with the problems found."""
+def build_dataset(top: Any, path: str, strict: bool | None = None) -> tuple[Dataset | None, list[Problem]]:
+    """Build a :class:`Dataset` from a checked tree; return it with the problems found.
+
+    ``strict`` checks the strict curation policy (True), skips it (False), or
+    checks it where the dataset declares ``policy: strict`` (None).
+    """
     builder = _Builder(path, strict)
     if not isinstance(top, dict):
         return None, builder.problems

@@ -13,6 +13,7 @@ from network.windows import Window
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
+MINI = ("albania", ("ussr", "china"))  # the framing tests/data/mini.yaml declares
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def scores(rows):
 
 def test_net_scores_by_hand(mini_state):
     """Should score (pos - neg) / (pos + neg) of the focal-pole edge, None without one."""
-    got = scores(alignment(mini_state))
+    got = scores(alignment(mini_state, *MINI))
     assert got == {
         ("1957", "ussr"): (1.0, 2),
         ("1957", "china"): (None, 0),
@@ -50,14 +51,14 @@ def test_net_scores_by_hand(mini_state):
 
 def test_raw_net_weight(mini_state):
     """Should give pos - neg of the focal-pole edge under measure='weight'."""
-    got = scores(alignment(mini_state, measure="weight"))
+    got = scores(alignment(mini_state, *MINI, measure="weight"))
     assert got[("1959", "ussr")] == (2.0, 2) and got[("1959", "china")] == (3.0, 3)
     assert got[("1960", "ussr")] == (-2.0, 1) and got[("1960", "china")] == (None, 0)
 
 
 def test_keys_are_stable(mini_state):
     """Should give the documented keys in order, higher score = more aligned."""
-    rows = alignment(mini_state, measure="s_score")
+    rows = alignment(mini_state, *MINI, measure="s_score")
     assert all(list(r) == ["period", "focal", "pole", "score", "measure", "ties"] for r in rows)
     assert {r["measure"] for r in rows} == {"s_score"}
 
@@ -83,7 +84,7 @@ def test_s_score_extremes():
 
 def test_s_score_on_mini(mini_state):
     """Should match the hand computation for 1959 (Albania vs the USSR and China)."""
-    got = scores(alignment(mini_state, measure="s_score"))
+    got = scores(alignment(mini_state, *MINI, measure="s_score"))
     assert got[("1959", "ussr")] == (pytest.approx(1 - 0.6), 3)  # only third party: China (0.6 vs none)
     assert got[("1959", "china")] == (pytest.approx(1 - 0.5), 2)  # only third party: the USSR (0.5 vs none)
 
@@ -98,18 +99,23 @@ def test_dyad_score():
 def test_bad_actors_are_clear_errors(mini_state):
     """Should name an unknown actor, and refuse a focal that is also a pole."""
     with pytest.raises(ValueError, match="unknown actor 'hoxha' at state level"):
-        alignment(mini_state, focal="hoxha")
+        alignment(mini_state, "hoxha", MINI[1])
     with pytest.raises(ValueError, match="cannot also be a pole"):
-        alignment(mini_state, poles=("albania", "ussr"))
+        alignment(mini_state, "albania", ("albania", "ussr"))
     with pytest.raises(ValueError, match="unknown alignment measure"):
-        alignment(mini_state, measure="tau_b")
+        alignment(mini_state, *MINI, measure="tau_b")
     with pytest.raises(ValueError, match="at least one pole"):
-        alignment(mini_state, poles=())
+        alignment(mini_state, "albania", ())
 
 
 def test_lead(mini_state):
     """Should name the best-aligned pole; none when undetermined."""
-    assert lead(alignment(mini_state)) == {"1957": "ussr", "1958": "china", "1959": "china", "1960": None}
+    assert lead(alignment(mini_state, *MINI)) == {
+        "1957": "ussr",
+        "1958": "china",
+        "1959": "china",
+        "1960": None,
+    }
     rows = [{"period": "x", "pole": "a", "score": 0.5}, {"period": "x", "pole": "b", "score": 0.5}]
     assert lead(rows) == {"x": None}  # shared top
     rows = [{"period": "x", "pole": "a", "score": -0.5}, {"period": "x", "pole": "b", "score": -1.0}]
@@ -118,7 +124,7 @@ def test_lead(mini_state):
 
 def test_blocs_named_after_poles(mini_state):
     """Should name each bloc after the pole(s) it holds."""
-    rows = blocs(mini_state)
+    rows = blocs(mini_state, MINI[1])
     assert all(list(r) == ["period", "actor", "bloc"] for r in rows)
     got = {(r["period"], r["actor"]): r["bloc"] for r in rows}
     assert got[("1958", "albania")] == "ussr+china"

@@ -138,7 +138,7 @@ def test_strict_conversion_checks_the_policy(tmp_path, capsys):
     src = ROOT / "tests" / "data" / "mini.yaml"
     assert main(["convert", str(src), str(tmp_path / "a.json")]) == 0
     assert main(["convert", "--strict", str(src), str(tmp_path / "b.json")]) == 1
-    assert "required by --strict" in capsys.readouterr().err
+    assert "required by the strict policy" in capsys.readouterr().err
 
 
 def test_the_form_is_told_by_the_name_or_given(tmp_path, capsys):

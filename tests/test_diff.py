@@ -84,10 +84,10 @@ def test_rank_moves(mini):
 
 def test_bloc_moves(mini):
     """Should list the actors whose bloc changed."""
-    rows = bloc_moves(mini, "1959", "1960", level="state")
+    rows = bloc_moves(mini, "1959", "1960", poles=mini.framing.poles, level="state")
     assert [(r["actor"], r["bloc_a"], r["bloc_b"]) for r in rows] == [
         ("albania", "ussr+china", "china"),
         ("china", "ussr+china", "china"),
         ("ussr", "ussr+china", "ussr"),
     ]
-    assert bloc_moves(mini, "1958", "1959", level="state") == []
+    assert bloc_moves(mini, "1958", "1959", poles=mini.framing.poles, level="state") == []

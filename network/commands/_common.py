@@ -101,8 +101,13 @@ def add_max_bytes_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_or_report(path: str, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset | None:
-    """Load the dataset, or print every problem to stderr and return None."""
+def load_or_report(
+    path: str, strict: bool | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Dataset | None:
+    """Load the dataset, or print every problem to stderr and return None.
+
+    ``strict`` None checks the curation policy the dataset declares (``policy:``).
+    """
     from ..loader import check
 
     dataset, problems = check(path, strict=strict, max_bytes=max_bytes)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..options import ALIGNMENT_MEASURES as MEASURES
-from ..options import FOCAL, POLES
 from ._analysis import add_analysis_options, run_analysis
+from ._declared import add_framing_options, framing_of, poles_of
+
+if TYPE_CHECKING:
+    from ..model import Dataset
 
 HELP = "alignment of a focal actor with two or more poles per period (--blocs: who is in which bloc)"
 DESCRIPTION = """\
@@ -22,44 +26,44 @@ behind it (an empty score means no evidence that period).
   s_score  Signorino & Ritter's S: how alike the two actors' ties to everyone
            else are; 1 = same friends and enemies, -1 = opposite ones.
 
+The focal actor and the poles are the dataset's (framing: in the data file);
+--focal and --pole override them. Without either, alignment says how to add
+a framing and exits 2.
+
 --blocs prints instead the bloc each actor is in: the two-bloc partition
-behind the frustration index, each bloc named after the pole it holds.
-Runs at state level unless --level person. See docs/measures.md.
+behind the frustration index, each bloc named after the pole it holds (or
+neutrally, bloc1 and bloc2, without poles). Runs at state level unless
+--level person. See docs/measures.md.
 
 examples:
   entente alignment data/actors.yaml
-  entente alignment --focal albania --pole ussr --pole china --measure s_score --mode memory
+  entente alignment data/actors.yaml --focal a --pole b --pole c --measure s_score --mode memory
   entente alignment data/actors.yaml --blocs --by period --format json
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_analysis_options(parser, level="state")
-    parser.add_argument("--focal", default=FOCAL, metavar="ACTOR", help="focal actor (default: %(default)s)")
-    parser.add_argument(
-        "--pole",
-        dest="poles",
-        action="append",
-        metavar="ACTOR",
-        help=f"a pole; repeat or separate with commas (default: {', '.join(POLES)})",
-    )
+    add_framing_options(parser)
     parser.add_argument("--measure", choices=MEASURES, default="net", help="alignment measure (default: net)")
     parser.add_argument(
         "--blocs", action="store_true", help="print each actor's bloc per period instead of the scores"
     )
 
 
-def poles_of(args: argparse.Namespace) -> tuple[str, ...]:
-    """The --pole values, commas split, or the default poles."""
-    if not args.poles:
-        return POLES
-    return tuple(p.strip() for group in args.poles for p in group.split(",") if p.strip())
-
-
 def run(args: argparse.Namespace) -> int:
     from ..alignment import alignment, blocs
 
-    poles = poles_of(args)
     if args.blocs:
-        return run_analysis(args, lambda dataset, snaps: blocs(snaps, poles))
-    return run_analysis(args, lambda dataset, snaps: alignment(snaps, args.focal, poles, args.measure))
+        return run_analysis(args, lambda dataset, snaps: blocs(snaps, poles_of(args, dataset)))
+    return run_analysis(args, lambda dataset, snaps: alignment(snaps, *framed(args, dataset), args.measure))
+
+
+def framed(args: argparse.Namespace, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    """The focal actor and poles to use; a ValueError (exit 2) saying how to add them if there are none."""
+    from ..framing import no_framing
+
+    framing = framing_of(args, dataset)
+    if framing is None:
+        raise ValueError(no_framing("alignment", override=True))
+    return framing.focal, framing.poles

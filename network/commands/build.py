@@ -7,10 +7,12 @@ import sys
 import time
 
 from ._common import OUT_RULE, add_data_option, default_output, load_or_report, refuse_output
+from ._declared import add_policy_options
 
 HELP = "the main job: validate, analyse, and write every table, figure and page"
 DESCRIPTION = """\
-Validate the dataset (strictly, unless --no-strict), then run every stage and
+Validate the dataset (with the curation policy it declares, 'policy:', unless
+--strict or --no-strict says otherwise), then run every stage and
 report its time: the analysis tables (centrality, balance, alignment, blocs per
 year and per period, at person and state level), and every other output the
 installed stages make. Nothing is written unless the data is valid, and outputs
@@ -46,12 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write into DIR even if another dataset built it or it holds files no build made "
         "(those files are left as they are)",
     )
-    parser.add_argument(
-        "--no-strict",
-        dest="strict",
-        action="store_false",
-        help="skip the curation policy checks (for datasets of your own)",
-    )
+    add_policy_options(parser)
     parser.add_argument("--stage", action="append", metavar="NAME", help="run only this stage (repeatable)")
     parser.add_argument(
         "--no-cache",

@@ -7,6 +7,7 @@ import sys
 
 from ..options import FORMS
 from ._common import add_max_bytes_option, load_or_report
+from ._declared import add_policy_options
 
 HELP = "convert a dataset between YAML, JSON and CSV (only valid data; written atomically)"
 DESCRIPTION = """\
@@ -29,11 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="SRC", help="dataset to read (.yaml, .json, or a CSV folder)")
     parser.add_argument("target", metavar="DST", help="where to write it (.yaml, .json, or a folder for CSV)")
     parser.add_argument("--to", choices=FORMS, help="form to write (default: told by DST's name)")
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="also require the curation policy (type, citation, evidence on every tie)",
-    )
+    add_policy_options(parser)
     add_max_bytes_option(parser)
 
 

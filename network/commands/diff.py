@@ -8,7 +8,7 @@ from ..options import CENTRALITY_MEASURES as MEASURES
 from ..options import RANK_BY
 from ._analysis import add_analysis_options, print_rows, snapshot_options, usage_error
 from ._common import choose_dataset, load_or_report
-from .alignment import poles_of
+from ._declared import add_framing_options, poles_of
 
 HELP = "what changed between two periods: edges, rank moves, bloc moves, with citations"
 DESCRIPTION = """\
@@ -19,7 +19,8 @@ implied). Three tables:
   edges  ties and edges that appeared, disappeared, flipped sign, strengthened
          or weakened, each with the ids of its ties and their citations
   ranks  actors whose centrality rank moved (by --rank-by, default pn)
-  blocs  actors whose bloc changed (blocs named after the --pole they hold)
+  blocs  actors whose bloc changed (blocs named after the poles they hold:
+         the dataset's framing, or --pole; neutrally without poles)
 
 The table format prints all three; csv and json print one (--show, default
 edges), as an array of rows with stable keys.
@@ -48,13 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=RANK_BY,
         help="measure of the rank moves (default: %(default)s)",
     )
-    parser.add_argument(
-        "--pole",
-        dest="poles",
-        action="append",
-        metavar="ACTOR",
-        help="poles that name the blocs (default: ussr, china)",
-    )
+    add_framing_options(parser, focal=False)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         tables = {
             "edges": lambda: diff(dataset, args.a, args.b, snaps=snaps),
             "ranks": lambda: rank_moves(dataset, args.a, args.b, rank_by=args.rank_by, snaps=snaps),
-            "blocs": lambda: bloc_moves(dataset, args.a, args.b, poles=poles_of(args), snaps=snaps),
+            "blocs": lambda: bloc_moves(dataset, args.a, args.b, poles=poles_of(args, dataset), snaps=snaps),
         }
         results = [(name, tables[name]()) for name in show]
     except ValueError as exc:

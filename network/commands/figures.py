@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import FOCAL, HALF_LIFE, INVOLVEMENT, LEVELS, MODES, POLES, SIZE_MEASURES
+from ..options import HALF_LIFE, INVOLVEMENT, LEVELS, MODES, SIZE_MEASURES
 from ._analysis import usage_error
 from ._common import (
     OUT_RULE,
@@ -15,6 +15,7 @@ from ._common import (
     load_or_report,
     output_refused,
 )
+from ._declared import add_framing_options, framing_of, poles_given
 
 HELP = "draw the figures: yearly and period snapshots on one layout, small multiples, time lines, a GIF"
 DESCRIPTION = """\
@@ -26,6 +27,7 @@ Write into --out, per level (person/ and state/):
   snapshots.gif                        the yearly snapshots, animated
 and, for the dataset as a whole:
   alignment-timeline                   the focal actor's score with each pole per year
+                                       (only with a framing: the dataset's, or --focal/--pole)
   balance-timeline                     triangle balance and frustration per year
 as PNG and SVG (and PDF with --pdf). The same data gives the same bytes, so
 figures/ can be committed and checked. Nothing is written if the data is
@@ -65,20 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DAYS",
         help="half-life of a tie in memory mode (default: %(default)s days)",
     )
-    parser.add_argument(
-        "--focal",
-        default=FOCAL,
-        metavar="ACTOR",
-        help="focal actor of the alignment time line (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--pole",
-        dest="poles",
-        action="append",
-        metavar="ACTOR",
-        help=f"the two poles, pinned left and right; repeat or separate with commas "
-        f"(default: {', '.join(POLES)})",
-    )
+    add_framing_options(parser)
     parser.add_argument(
         "--size-by",
         choices=SIZE_MEASURES,
@@ -103,21 +92,19 @@ def run(args: argparse.Namespace) -> int:
     if output_refused("figures", args.out, args.data, args.force):
         return 2
     from ..figures import render_all
+    from ..framing import no_framing
 
-    poles = (
-        POLES
-        if not args.poles
-        else tuple(p.strip() for group in args.poles for p in group.split(",") if p.strip())
-    )
+    framing = framing_of(args, dataset)
+    poles = framing.poles if framing else poles_given(args)
     levels = LEVELS if args.level == "both" else (args.level,)
     if args.jobs is not None and args.jobs < 1:
         return usage_error("--jobs must be at least 1")
-    given = ([args.focal] if args.focal != FOCAL else []) + (list(poles) if args.poles else [])
+    given = ([args.focal] if args.focal else []) + list(poles_given(args))
     unknown = [a for a in given if a not in dataset.actors]
     if unknown:
         return usage_error(f"unknown actor {unknown[0]!r} in {args.data}")
-    if len(poles) != 2:
-        return usage_error(f"give two poles (got {len(poles)})")
+    if framing is None:
+        print(no_framing("the alignment time line", override=True), file=sys.stderr)
     try:
         written = render_all(
             dataset,
@@ -128,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
             mode=args.mode,
             half_life=args.half_life,
             poles=poles,
-            focal=args.focal,
+            focal=framing.focal if framing else None,
             size_by=args.size_by,
             progress=lambda line: print(line, file=sys.stderr, flush=True),
         )

@@ -6,12 +6,13 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ..options import ALIGNMENT_MEASURES as MEASURES
-from ..options import CONFIDENCE_FILTERS, FOCAL
+from ..options import CONFIDENCE_FILTERS
 
 if TYPE_CHECKING:
     from ..robustness import Variant
 from ._analysis import add_analysis_options, run_analysis
-from .alignment import poles_of
+from ._declared import add_framing_options
+from .alignment import framed
 
 HELP = "per period, does the alignment lead and the bloc partition hold across rules, modes and confidence?"
 DESCRIPTION = """\
@@ -22,24 +23,19 @@ period shows the baseline's lead and blocs (from --allocation, --mode and
 --confidence: default split, window, all), how many variants agree, and which
 disagree. A lead lost without hedged and alleged ties rests on the author's
 speculation or on reported accusations. Runs at state level unless --level
-person. See docs/measures.md.
+person. The focal actor and the poles are the dataset's (framing:), unless
+--focal and --pole say otherwise; without either, robustness exits 2 with a
+note on how to add a framing. See docs/measures.md.
 
 examples:
   entente robustness data/actors.yaml
-  entente robustness --focal albania --pole ussr,china --by period --format json
+  entente robustness data/actors.yaml --focal a --pole b,c --by period --format json
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_analysis_options(parser, level="state")
-    parser.add_argument("--focal", default=FOCAL, metavar="ACTOR", help="focal actor (default: %(default)s)")
-    parser.add_argument(
-        "--pole",
-        dest="poles",
-        action="append",
-        metavar="ACTOR",
-        help="a pole; repeat or separate with commas (default: ussr, china)",
-    )
+    add_framing_options(parser)
     parser.add_argument("--measure", choices=MEASURES, default="net", help="alignment measure (default: net)")
 
 
@@ -63,8 +59,7 @@ def run(args: argparse.Namespace) -> int:
         args,
         lambda dataset, snaps: robustness(
             dataset,
-            focal=args.focal,
-            poles=poles_of(args),
+            *framed(args, dataset),
             measure=args.measure,
             by=args.by,
             level=args.level,

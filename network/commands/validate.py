@@ -5,27 +5,28 @@ from __future__ import annotations
 import argparse
 
 from ._common import add_data_option, load_or_report
+from ._declared import add_policy_options
 
 HELP = "check a dataset; report every problem as PATH:LINE:COL"
 DESCRIPTION = """\
 Check a dataset against format v1 and report every problem at once, each as
 PATH:LINE:COL: message (hint: what to do). Exits 0 when valid, 1 when not.
 
---strict adds this project's curation policy: every tie has a type from the
-codebook that agrees with its sign, a citation with source and page, and evidence.
+The format's rules apply to every dataset. A dataset that declares
+'policy: strict' is also held to the strict curation policy: every tie has a
+type from the codebook that agrees with its sign, a citation with source and
+page, and evidence. --strict applies that policy to any dataset, --no-strict
+skips it.
 
-example:
-  entente validate --strict data/actors.yaml
+examples:
+  entente validate data/actors.yaml
+  entente validate --no-strict data/actors.yaml
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_option(parser)
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="also check the curation policy (type, citation, evidence on every tie)",
-    )
+    add_policy_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

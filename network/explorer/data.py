@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ..alignment import POLES, bloc_labels
+from ..alignment import bloc_labels
 from ..centrality import centrality
 from ..model import Dataset, Tie
 from ..snapshots import LEVELS, Snapshot, snapshots
@@ -167,7 +167,7 @@ def _frame(
         )
     shares = {t: _num(s) for t, s in sorted(snap.allocation.items()) if abs(s - 1.0) > 1e-9}
     cent = {r["actor"]: {k: _num(r[k]) for k in CENTRALITY_FIELDS} for r in rows}
-    blocs = bloc_labels(snap, poles)
+    blocs = bloc_labels(snap, [p for p in poles if p in snap.graph])
     nodes = {}
     for r in sorted(rows, key=lambda r: r["actor"]):
         nodes[r["actor"]] = {
@@ -178,7 +178,7 @@ def _frame(
 
 
 def payload(
-    dataset: Dataset, level: str = "person", poles: Sequence[str] = POLES, seed: int = 0
+    dataset: Dataset, level: str = "person", poles: Sequence[str] | None = None, seed: int = 0
 ) -> dict[str, Any]:
     """The explorer's data for ``dataset``: years, periods, actors with positions, ties, one frame per year.
 
@@ -188,8 +188,9 @@ def payload(
         The loaded dataset.
     level : {"person", "state"}
         Snapshot level (see :func:`network.snapshots.snapshots`).
-    poles : sequence of str
-        Passed to the layout, which places them apart as in the figures.
+    poles : sequence of str, optional
+        Pinned by the layout as in the figures, their blocs named (default:
+        the dataset's ``framing: poles``; without them, blocs are named neutrally).
     seed : int
         Seed of the layout.
 
@@ -226,10 +227,11 @@ def payload(
     for r in rows:
         by_period.setdefault(r["period"], []).append(r)
     nodes = sorted({n for s in snaps for n in s.graph})
-    poles = tuple(p for p in poles if p in nodes)  # a dataset without the poles is drawn all the same
+    if poles is None:
+        poles = dataset.framing.poles if dataset.framing else ()
     pos = positions(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
     names = {n: dataset.actor_name(n) for n in nodes}
-    look_ = look(poles, names)
+    look_ = look(poles, {p: dataset.actor_name(p) for p in poles})
     wmax = max((abs(d["weight"]) for s in snaps for _, _, d in s.graph.edges(data=True)), default=0.0)
     vmax = max((involvement(r) for r in rows), default=0.0)
     first, last = int(windows[0].id), int(windows[-1].id)

@@ -24,7 +24,6 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..alignment import POLES
 from ..model import Dataset
 
 __all__ = ["positions", "look", "view", "bloc_key", "scale", "involvement", "marker_radius", "LABEL_SCALE"]
@@ -67,7 +66,7 @@ def view() -> dict[str, float]:
 def positions(
     dataset: Dataset,
     level: str = "person",
-    poles: Sequence[str] = POLES,
+    poles: Sequence[str] | None = None,
     seed: int = 0,
     nodes: Iterable[str] = (),
 ) -> dict[str, tuple[float, float]]:
@@ -82,8 +81,8 @@ def positions(
         The loaded dataset.
     level : {"person", "state"}
         Snapshot level.
-    poles : sequence of str
-        Pinned left and right by the layout.
+    poles : sequence of str, optional
+        Pinned by the layout (default: the dataset's ``framing: poles``).
     seed : int
         Seed of the layout.
     nodes : iterable of str
@@ -112,20 +111,16 @@ def bloc_key(label: str | None, poles: Sequence[str]) -> str:
     >>> [bloc_key(x, ("ussr", "china")) for x in ("ussr", "china", "ussr+china", "other", "bloc2", None)]
     ['pole0', 'pole1', 'both', 'other', 'bloc2', 'none']
     """
-    if label is None:
-        return "none"
-    if label in ("other", "bloc1", "bloc2"):
-        return label
-    if "+" in label:
-        return "both"
-    return f"pole{list(poles).index(label)}" if label in poles and list(poles).index(label) < 2 else "other"
+    from .. import style
+
+    return style.bloc_style(label, poles)
 
 
 def _dash(pattern: tuple[float, ...] | None) -> list[float]:
     return [float(x) for x in pattern] if pattern else []
 
 
-def look(poles: Sequence[str] = POLES, names: Mapping[str, str] | None = None) -> dict[str, Any]:
+def look(poles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Colours, dashes, widths, sizes and fonts of :mod:`network.style`, as the pages use them.
 
     Parameters
@@ -148,7 +143,7 @@ def look(poles: Sequence[str] = POLES, names: Mapping[str, str] | None = None) -
     from .. import style
 
     names = names or {}
-    fill = {f"pole{i}": names.get(p, p) for i, p in enumerate(poles[:2])}
+    fill = [names.get(p, p) for p in poles] or ["first pole", "second pole"]
     edge = {"1": style.EDGE["positive"], "-1": style.EDGE["negative"], "0": style.EDGE["zero"]}
     return {
         "sign": {
@@ -157,13 +152,9 @@ def look(poles: Sequence[str] = POLES, names: Mapping[str, str] | None = None) -
         },
         "edge_width": list(style.EDGE_WIDTH),
         "bloc": {
-            k: {
-                "colour": b["color"],
-                "label": b["label"].format(
-                    pole0=fill.get("pole0", "first pole"), pole1=fill.get("pole1", "second pole")
-                ),
-            }
+            k: {"colour": b["color"], "label": style.bloc_legend_label(k, fill)}
             for k, b in style.BLOC.items()
+            if not k.startswith("pole") or int(k[4:]) < max(2, len(poles))  # the poles' keys in use
         },
         "node": {
             "edge": style.NODE["edgecolor"],

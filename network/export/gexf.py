@@ -114,9 +114,7 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
     _check_windows(windows)
     snaps: list[Snapshot] = snapshots(dataset, by=windows, level=level)
     nodes = sorted({n for s in snaps for n in s.graph})
-    positions = layout_for(
-        dataset, level=level, poles=[p for p in ("ussr", "china") if p in nodes], nodes=nodes
-    )
+    positions = layout_for(dataset, level=level, nodes=nodes)  # the poles pinned: the dataset's framing
 
     root = ET.Element("gexf", {"xmlns": NS, "xmlns:viz": VIZ, "version": "1.3"})
     meta = ET.SubElement(root, "meta")
@@ -126,6 +124,11 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
         f"{dataset.title or dataset.path}. {level.capitalize()} level, one window per "
         f"{'year' if by == 'year' else 'period'}; edge attributes are dynamic, one value per window. "
         f"Sources: {sources}"
+        + (
+            f". Framing: {dataset.framing.focal} between {', '.join(dataset.framing.poles)}"
+            if dataset.framing
+            else ""
+        )
     )
     graph = ET.SubElement(
         root,

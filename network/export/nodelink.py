@@ -36,7 +36,8 @@ def node_link(dataset: Dataset) -> dict[str, Any]:
     """The dataset as a node-link dict: ``directed``, ``multigraph``, ``graph``, ``nodes``, ``links``.
 
     ``graph`` holds the title, the file name, the sources (id and full
-    reference) and the named periods (with ISO ``lower``/``upper``). Each node
+    reference), the framing (``focal`` and ``poles``, or null) and the named
+    periods (with ISO ``lower``/``upper``). Each node
     is an actor with every field; each link a tie with every field of
     :func:`network.export.tables.tie_rows` (``key`` = ``id`` = the tie id),
     tags as a list and the citation both as parts (``cite``) and as text.
@@ -100,6 +101,11 @@ def node_link(dataset: Dataset) -> dict[str, Any]:
             "file": Path(dataset.path).name,
             "format": dataset.format,
             "sources": [{"id": s.id, "citation": s.citation} for s in dataset.sources],
+            "framing": (
+                {"focal": dataset.framing.focal, "poles": list(dataset.framing.poles)}
+                if dataset.framing
+                else None
+            ),
             "periods": periods,
         },
         "nodes": nodes,

@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import style
-from ..alignment import FOCAL, POLES, alignment, bloc_labels
+from ..alignment import alignment, bloc_labels
 from ..balance import frustration, shared_partitions, triangle_counts
 from ..centrality import centrality
 from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
@@ -442,23 +442,11 @@ def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], f
     return out
 
 
-def _bloc_key(name: str, poles: Sequence[str]) -> str:
-    if "+" in name:
-        return "both"
-    if len(poles) > 0 and name == poles[0]:
-        return "pole0"
-    if len(poles) > 1 and name == poles[1]:
-        return "pole1"
-    return name if name in ("bloc1", "bloc2") else "other"
-
-
 def _bloc_legend(keys: Iterable[str], dataset: Dataset, poles: Sequence[str]) -> tuple[tuple[str, str], ...]:
     present = set(keys)
-    names = {f"pole{i}": dataset.actor_name(p) for i, p in enumerate(poles[:2])}
+    names = [dataset.actor_name(p) for p in poles]
     return tuple(
-        (key, spec["label"].format(**names))
-        for key, spec in style.BLOC.items()
-        if key in present and key != "none"
+        (key, style.bloc_legend_label(key, names)) for key in style.BLOC if key in present and key != "none"
     )
 
 
@@ -498,7 +486,7 @@ def _snapshot_views(
     labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
     frame = (style.FRAME["x0"], style.FRAME["x1"], style.FRAME["y0"], style.FRAME["y1"])
     blocs_per_snap = [
-        {a: _bloc_key(b, poles) for a, b in bloc_labels(s, [p for p in poles if p in s.graph]).items()}
+        {a: style.bloc_style(b, poles) for a, b in bloc_labels(s, [p for p in poles if p in s.graph]).items()}
         for s in snaps
     ]
     fig_w = style.FIGSIZE["snapshot"][0]
@@ -507,12 +495,16 @@ def _snapshot_views(
     legend_title = _fit(f"Node area: {_measure_name(size_by)} in the {unit}", column, style.FONT["legend"])
     examples = sorted({_nice(vmax / 10), _nice(vmax / 2.5), _nice(vmax)})
     size_examples = tuple((f"{v:g}", round(smin + (smax - smin) * min(v, vmax) / vmax, 2)) for v in examples)
-    placed = [p for p in poles[:2] if p in positions]
+    placed = [dataset.actor_name(p) for p in poles if p in positions]
     pinned = ""
     if len(placed) == 2:
         pinned = (
-            f" ({dataset.actor_name(placed[0])} pinned left, {dataset.actor_name(placed[1])} right), "
-            f"so a place shows alignment over the whole record"
+            f" ({placed[0]} pinned left, {placed[1]} right), so a place shows alignment over the whole record"
+        )
+    elif len(placed) > 2:
+        pinned = (
+            f" ({', '.join(placed[:-1])} and {placed[-1]} pinned from left to right), so a place shows "
+            f"alignment over the whole record"
         )
     # one legend for every snapshot of the set (frames of the GIF keep the same key)
     legend = _bloc_legend(
@@ -547,7 +539,7 @@ def _snapshot_views(
                     size=round(size, 2),
                     bloc=blocs.get(n, "mixed" if active else "none"),
                     active=active,
-                    pole=n in poles[:2],
+                    pole=n in poles,
                 )
             )
         edges = []
@@ -629,7 +621,7 @@ def _small_scale(count: int) -> tuple[tuple[int, int], float]:
 
 
 def _key_actors(
-    views: Sequence[SnapshotView], poles: Sequence[str], focal: str, scale: float
+    views: Sequence[SnapshotView], poles: Sequence[str], focal: str | None, scale: float
 ) -> dict[str, str]:
     """Actors labelled in the small multiples, and where: ``{actor: "below" or "above"}``.
 
@@ -647,7 +639,7 @@ def _key_actors(
                 total[node.id] = total.get(node.id, 0.0) + node.size
             biggest[node.id] = max(biggest.get(node.id, 0.0), node.size)
     nodes: dict[str, NodeView] = {node.id: node for v in views[:1] for node in v.nodes}
-    first = [p for p in (*poles[:2], focal) if p in nodes]
+    first = [p for p in (*poles, focal) if p in nodes]
     order = first + sorted((n for n in total if n not in first), key=lambda n: (-total[n], n))
     full = label_geometry()
     inch = math.sqrt(scale)  # a panel shows the frame this much smaller
@@ -713,7 +705,7 @@ def bump_view(
     dataset: Dataset,
     snaps: list[Snapshot],
     rank_by: str = INVOLVEMENT,
-    poles: Sequence[str] = POLES,
+    poles: Sequence[str] = (),
     top: int = _BUMP_TOP,
     max_lines: int = _BUMP_MAX_LINES,
 ) -> BumpView | None:
@@ -728,7 +720,7 @@ def bump_view(
     >>> from network import load
     >>> from network.snapshots import snapshots
     >>> ds = load("tests/data/mini.yaml")
-    >>> v = bump_view(ds, snapshots(ds, by="period", level="state"))
+    >>> v = bump_view(ds, snapshots(ds, by="period", level="state"), poles=ds.framing.poles)
     >>> [(line.actor, line.ranks) for line in v.lines]
     [('albania', (1, 1)), ('ussr', (2, 2)), ('china', (3, 3))]
     """
@@ -751,7 +743,7 @@ def bump_view(
 
     order = sorted(leading, key=first_rank)
     cap = 2 * top
-    styles = {p: f"pole{i}" for i, p in enumerate(poles[:2])}
+    styles = {p: f"pole{i}" for i, p in enumerate(poles[: style.POLE_COLOURS])}
     others = [a for a in order if a not in styles]
     styles.update((a, f"series{i % len(style.SERIES)}") for i, a in enumerate(others))
     lines = tuple(
@@ -794,8 +786,8 @@ def bump_view(
 def figure_data(
     dataset: Dataset,
     level: str = "person",
-    poles: Sequence[str] = POLES,
-    focal: str = FOCAL,
+    poles: Sequence[str] | None = None,
+    focal: str | None = None,
     size_by: str = INVOLVEMENT,
     mode: str = "window",
     half_life: float = HALF_LIFE,
@@ -809,10 +801,13 @@ def figure_data(
         The loaded dataset.
     level : {"person", "state"}
         The snapshots' level.
-    poles : sequence of str
-        The two poles: pinned left and right, their blocs coloured.
-    focal : str
-        The focal actor, always labelled in the small multiples.
+    poles : sequence of str, optional
+        The poles: pinned from left to right, their blocs coloured and named
+        (default: the dataset's ``framing: poles``; without them, no actor is
+        pinned and the blocs are named neutrally).
+    focal : str, optional
+        The focal actor, always labelled in the small multiples (default: the
+        dataset's ``framing: focal``).
     size_by : str
         Node area by this measure (one of :data:`SIZE_MEASURES`, default the
         total weight of an actor's ties in the period).
@@ -834,8 +829,9 @@ def figure_data(
         raise ValueError(f"unknown level {level!r}; choose from {', '.join(LEVELS)}")
     if size_by not in SIZE_MEASURES:
         raise ValueError(f"unknown measure {size_by!r}; choose from {', '.join(SIZE_MEASURES)}")
-    if len(poles) != 2:
-        raise ValueError(f"the figures need two poles (got {len(poles)})")
+    framing = dataset.framing
+    poles = tuple(poles) if poles is not None else (framing.poles if framing else ())
+    focal = focal if focal is not None else (framing.focal if framing else None)
     year_snaps = snapshots(dataset, by=figure_years(dataset), level=level, mode=mode, half_life=half_life)
     period_snaps = (
         snapshots(dataset, by=period_windows(dataset), level=level, mode=mode, half_life=half_life)
@@ -889,13 +885,16 @@ def figure_data(
 
 def alignment_view(
     dataset: Dataset,
-    focal: str = FOCAL,
-    poles: Sequence[str] = POLES,
+    focal: str | None = None,
+    poles: Sequence[str] | None = None,
     level: str = "state",
     mode: str = "window",
     half_life: float = HALF_LIFE,
 ) -> AlignmentView | None:
     """The focal actor's alignment score with each pole per year; None if an actor is missing.
+
+    The focal actor and the poles are the dataset's (``framing:``) unless given;
+    None without them.
 
     Examples
     --------
@@ -904,6 +903,11 @@ def alignment_view(
     >>> [(s.key, s.y, s.ties) for s in v.series][1]
     ('china', (None, 1.0, 0.6, None), (0, 1, 3, 0))
     """
+    framing = dataset.framing
+    focal = focal if focal is not None else (framing.focal if framing else None)
+    poles = tuple(poles) if poles is not None else (framing.poles if framing else ())
+    if focal is None or not poles:
+        return None
     snaps = snapshots(dataset, by=figure_years(dataset), level=level, mode=mode, half_life=half_life)
     try:
         rows = alignment(snaps, focal, poles)

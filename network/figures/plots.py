@@ -486,7 +486,11 @@ def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
     above = _draw_periods(ax, view.periods, view.lanes)
     handles = []
     for s in view.series:
-        color = style.BLOC[f"pole{s.style}"]["color"] if s.style < 2 else style.OKABE_ITO["black"]
+        color = (
+            style.BLOC[f"pole{s.style}"]["color"]
+            if s.style < style.POLE_COLOURS
+            else style.OKABE_ITO["black"]
+        )
         marker = style.POLE_MARKERS[s.style % len(style.POLE_MARKERS)]
         linestyle = _POLE_LINES[s.style % len(_POLE_LINES)]
         _broken_line(ax, s.x, s.y, color=color, linestyle=linestyle, linewidth=2.2, zorder=3)

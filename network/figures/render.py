@@ -42,7 +42,6 @@ from pathlib import Path
 from typing import Any, cast
 
 from .. import style
-from ..alignment import FOCAL, POLES
 from ..atomic import write_bytes
 from ..balance import shared_partitions
 from ..model import Dataset
@@ -126,8 +125,8 @@ def _timeline_jobs(
     formats: tuple[str, ...],
     mode: str,
     half_life: float,
-    poles: Sequence[str],
-    focal: str,
+    poles: Sequence[str] | None,
+    focal: str | None,
 ) -> list[Job]:
     """The jobs of the two time lines (alignment, balance), their views prepared."""
     jobs = []
@@ -152,8 +151,8 @@ def _level_jobs(
     formats: tuple[str, ...],
     mode: str,
     half_life: float,
-    poles: Sequence[str],
-    focal: str,
+    poles: Sequence[str] | None,
+    focal: str | None,
     size_by: str,
 ) -> list[Job]:
     """The jobs of one level (snapshots, small multiples, bump chart), their views prepared."""
@@ -187,8 +186,8 @@ def plan(
     pdf: bool = False,
     mode: str = "window",
     half_life: float = HALF_LIFE,
-    poles: Sequence[str] = POLES,
-    focal: str = FOCAL,
+    poles: Sequence[str] | None = None,
+    focal: str | None = None,
     size_by: str = INVOLVEMENT,
 ) -> list[Job]:
     """The figures to draw for a dataset, their views prepared (all computation happens here).
@@ -664,8 +663,8 @@ def start(
     *,
     mode: str = "window",
     half_life: float = HALF_LIFE,
-    poles: Sequence[str] = POLES,
-    focal: str = FOCAL,
+    poles: Sequence[str] | None = None,
+    focal: str | None = None,
     size_by: str = INVOLVEMENT,
     progress: Callable[[str], None] | None = None,
     cache: FigureCache | None = None,
@@ -714,8 +713,8 @@ def render_all(
     *,
     mode: str = "window",
     half_life: float = HALF_LIFE,
-    poles: Sequence[str] = POLES,
-    focal: str = FOCAL,
+    poles: Sequence[str] | None = None,
+    focal: str | None = None,
     size_by: str = INVOLVEMENT,
     progress: Callable[[str], None] | None = None,
 ) -> Rendered:
@@ -741,7 +740,9 @@ def render_all(
     mode, half_life : optional
         Snapshot mode, see :func:`network.snapshots.snapshots`.
     poles, focal : optional
-        The two poles (pinned left and right) and the focal actor of the alignment time line.
+        The poles (pinned from left to right, their blocs named) and the focal actor of the
+        alignment time line; by default the dataset's ``framing:``. Without a framing the
+        alignment time line is left out, no actor is pinned and the blocs are named neutrally.
     size_by : str
         Node area by this measure (:data:`network.figures.data.SIZE_MEASURES`).
     progress : callable, optional

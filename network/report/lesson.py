@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..alignment import POLES, bloc_labels
+from ..alignment import bloc_labels
 from ..balance import frustration, triangle_counts, unbalanced_triangles
 from ..centrality import centrality
 from ..diff import diff
@@ -213,7 +213,11 @@ def _balance(snap: Snapshot, poles: Sequence[str], names: dict[str, str]) -> Bal
 
 
 def lesson(
-    dataset: Dataset, level: str = "state", by: str | None = None, poles: Sequence[str] = POLES
+    dataset: Dataset,
+    level: str = "state",
+    by: str | None = None,
+    poles: Sequence[str] | None = None,
+    focal: str | None = None,
 ) -> Lesson:
     """The lesson's content: one :class:`Page` per period.
 
@@ -227,8 +231,13 @@ def lesson(
     by : {"period", "year"}, optional
         One page per named period (default when the dataset has periods) or
         per year.
-    poles : sequence of str
-        Actors that name the blocs (those absent from the data are passed over).
+    poles : sequence of str, optional
+        Actors that name the blocs (those absent from the data are passed over);
+        default the dataset's ``framing: poles``, none without a framing (the
+        blocs are then named neutrally).
+    focal : str, optional
+        The actor a discussion question follows; default the dataset's
+        ``framing: focal`` (no such question without one).
 
     Returns
     -------
@@ -247,6 +256,9 @@ def lesson(
     snaps = snapshots(dataset, by=by, level=level)
     rows = centrality(snaps)
     names = {n: dataset.actor_name(n) for s in snaps for n in s.graph}
+    framing = dataset.framing
+    poles = tuple(poles) if poles is not None else (framing.poles if framing else ())
+    focal = focal if focal is not None else (framing.focal if framing else None)
     present = tuple(p for p in poles if p in names)
     pages = []
     used: set[str] = set()
@@ -270,14 +282,14 @@ def lesson(
             hostile=signs.count(-1),
         )
         pages.append(page)
-    focal = "albania" if "albania" in names else None
+    focal = focal if focal in names else None
     pages = [_with_questions(p, questions(p, names, focal)) for p in pages]
     return Lesson(
         title=dataset.title or dataset.path,
         references=tuple(s.citation for s in dataset.sources),
         level=level,
         by=by,
-        poles=present,
+        poles=poles,
         names=names,
         pages=tuple(pages),
     )

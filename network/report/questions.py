@@ -58,7 +58,7 @@ def questions(page: Page, names: Mapping[str, str], focal: str | None = None) ->
     names : mapping
         Actor id -> name.
     focal : str, optional
-        An actor the lesson follows (Albania in the entente data); a question
+        The actor the lesson follows (the dataset's ``framing: focal``); a question
         asks about its bloc when it has one.
     """
     out: list[str] = []

@@ -22,7 +22,6 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from ..alignment import POLES
 from ..atomic import write_text
 from ..model import Dataset
 from .lesson import Change, Lesson, Page, TieNote, lesson
@@ -400,7 +399,7 @@ def write_report(
     out_dir: str | os.PathLike[str] = DEFAULT_OUT,
     level: str = "state",
     by: str | None = None,
-    poles: Sequence[str] = POLES,
+    poles: Sequence[str] | None = None,
 ) -> list[Path]:
     """Write the lesson to ``out_dir``: ``index.html``, ``index.md``, and per period HTML, Markdown and SVG.
 
