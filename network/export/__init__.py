@@ -41,7 +41,7 @@ def export_text(
     --------
     >>> from network import load
     >>> export_text(load("tests/data/mini.yaml"), "csv", table="actors").splitlines()[0]
-    'id,name,kind,aliases,member_of,roles,exists,note'
+    'id,label,kind,aliases,member_of,roles,exists,note'
     """
     if fmt == "gexf":
         return gexf(dataset, level=level, by=by)

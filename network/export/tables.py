@@ -58,7 +58,7 @@ TIE_COLUMNS = (
     "line",
 )
 #: Columns of :func:`actor_rows`, in order.
-ACTOR_COLUMNS = ("id", "name", "kind", "aliases", "member_of", "roles", "exists", "note")
+ACTOR_COLUMNS = ("id", "label", "kind", "aliases", "member_of", "roles", "exists", "note")
 
 
 def span_text(span: Span | None) -> str:
@@ -123,6 +123,10 @@ def tie_rows(dataset: Dataset) -> Rows:
 def actor_rows(dataset: Dataset) -> Rows:
     """One row per actor, by id, with every field of :data:`ACTOR_COLUMNS`.
 
+    The display name is ``label``, as in GraphML and GEXF, so that igraph
+    (R's ``graph_from_data_frame``, python's ``Graph.DataFrame``), which
+    names each vertex by the first column, the id, finds no clash.
+
     ``member_of`` lists ``actor`` or ``actor start/end``; ``roles`` lists
     ``title of actor start/end (citation)``.
     """
@@ -140,7 +144,7 @@ def actor_rows(dataset: Dataset) -> Rows:
         out.append(
             {
                 "id": a.id,
-                "name": a.name,
+                "label": a.name,
                 "kind": a.kind,
                 "aliases": list(a.aliases),
                 "member_of": "|".join(members),
