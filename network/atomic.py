@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_bytes", "write_text"]
+__all__ = ["write_bytes", "write_text", "write_folder"]
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -33,3 +33,49 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 def write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` as UTF-8 with ``\\n`` line endings, atomically."""
     write_bytes(path, text.encode("utf-8"))
+
+
+def write_folder(path: str | os.PathLike[str], files: dict[str, str], suffix: str) -> None:
+    """Make ``path`` a folder holding exactly ``files`` (name -> text), swapped in whole.
+
+    The files are written to a new folder beside ``path``, which then takes
+    its place, so a reader sees the old folder or the new one. A folder that
+    already exists is replaced only when every file in it ends with
+    ``suffix`` (an earlier export); otherwise ValueError, and nothing changes.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "out"
+    >>> write_folder(d, {"a.graphml": "x\\n"}, ".graphml"); sorted(p.name for p in d.iterdir())
+    ['a.graphml']
+    >>> write_folder(d, {"b.graphml": "y\\n"}, ".graphml"); sorted(p.name for p in d.iterdir())
+    ['b.graphml']
+    """
+    import shutil
+
+    target = Path(path)
+    if target.exists():
+        if not target.is_dir():
+            raise ValueError(f"{target} is a file, not a folder; give a new or empty folder")
+        foreign = sorted(p.name for p in target.iterdir() if not p.name.endswith(suffix))
+        if foreign:
+            raise ValueError(
+                f"{target} holds files that are not {suffix} files ({', '.join(foreign[:3])}); "
+                "give a new or empty folder"
+            )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    old = fresh.with_name(fresh.name[: -len(".tmp")] + ".old")
+    try:
+        for name, text in files.items():
+            (fresh / name).write_bytes(text.encode("utf-8"))
+            os.chmod(fresh / name, 0o644)
+        os.chmod(fresh, 0o755)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(fresh, target)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if old.exists() and not target.exists():
+            os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

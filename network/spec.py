@@ -284,11 +284,15 @@ def _record_schema(fields: list[Field]) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The draft-07 JSON Schema of format v1, generated from :data:`RECORDS`."""
     definitions = {name: _record_schema(fields) for name, fields in RECORDS.items() if name != "dataset"}
-    one = r"(\d{2}XX|\d{3}X|\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?[?~%]?"
+    one = r"([0-9]{2}XX|[0-9]{3}X|[0-9]{4})(-(0[1-9]|1[0-2]|XX)(-(0[1-9]|[12][0-9]|3[01]|XX))?)?[?~%]?"
     definitions["edtf"] = {
         "type": "string",
-        "description": "EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, then ?, ~ or %; intervals A/B; '..' open",
-        "pattern": rf"^(\.\.|{one}|({one}|\.\.)?/({one}|\.\.)?)$",
+        "description": (
+            "EDTF date (network/edtf.py): YYYY, YYYY-MM or YYYY-MM-DD, X for unspecified digits on "
+            "the right, then ?, ~ or %; intervals A/B; '..' open"
+        ),
+        "pattern": rf"^(\.\.|{one}|({one}|\.\.)/({one}|\.\.))$",
+        "not": {"pattern": "\n"},
     }
     tie = definitions["tie"]
     tie["not"] = {"required": ["date", "start"]}

@@ -20,7 +20,7 @@ import pytest
 
 from network import load
 from network.cli import main
-from network.export import actor_rows, export_text, gexf, graphml, node_link, tie_rows
+from network.export import actor_rows, export_text, gexf, graphml, graphml_files, node_link, tie_rows
 from network.export.tables import ACTOR_COLUMNS, TIE_COLUMNS
 from network.snapshots import snapshots
 
@@ -287,7 +287,7 @@ def test_the_structural_check_catches_broken_gexf():
     assert any(
         "is not a node" in p for p in gexf_problems(text.replace('target="china"', 'target="peking"', 1))
     )
-    assert any("undeclared" in p for p in gexf_problems(text.replace('for="7"', 'for="9"', 1)))
+    assert any("undeclared" in p for p in gexf_problems(text.replace('for="citations"', 'for="cites"', 1)))
 
 
 def test_gexf_round_trips_with_networkx():
@@ -339,25 +339,28 @@ def test_gexf_is_deterministic():
 # --------------------------------------------------------------------------- GraphML
 
 
-def test_graphml_has_one_graph_per_period_and_round_trips():
-    """Should write one graph per period, each equal to its snapshot, with tie ids and citations."""
+def test_graphml_has_one_file_per_window_and_round_trips():
+    """Should write one plain graph per window, each equal to its snapshot, with tie ids and citations."""
     ds = load(MINI)
     for by in ("year", "period"):
-        text = graphml(ds, level="state", by=by)
-        graphs = list(nx.readwrite.graphml.GraphMLReader()(string=text.encode()))
+        files = graphml_files(ds, level="state", by=by)
         snaps = snapshots(ds, level="state", by=by)
-        assert [g.graph["period"] for g in graphs] == [s.window.id for s in snaps]
-        for g, snap in zip(graphs, snaps, strict=True):
+        assert list(files) == [f"{s.window.id}.graphml" for s in snaps]
+        for text, snap in zip(files.values(), snaps, strict=True):
+            assert text.count("<graph ") == 1
+            g = nx.read_graphml(io.BytesIO(text.encode()))
+            assert g.graph["period"] == snap.window.id
             assert g.graph["lower"] == snap.window.lower.isoformat()
             assert set(g) == set(snap.graph)
+            assert all(g.nodes[n]["name"] == n for n in g)
             assert {tuple(sorted(e)) for e in g.edges} == {tuple(sorted(e)) for e in snap.graph.edges}
             for u, v, d in snap.graph.edges(data=True):
                 e = g.edges[u, v]
-                assert e["sign"] == d["sign"] and e["weight"] == pytest.approx(d["weight"])
+                assert e["sign"] == d["sign"] and e["net"] == pytest.approx(d["weight"])
+                assert e["weight"] == pytest.approx(d["pos"] + d["neg"]) and e["weight"] > 0
                 assert e["ties"].split(" | ") == list(d["ties"])
                 assert e["citations"].split(" | ") == [str(ds.tie(t).cite) for t in d["ties"]]
-    first = nx.read_graphml(io.BytesIO(graphml(ds).encode()))
-    assert first.graph["period"] == "1957"
+    assert graphml(ds, "1958", level="state") == graphml_files(ds, level="state")["1958.graphml"]
 
 
 # --------------------------------------------------------------------------- tables and JSON
@@ -383,7 +386,8 @@ def test_csv_of_ties_has_one_row_per_tie_with_every_field():
     assert r["reference"] == "A made-up source for the tests"
     standing = by_id["ussr-albania-alliance-1957"]
     assert (standing["start"], standing["end"], standing["upper"]) == ("1957", "1959-06", "1959-06-30")
-    assert standing["directed"] == "False"
+    assert standing["directed"] == "false"
+    assert (r["weight"], r["net"]) == ("1", "1")
 
 
 def test_csv_keeps_awkward_text(tmp_path):
@@ -416,7 +420,7 @@ def test_node_link_json_keeps_tie_ids_dates_and_citations():
     data = json.loads(export_text(ds, "json"))
     assert data == node_link(ds)
     g = nx.node_link_graph(data, edges="links")
-    assert g.is_multigraph() and g.number_of_edges() == len(ds.ties)
+    assert g.is_multigraph() and not g.is_directed() and g.number_of_edges() == len(ds.ties)
     assert {k for _, _, k in g.edges(keys=True)} == {t.id for t in ds.ties}
     link = g["khrushchev"]["hoxha"]["khrushchev-hoxha-disapprove-1958"]
     assert (link["date"], link["lower"], link["upper"]) == ("1958/1959", "1958-01-01", "1959-12-31")
@@ -428,15 +432,39 @@ def test_node_link_json_keeps_tie_ids_dates_and_citations():
 # --------------------------------------------------------------------------- command
 
 
-@pytest.mark.parametrize("fmt", ["gexf", "graphml", "csv", "json"])
-def test_export_command_writes_stdout_or_a_file(fmt, tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("fmt", "extra"), [("gexf", []), ("graphml", ["--window", "1958"]), ("csv", []), ("json", [])]
+)
+def test_export_command_writes_stdout_or_a_file(fmt, extra, tmp_path, capsys):
     """Should print to standard output without --out and write the same text to --out."""
-    assert main(["export", "--format", fmt, "--data", str(MINI)]) == 0
+    assert main(["export", "--format", fmt, "--data", str(MINI), *extra]) == 0
     printed = capsys.readouterr().out
     out = tmp_path / f"mini.{fmt}"
-    assert main(["export", "--format", fmt, "--data", str(MINI), "--out", str(out)]) == 0
+    assert main(["export", "--format", fmt, "--data", str(MINI), "--out", str(out), *extra]) == 0
     assert out.read_text(encoding="utf-8") == printed
     assert "mao-hoxha-praise-1958-11" in printed
+
+
+def test_export_command_writes_a_graphml_folder(tmp_path, capsys):
+    """Should write one GraphML file per window into a folder, replace an earlier export, guard others."""
+    ds = load(MINI)
+    out = tmp_path / "years"
+    assert main(["export", "--format", "graphml", "--data", str(MINI), "--out", str(out)]) == 0
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == graphml_files(ds)
+    (out / "1900.graphml").write_text("stale", encoding="utf-8")
+    assert (
+        main(["export", "--format", "graphml", "--by", "period", "--data", str(MINI), "--out", str(out)]) == 0
+    )
+    assert sorted(p.name for p in out.iterdir()) == sorted(graphml_files(ds, by="period"))
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["export", "--format", "graphml", "--data", str(MINI), "--out", str(out)]) == 2
+    assert "not .graphml files (notes.txt)" in capsys.readouterr().err
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert main(["export", "--format", "graphml", "--data", str(MINI)]) == 2
+    assert "one file per window" in capsys.readouterr().err
+    assert main(["export", "--format", "graphml", "--window", "1949", "--data", str(MINI)]) == 2
+    assert "no window '1949'; the windows are 1957, 1958, 1959, 1960" in capsys.readouterr().err
 
 
 def test_export_command_usage_errors(capsys, tmp_path):

@@ -17,7 +17,10 @@ Every format keeps the tie ids and the citations (docs/explorer.md).
            years it has ties; its sign, weights, tie ids and citations are
            dynamic attributes (one value per year, ISO dates), so it plays on
            Gephi's timeline. Positions are the figures'.
-  graphml  GraphML, one graph per year (or per --by period) in one file.
+  graphml  GraphML, one file per year (or per --by period), each a plain
+           graph igraph and R read whole: --out names a folder, which gets
+           YEAR.graphml files (only a new folder, or one holding .graphml
+           files only); --window ID writes that one window's file instead.
   csv      one row per tie with every field and its citation (--table ties,
            the default), or one row per actor (--table actors).
   json     node-link JSON of the whole record: actors, and every tie as a
@@ -27,7 +30,8 @@ Writes to standard output unless --out is given.
 
 examples:
   entente export data/actors.yaml --format gexf --out entente.gexf
-  entente export data/actors.yaml --format graphml --by period --level state --out periods.graphml
+  entente export data/actors.yaml --format graphml --by period --level state --out periods/
+  entente export data/actors.yaml --format graphml --window 1958 --out 1958.graphml
   entente export data/actors.yaml --format csv --table actors
 """
 
@@ -49,6 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="gexf, graphml: one window per calendar year (default) or per named period",
     )
     parser.add_argument(
+        "--window",
+        metavar="ID",
+        help="graphml: write only this window's graph (a year, or a period id with --by period)",
+    )
+    parser.add_argument(
         "--table",
         choices=("ties", "actors"),
         default="ties",
@@ -63,8 +72,15 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
+    if args.format == "graphml" and args.window is None:
+        return _graphml_folder(dataset, args)
+    if args.window is not None and args.format != "graphml":
+        print("entente: error: --window is for --format graphml only", file=sys.stderr)
+        return 2
     try:
-        text = export_text(dataset, args.format, level=args.level, by=args.by, table=args.table)
+        text = export_text(
+            dataset, args.format, level=args.level, by=args.by, table=args.table, window=args.window
+        )
     except ValueError as exc:
         print(f"entente: error: {exc}", file=sys.stderr)
         return 2
@@ -73,4 +89,26 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _graphml_folder(dataset, args: argparse.Namespace) -> int:
+    """Write every window's GraphML file into the folder ``--out``."""
+    from ..atomic import write_folder
+    from ..export.graphml import SUFFIX, graphml_files
+
+    if not args.out:
+        print(
+            "entente: error: GraphML is one file per window: give --out FOLDER for all of them, "
+            "or --window ID for one",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        files = graphml_files(dataset, level=args.level, by=args.by)
+        write_folder(args.out, files, SUFFIX)
+    except ValueError as exc:
+        print(f"entente: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {len(files)} GraphML files to {args.out}", file=sys.stderr)
     return 0

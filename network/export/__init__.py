@@ -3,17 +3,19 @@
 from ..model import Dataset
 from ..options import EXPORT_FORMATS
 from .gexf import gexf
-from .graphml import graphml
+from .graphml import graphml, graphml_files
 from .nodelink import node_link, node_link_json
-from .tables import actor_rows, tie_rows
+from .tables import actor_rows, csv_text, tie_rows
 
 __all__ = [
     "gexf",
     "graphml",
+    "graphml_files",
     "node_link",
     "node_link_json",
     "tie_rows",
     "actor_rows",
+    "csv_text",
     "export_text",
     "FORMATS",
 ]
@@ -23,24 +25,34 @@ FORMATS = EXPORT_FORMATS
 
 
 def export_text(
-    dataset: Dataset, fmt: str, level: str = "person", by: str = "year", table: str = "ties"
+    dataset: Dataset,
+    fmt: str,
+    level: str = "person",
+    by: str = "year",
+    table: str = "ties",
+    window: str | None = None,
 ) -> str:
     """The dataset in ``fmt`` as text: ``gexf``, ``graphml``, ``csv`` (``table`` ties or actors) or ``json``.
+
+    GraphML is one document per window: ``window`` names the one wanted
+    (:func:`graphml_files` gives them all).
 
     Examples
     --------
     >>> from network import load
     >>> export_text(load("tests/data/mini.yaml"), "csv", table="actors").splitlines()[0]
-    'id,name,kind,aliases,member_of,roles,exists,note'
+    'id,label,kind,aliases,member_of,roles,exists,note'
     """
     if fmt == "gexf":
         return gexf(dataset, level=level, by=by)
     if fmt == "graphml":
-        return graphml(dataset, level=level, by=by)
+        if window is None:
+            raise ValueError("GraphML is one file per window: name a window, or write them all to a folder")
+        return graphml(dataset, window, level=level, by=by)
     if fmt == "csv":
         if table not in ("ties", "actors"):
             raise ValueError(f"unknown table {table!r}; choose from ties, actors")
-        return (tie_rows(dataset) if table == "ties" else actor_rows(dataset)).to_csv()
+        return csv_text(tie_rows(dataset) if table == "ties" else actor_rows(dataset))
     if fmt == "json":
         return node_link_json(dataset)
     raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")

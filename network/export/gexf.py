@@ -4,12 +4,18 @@ One node per actor, one edge per pair of actors (the snapshots' edges, at
 person or state level). Times are ISO dates (``timeformat="date"``):
 
 * a node's and an edge's ``<spells>`` are the windows it is active in
-  (adjacent windows merged);
+  (adjacent windows merged); an actor with no tie in any window (at this
+  level) would have no spell, which Gephi takes as "always there", so it is
+  left out, and the ``<description>`` names it;
 * an edge's ``sign`` (-1, 0, +1), ``net`` (net signed weight), ``weight``
-  (cooperative plus hostile weight, so always positive, which Gephi draws as
-  thickness), ``pos``, ``neg``, ``count``, ``ties`` (the tie ids) and
-  ``citations`` (their citations, in the same order, joined with `` | ``) are
-  dynamic attribute values, one per window, with that window's start and end;
+  (cooperative plus hostile weight, so never negative), ``pos``, ``neg``,
+  ``count``, ``ties`` (the tie ids) and ``citations`` (their citations, in
+  the same order, joined with `` | ``) are dynamic attribute values, one per
+  window, with that window's start and end. Each attribute's ``id`` is its
+  title: Gephi's importer makes the dynamic edge attribute whose *id* is
+  ``weight`` the edge weight (its ``ImporterGEXF`` keys columns by id, and
+  its processor looks up the column ``"weight"``), so Gephi draws thickness
+  and runs weighted statistics on the positive total;
 * nodes carry ``name``, ``kind`` and the figures' position (``viz:position``).
 
 Examples
@@ -39,18 +45,18 @@ NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
 #: Joins the ids and the citations of the ties behind an edge in one attribute value.
 SEPARATOR = " | "
-#: The dynamic edge attributes: (id, title, GEXF type).
+#: The dynamic edge attributes: (id, title, GEXF type). The id ``weight`` is what Gephi reads as weight.
 EDGE_ATTRIBUTES = (
-    ("0", "sign", "integer"),
-    ("1", "net", "double"),
-    ("2", "weight", "double"),
-    ("3", "pos", "double"),
-    ("4", "neg", "double"),
-    ("5", "count", "integer"),
-    ("6", "ties", "string"),
-    ("7", "citations", "string"),
+    ("sign", "sign", "integer"),
+    ("net", "net", "double"),
+    ("weight", "weight", "double"),
+    ("pos", "pos", "double"),
+    ("neg", "neg", "double"),
+    ("count", "count", "integer"),
+    ("ties", "ties", "string"),
+    ("citations", "citations", "string"),
 )
-_NODE_ATTRIBUTES = (("0", "name", "string"), ("1", "kind", "string"))
+_NODE_ATTRIBUTES = (("name", "name", "string"), ("kind", "kind", "string"))
 _POSITION_SCALE = 100.0  # layout units (poles at x = -1 and +1) to Gephi's
 
 
@@ -113,8 +119,15 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
     windows = windows_for(dataset, by)
     _check_windows(windows)
     snaps: list[Snapshot] = snapshots(dataset, by=windows, level=level)
-    nodes = sorted({n for s in snaps for n in s.graph})
-    positions = layout_for(dataset, level=level, nodes=nodes)  # the poles pinned: the dataset's framing
+    active: dict[str, list[Window]] = {}
+    for snap in snaps:
+        for n, d in snap.graph.nodes(data=True):
+            if d.get("active"):
+                active.setdefault(n, []).append(snap.window)
+    every = sorted({n for s in snaps for n in s.graph})
+    never = sorted(set(every) - set(active))
+    nodes = sorted(active)
+    positions = layout_for(dataset, level=level, nodes=every)  # the poles pinned: the dataset's framing
 
     root = ET.Element("gexf", {"xmlns": NS, "xmlns:viz": VIZ, "version": "1.3"})
     meta = ET.SubElement(root, "meta")
@@ -123,7 +136,8 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
     ET.SubElement(meta, "description").text = (
         f"{dataset.title or dataset.path}. {level.capitalize()} level, one window per "
         f"{'year' if by == 'year' else 'period'}; edge attributes are dynamic, one value per window. "
-        f"Sources: {sources}"
+        + (f"Left out, having no tie in any window: {', '.join(never)}. " if never else "")
+        + f"Sources: {sources}"
         + (
             f". Framing: {dataset.framing.focal} between {', '.join(dataset.framing.poles)}"
             if dataset.framing
@@ -144,12 +158,8 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
     _attributes(graph, "node", "static", _NODE_ATTRIBUTES)
     _attributes(graph, "edge", "dynamic", EDGE_ATTRIBUTES)
 
-    active: dict[str, list[Window]] = {n: [] for n in nodes}
     edges: dict[tuple[str, str], list[tuple[Window, dict]]] = {}
     for snap in snaps:
-        for n, d in snap.graph.nodes(data=True):
-            if d.get("active"):
-                active[n].append(snap.window)
         for u, v, d in snap.graph.edges(data=True):
             edges.setdefault((min(u, v), max(u, v)), []).append((snap.window, d))
 
@@ -159,10 +169,9 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
         data = first.nodes[n] if first is not None else {}
         node = ET.SubElement(el_nodes, "node", {"id": n, "label": str(data.get("name") or n)})
         values = ET.SubElement(node, "attvalues")
-        ET.SubElement(values, "attvalue", {"for": "0", "value": str(data.get("name") or n)})
-        ET.SubElement(values, "attvalue", {"for": "1", "value": str(data.get("kind") or "")})
-        if active[n]:
-            _spells(node, _merge(active[n]))
+        ET.SubElement(values, "attvalue", {"for": "name", "value": str(data.get("name") or n)})
+        ET.SubElement(values, "attvalue", {"for": "kind", "value": str(data.get("kind") or "")})
+        _spells(node, _merge(active[n]))
         x, y = positions.get(n, (0.0, 0.0))
         ET.SubElement(
             node, "viz:position", {"x": _num(x * _POSITION_SCALE), "y": _num(y * _POSITION_SCALE), "z": "0.0"}
@@ -176,14 +185,14 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
             ids = list(d["ties"])
             cites = [str(c) if (c := dataset.tie(t).cite) is not None else "" for t in ids]
             for ident, value in (
-                ("0", str(d["sign"])),
-                ("1", _num(d["weight"])),
-                ("2", _num(d["pos"] + d["neg"])),
-                ("3", _num(d["pos"])),
-                ("4", _num(d["neg"])),
-                ("5", str(d["count"])),
-                ("6", SEPARATOR.join(ids)),
-                ("7", SEPARATOR.join(cites)),
+                ("sign", str(d["sign"])),
+                ("net", _num(d["weight"])),
+                ("weight", _num(d["pos"] + d["neg"])),
+                ("pos", _num(d["pos"])),
+                ("neg", _num(d["neg"])),
+                ("count", str(d["count"])),
+                ("ties", SEPARATOR.join(ids)),
+                ("citations", SEPARATOR.join(cites)),
             ):
                 ET.SubElement(
                     values,

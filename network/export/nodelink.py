@@ -1,8 +1,15 @@
 """The whole dataset as node-link JSON: actors as nodes, every tie as a link with its dates and citation.
 
 The layout is networkx's (``nx.node_link_graph(data, edges="links")`` reads
-it back as a MultiDiGraph, each tie keyed by its id) and d3's. Nothing is
+it back as a MultiGraph, each tie keyed by its id) and d3's. Nothing is
 aggregated: a link is a tie, so the file is the record, not a snapshot.
+
+The graph is undirected (``"directed": false``), as some ties are (an
+alliance, a rivalry); each link says whether its tie is ``directed``, and a
+directed tie runs from ``source`` to ``target`` as written in the file. So a
+node's degree in the graph networkx reads is the number of ties it takes
+part in. ``weight`` is the tie's strength (never negative), ``net`` the
+signed value (``sign`` times ``weight``).
 
 Examples
 --------
@@ -10,8 +17,8 @@ Examples
 >>> from network import load
 >>> data = node_link(load("tests/data/mini.yaml"))
 >>> g = nx.node_link_graph(data, edges="links")
->>> g.number_of_edges(), g["mao"]["hoxha"]["mao-hoxha-praise-1958-11"]["citation"]
-(11, "mini, p. 4 (People's Daily, November 29, 1958)")
+>>> g.is_directed(), g.number_of_edges(), g["mao"]["hoxha"]["mao-hoxha-praise-1958-11"]["citation"]
+(False, 11, "mini, p. 4 (People's Daily, November 29, 1958)")
 """
 
 from __future__ import annotations
@@ -94,7 +101,7 @@ def node_link(dataset: Dataset) -> dict[str, Any]:
         for p in dataset.periods
     ]
     return {
-        "directed": True,
+        "directed": False,
         "multigraph": True,
         "graph": {
             "title": dataset.title,

@@ -3,6 +3,11 @@
 For spreadsheets, R (``read.csv``) and pandas. Lists are joined with ``|``;
 a span is written ``start/end`` in EDTF, ``..`` for an open end; ``lower``
 and ``upper`` are the first and last day a tie may cover, in ISO 8601.
+``weight`` is the tie's strength (never negative), ``net`` the signed value
+(``sign`` times ``weight``). In CSV (:func:`csv_text`) booleans are ``true``
+and ``false`` (as ``entente convert`` writes them) and whole numbers have no
+decimal point; dates are text, so a reader must be told to keep them as text
+(``docs/tabular.md`` gives the reading calls for pandas and R).
 
 Examples
 --------
@@ -18,10 +23,11 @@ Examples
 from __future__ import annotations
 
 from ..edtf import OPEN_END, OPEN_START
+from ..forms import number
 from ..model import Dataset, Span
 from ..rows import Rows
 
-__all__ = ["tie_rows", "actor_rows", "TIE_COLUMNS", "ACTOR_COLUMNS", "span_text"]
+__all__ = ["tie_rows", "actor_rows", "csv_text", "TIE_COLUMNS", "ACTOR_COLUMNS", "span_text"]
 
 #: Columns of :func:`tie_rows`, in order.
 TIE_COLUMNS = (
@@ -32,6 +38,7 @@ TIE_COLUMNS = (
     "target_name",
     "sign",
     "weight",
+    "net",
     "type",
     "directed",
     "date",
@@ -51,7 +58,7 @@ TIE_COLUMNS = (
     "line",
 )
 #: Columns of :func:`actor_rows`, in order.
-ACTOR_COLUMNS = ("id", "name", "kind", "aliases", "member_of", "roles", "exists", "note")
+ACTOR_COLUMNS = ("id", "label", "kind", "aliases", "member_of", "roles", "exists", "note")
 
 
 def span_text(span: Span | None) -> str:
@@ -89,7 +96,8 @@ def tie_rows(dataset: Dataset) -> Rows:
                 "target": t.target,
                 "target_name": dataset.actor_name(t.target),
                 "sign": t.sign,
-                "weight": t.weight,
+                "weight": number(t.weight),
+                "net": number(t.sign * t.weight),
                 "type": t.type,
                 "directed": t.directed,
                 "date": t.date.text if t.date else None,
@@ -115,6 +123,10 @@ def tie_rows(dataset: Dataset) -> Rows:
 def actor_rows(dataset: Dataset) -> Rows:
     """One row per actor, by id, with every field of :data:`ACTOR_COLUMNS`.
 
+    The display name is ``label``, as in GraphML and GEXF, so that igraph
+    (R's ``graph_from_data_frame``, python's ``Graph.DataFrame``), which
+    names each vertex by the first column, the id, finds no clash.
+
     ``member_of`` lists ``actor`` or ``actor start/end``; ``roles`` lists
     ``title of actor start/end (citation)``.
     """
@@ -132,7 +144,7 @@ def actor_rows(dataset: Dataset) -> Rows:
         out.append(
             {
                 "id": a.id,
-                "name": a.name,
+                "label": a.name,
                 "kind": a.kind,
                 "aliases": list(a.aliases),
                 "member_of": "|".join(members),
@@ -142,3 +154,20 @@ def actor_rows(dataset: Dataset) -> Rows:
             }
         )
     return out
+
+
+def csv_text(rows: Rows) -> str:
+    """``rows`` as CSV the way every export writes it: ``true``/``false``, whole numbers without ``.0``.
+
+    >>> print(csv_text(Rows([{"id": "t", "directed": False, "weight": 2.0, "net": -2.5}])), end="")
+    id,directed,weight,net
+    t,false,2,-2.5
+    """
+    plain = Rows(
+        {
+            k: ("true" if v else "false") if isinstance(v, bool) else number(v) if isinstance(v, float) else v
+            for k, v in row.items()
+        }
+        for row in rows
+    )
+    return plain.to_csv()
