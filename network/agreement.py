@@ -50,6 +50,7 @@ from typing import Any
 
 from .edtf import _PRECISION_RANK
 from .model import Dataset, Tie
+from .options import LEVELS
 from .reliability import cohen_kappa, krippendorff_alpha
 from .rows import Rows
 from .snapshots import _own_day, project
@@ -57,7 +58,6 @@ from .snapshots import _own_day, project
 __all__ = [
     "Field",
     "FIELDS",
-    "LEVELS",
     "Scope",
     "MatchedPair",
     "FieldAgreement",
@@ -66,9 +66,6 @@ __all__ = [
     "match_score",
     "precision_of",
 ]
-
-LEVELS = ("person", "state")
-
 
 def precision_of(tie: Tie) -> str:
     """The precision a tie is dated at: its date's, or for a standing tie the coarser known end's.
