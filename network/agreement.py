@@ -20,8 +20,9 @@ page or footnote lies in the scope. Then:
    Hungarian algorithm (:func:`scipy.optimize.linear_sum_assignment`) among the
    ties of each pair of actors: first the most pairs, then the highest total
    :func:`match_score` (same type 4, same direction 2, same sign 1, plus the
-   overlap of the two date ranges over their union, 0 to 1). Ties are taken in
-   id order, so the matching is deterministic.
+   overlap of the two date ranges over their union, 0 to 1, plus 0.1 for each
+   of the same weight, precision and confidence). Ties are taken in id order,
+   so the matching is deterministic.
 4. **Measures.** For each field of :data:`FIELDS`, Krippendorff's alpha over the
    matched pairs at the field's level of measurement (nominal for type, sign,
    precision and confidence; interval for weight, whose rubric steps 1, 2, 3 are
@@ -67,6 +68,7 @@ __all__ = [
     "precision_of",
 ]
 
+
 def precision_of(tie: Tie) -> str:
     """The precision a tie is dated at: its date's, or for a standing tie the coarser known end's.
 
@@ -104,10 +106,12 @@ FIELDS: tuple[Field, ...] = (
 
 @dataclass(frozen=True)
 class Scope:
-    """The part of the text both coders coded: pages and footnotes (empty: the whole text).
+    """The part of the text both coders coded: pages, footnotes, tie ids (all empty: the whole text).
 
-    A tie is in scope when its citation's page is one of ``pages`` or its
-    footnote one of ``notes``; with a scope given, a tie without a citation is not.
+    A tie is in scope when its citation's page is one of ``pages``, its
+    footnote one of ``notes``, or its id one of ``ties`` (for a part of a page
+    that no footnote marks: list the ties of that part). With a scope given, a
+    tie without a citation is in it only by its id.
 
     >>> s = Scope.of(pages=[125, 131], notes=[13])
     >>> str(s)
@@ -118,17 +122,20 @@ class Scope:
 
     pages: frozenset[int] = frozenset()
     notes: frozenset[int] = frozenset()
+    ties: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, pages: Iterable[int] = (), notes: Iterable[int] = ()) -> Scope:
-        return cls(frozenset(pages), frozenset(notes))
+    def of(cls, pages: Iterable[int] = (), notes: Iterable[int] = (), ties: Iterable[str] = ()) -> Scope:
+        """A scope from any iterables of page numbers, footnote numbers and tie ids."""
+        return cls(frozenset(pages), frozenset(notes), frozenset(ties))
 
     @property
     def everything(self) -> bool:
-        return not self.pages and not self.notes
+        return not self.pages and not self.notes and not self.ties
 
     def covers(self, tie: Tie) -> bool:
-        if self.everything:
+        """Whether ``tie`` lies in the scope."""
+        if self.everything or tie.id in self.ties:
             return True
         cite = tie.cite
         if cite is None:
@@ -141,6 +148,8 @@ class Scope:
             parts.append("pages " + ", ".join(map(str, sorted(self.pages))))
         if self.notes:
             parts.append("notes " + ", ".join(map(str, sorted(self.notes))))
+        if self.ties:
+            parts.append("ties " + ", ".join(sorted(self.ties)))
         return "; ".join(parts) or "everything"
 
 
@@ -287,26 +296,30 @@ class Agreement:
 
 
 def match_score(a: Tie, b: Tie, ends_a: tuple[str, str], ends_b: tuple[str, str]) -> float:
-    """How alike two candidate ties are: same type 4, same direction 2, same sign 1, + date overlap.
+    """How alike two candidate ties are; the matching maximises its total.
 
-    The date overlap is the days the two ranges share over the days either
-    covers (1 for the same range). ``ends_a`` and ``ends_b`` are the ties'
-    (source, target) at the level compared.
+    Same type 4, same direction 2, same sign 1, plus the days the two date
+    ranges share over the days either covers (0 to 1), plus 0.1 for each of
+    the same weight, the same precision and the same confidence (tie-breakers,
+    so that a coding compared with itself pairs every tie with itself).
+    ``ends_a`` and ``ends_b`` are the ties' (source, target) at the level compared.
 
     >>> from network.edtf import parse_edtf
     >>> x = Tie(id="x", source="a", target="b", sign=1, type="visit", date=parse_edtf("1958"))
     >>> y = Tie(id="y", source="b", target="a", sign=1, type="visit", date=parse_edtf("1958"))
-    >>> match_score(x, y, ("a", "b"), ("b", "a"))    # type 4 + sign 1 + overlap 1
-    6.0
+    >>> round(match_score(x, y, ("a", "b"), ("b", "a")), 3)   # type 4 + sign 1 + overlap 1 + 0.3
+    6.3
     """
     score = 4.0 * (a.type == b.type) + 2.0 * (ends_a == ends_b) + 1.0 * (a.sign == b.sign)
     lo, hi = max(a.lower, b.lower), min(a.upper, b.upper)
     shared = hi.toordinal() - lo.toordinal() + 1
     union = max(a.upper, b.upper).toordinal() - min(a.lower, b.lower).toordinal() + 1
-    return score + max(shared, 0) / union
+    score += max(shared, 0) / union
+    score += 0.1 * (a.weight == b.weight) + 0.1 * (precision_of(a) == precision_of(b))
+    return score + 0.1 * (a.confidence == b.confidence)
 
 
-_MAX_SCORE = 8.0
+_MAX_SCORE = 8.3
 
 
 def _names(actor: Any) -> set[str]:

@@ -177,9 +177,12 @@ def test_agreement_is_symmetric_in_its_measures():
 
 
 def test_scope_by_footnote_and_no_scope():
-    """Should keep only ties cited to the footnotes given; with no scope, every tie."""
+    """Should keep only ties cited to the footnotes given, or listed by id; with no scope, every tie."""
     r = agreement(A, B, scope=Scope.of(notes=[5]))
     assert (r.coded_a, r.coded_b) == (1, 0)  # B's praise cites page 3 but no footnote
+    r = agreement(A, B, scope=Scope.of(notes=[5], ties=["hoxha-mao-praise-1959-02"]))
+    assert (r.coded_a, r.coded_b, r.matched) == (1, 1, 1)
+    assert str(r.scope) == "notes 5; ties hoxha-mao-praise-1959-02"
     everything = agreement(A, B)
     assert (everything.coded_a, everything.coded_b) == (7, 7)
     assert str(everything.scope) == "everything"
@@ -219,7 +222,7 @@ def test_matching_prefers_more_pairs_over_a_higher_score():
     b = _dataset(_tie("b1", "x", "y", "1958-03", "visit"), _tie("b2", "y", "x", "1958-11", "reject", sign=-1))
     r = agreement(a, b)
     assert [(p.a.id, p.b.id) for p in r.pairs] == [("a1", "b2"), ("a2", "b1")]
-    assert [p.score for p in r.pairs] == pytest.approx([30 / 365, 4.0])
+    assert [p.score for p in r.pairs] == pytest.approx([30 / 365 + 0.2, 4.3])
 
 
 def test_matching_chooses_the_most_alike_candidate():
@@ -260,10 +263,41 @@ def test_matching_does_not_depend_on_the_order_of_the_ties():
 
 
 def test_match_score_parts():
-    """Should add 4 for the type, 2 for the direction, 1 for the sign and the share of shared days."""
+    """Should add 4 for the type, 2 for the direction, 1 for the sign, the share of shared days
+    and 0.1 for each of the same weight, precision and confidence."""
     x = _tie("x", "x", "y", "1958", "visit")
-    y = _tie("y", "x", "y", "1958-01", "praise")
-    assert match_score(x, y, ("x", "y"), ("x", "y")) == pytest.approx(2 + 1 + 31 / 365)
+    y = _tie("y", "x", "y", "1958-01", "praise", weight=2.0)
+    assert match_score(x, y, ("x", "y"), ("x", "y")) == pytest.approx(2 + 1 + 31 / 365 + 0.1)
+    assert match_score(x, x, ("x", "y"), ("y", "x")) == pytest.approx(4 + 1 + 1 + 0.3)
+
+
+def test_identical_codings_agree_fully_whatever_their_ids():
+    """Should pair ties that differ only in weight with their true counterparts, so alpha is 1.
+
+    Without the weight tie-breaker in the score, a1-b1 and a2-b2 would score the same as the right
+    pairs a1-b2 and a2-b1, and a weight disagreement would be made up.
+    """
+    a = _dataset(
+        _tie("a1", "x", "y", "1958", "aid", weight=1.0),
+        _tie("a2", "x", "y", "1958", "aid", weight=3.0),
+        _tie("a3", "y", "x", "1958-05", "aid", weight=2.0),
+    )
+    b = _dataset(
+        _tie("b1", "x", "y", "1958", "aid", weight=3.0),
+        _tie("b2", "x", "y", "1958", "aid", weight=1.0),
+        _tie("b3", "y", "x", "1958-05", "aid", weight=2.0),
+    )
+    r = agreement(a, b)
+    assert [(p.a.id, p.b.id) for p in r.pairs] == [("a1", "b2"), ("a2", "b1"), ("a3", "b3")]
+    assert r.field("weight").alpha == 1.0
+
+
+def test_the_dataset_agrees_with_itself():
+    """Should match every tie of data/actors.yaml with itself: every alpha 1 or undefined."""
+    r = agreement(ROOT / "data" / "actors.yaml", ROOT / "data" / "actors.yaml", level="state")
+    assert r.matched == r.coded_a == r.coded_b > 0
+    assert all(p.a.id == p.b.id for p in r.pairs)
+    assert all(f.alpha in (1.0, None) and f.agreed == f.pairs for f in r.fields)
 
 
 def test_a_field_left_blank_is_missing_not_a_disagreement():
@@ -314,6 +348,11 @@ def test_cli_json_tables_and_state_level(capsys):
     assert (summary["matched"], summary["only_a"], summary["only_b"]) == (5, 1, 1)
     assert main(["agree", A, B, "--notes", "1", "--format", "json", "--show", "unmatched"]) == 0
     assert [r["tie"] for r in json.loads(capsys.readouterr().out)] == ["hoxha-khrushchev-visit-1957-04"]
+    assert (
+        main(["agree", A, B, "--notes", "1", "--tie", "albania-ussr-visit-1957-04-10", "--level", "state"])
+        == 0
+    )
+    assert "unit_agreement        1.000" in capsys.readouterr().out
     assert main(["agree", A, B, "--pages", "1-3", "--format", "json", "--show", "pairs"]) == 0
     pairs = json.loads(capsys.readouterr().out)
     assert {"tie_a", "tie_b", "score", "type_a", "type_b", "weight_a", "precision_b"} <= set(pairs[0])

@@ -12,7 +12,8 @@ from ._common import add_max_bytes_option, load_or_report
 HELP = "agreement between two codings of the same text: Krippendorff's alpha, Cohen's kappa, unmatched ties"
 DESCRIPTION = """\
 Compare two codings A and B of the same text (two datasets). Only ties whose
-citation falls in the scope take part (--pages, --notes; default everything).
+citation falls in the scope take part (--pages, --notes, or listed by --tie;
+default everything).
 Ties are matched one to one: same two actors in either direction, overlapping
 dates, both events or both standing relations; among the candidates the most
 pairs, then the most alike (same type, direction, sign, date range). See
@@ -78,6 +79,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only ties cited to these footnotes (repeatable; with --pages: either)",
     )
     parser.add_argument(
+        "--tie",
+        dest="ties",
+        action="append",
+        metavar="ID",
+        help="also this tie of either coding, e.g. one from a part of a page no footnote marks (repeatable)",
+    )
+    parser.add_argument(
         "--level",
         choices=LEVELS,
         default="person",
@@ -98,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
     scope = Scope.of(
         pages=(p for group in args.pages or [] for p in group),
         notes=(n for group in args.notes or [] for n in group),
+        ties=args.ties or (),
     )
     result = agreement(dataset_a, dataset_b, scope=scope, level=args.level)
     if not scope.everything and not result.coded_a and not result.coded_b:
