@@ -26,7 +26,8 @@ page or footnote lies in the scope. Then:
 4. **Measures.** For each field of :data:`FIELDS`, Krippendorff's alpha over the
    matched pairs at the field's level of measurement (nominal for type, sign,
    precision and confidence; interval for weight, whose rubric steps 1, 2, 3 are
-   equal) and, for the nominal fields, Cohen's kappa. Ties only one coder has
+   equal) with a 95% bootstrap interval over the pairs, and, for the nominal
+   fields, Cohen's kappa. Ties only one coder has
    are listed, and ``unit_agreement`` = 2 x matched / (ties of A + ties of B)
    says how far the coders agree on *which* ties there are (not chance-corrected).
 
@@ -52,7 +53,7 @@ from typing import Any
 from .edtf import _PRECISION_RANK
 from .model import Dataset, Tie
 from .options import LEVELS
-from .reliability import cohen_kappa, krippendorff_alpha
+from .reliability import bootstrap_alpha, cohen_kappa, krippendorff_alpha
 from .rows import Rows
 from .snapshots import _own_day, project
 
@@ -169,7 +170,9 @@ class FieldAgreement:
     ``pairs`` counts the pairs where both coders gave a value, ``agreed`` those
     with equal values; ``alpha`` is Krippendorff's alpha at ``measurement``,
     ``kappa`` Cohen's kappa (nominal fields only). Either is None where undefined
-    (no pairs, or no variation in the values).
+    (no pairs, or no variation in the values). ``alpha_low`` and ``alpha_high``
+    bound the 95% bootstrap interval of alpha over the pairs
+    (:func:`network.reliability.bootstrap_alpha`), None when not computed.
     """
 
     field: str
@@ -178,6 +181,8 @@ class FieldAgreement:
     agreed: int
     alpha: float | None
     kappa: float | None
+    alpha_low: float | None = None
+    alpha_high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -253,7 +258,7 @@ class Agreement:
         return Rows({"measure": k, "value": v} for k, v in items)
 
     def field_rows(self) -> Rows:
-        """One row per field: measurement, pairs, agreed, alpha, kappa."""
+        """One row per field: measurement, pairs, agreed, alpha, its 95% interval, kappa."""
         return Rows(
             {
                 "field": f.field,
@@ -261,6 +266,8 @@ class Agreement:
                 "pairs": f.pairs,
                 "agreed": f.agreed,
                 "alpha": f.alpha,
+                "alpha_low": f.alpha_low,
+                "alpha_high": f.alpha_high,
                 "kappa": f.kappa,
             }
             for f in self.fields
@@ -380,17 +387,19 @@ def _match(
     return sorted(pairs, key=lambda p: p.a.id)
 
 
-def _field_agreement(f: Field, pairs: list[MatchedPair]) -> FieldAgreement:
+def _field_agreement(f: Field, pairs: list[MatchedPair], resamples: int, seed: int) -> FieldAgreement:
     values = [(f.value(p.a), f.value(p.b)) for p in pairs]
     both = [(x, y) for x, y in values if x is not None and y is not None]
-    units = [[v for v in pair if v is not None] for pair in values]
+    interval = bootstrap_alpha(both, f.measurement, resamples=resamples, seed=seed)
     return FieldAgreement(
         field=f.name,
         measurement=f.measurement,
         pairs=len(both),
         agreed=sum(x == y for x, y in both),
-        alpha=krippendorff_alpha(units, f.measurement),
+        alpha=krippendorff_alpha(both, f.measurement),
         kappa=cohen_kappa(both) if f.measurement == "nominal" else None,
+        alpha_low=interval[0] if interval else None,
+        alpha_high=interval[1] if interval else None,
     )
 
 
@@ -407,6 +416,8 @@ def agreement(
     b: Dataset | str | os.PathLike[str],
     scope: Scope | None = None,
     level: str = "person",
+    resamples: int = 1000,
+    seed: int = 0,
 ) -> Agreement:
     """Compare two codings of the same text (see the module docstring for the rule).
 
@@ -419,6 +430,8 @@ def agreement(
         The part of the text both coded; default everything.
     level : {"person", "state"}
         Compare actors as coded, or projected onto their states.
+    resamples, seed : int
+        Bootstrap draws for each alpha's 95% interval (0: none) and their seed.
 
     Returns
     -------
@@ -455,6 +468,6 @@ def agreement(
         pairs=tuple(pairs),
         only_a=tuple(t for t in in_a if t.id not in paired_a),
         only_b=tuple(t for t in in_b if t.id not in paired_b),
-        fields=tuple(_field_agreement(f, pairs) for f in FIELDS),
+        fields=tuple(_field_agreement(f, pairs, resamples, seed) for f in FIELDS),
         actor_map=rename,
     )

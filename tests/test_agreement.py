@@ -12,7 +12,7 @@ from network.agreement import Scope, agreement, match_score
 from network.cli import main
 from network.edtf import parse_edtf
 from network.model import Actor, Citation, Dataset, Tie
-from network.reliability import cohen_kappa, krippendorff_alpha
+from network.reliability import bootstrap_alpha, cohen_kappa, krippendorff_alpha
 
 ROOT = Path(__file__).resolve().parents[1]
 A = str(ROOT / "tests" / "data" / "agree" / "a.yaml")
@@ -101,6 +101,17 @@ def test_alpha_interval_counts_distance_and_nominal_does_not():
     assert krippendorff_alpha(far, "nominal") == pytest.approx(krippendorff_alpha(near, "nominal"))
 
 
+def test_bootstrap_interval_is_reproducible_and_brackets_alpha():
+    """Should give the same interval for the same seed, bracket alpha, and shrink to 1 for perfect data."""
+    units = units_of(EXAMPLE_C)
+    low, high = bootstrap_alpha(units, "nominal", resamples=500, seed=3)
+    assert bootstrap_alpha(units, "nominal", resamples=500, seed=3) == (low, high)
+    assert low < krippendorff_alpha(units, "nominal") < high <= 1
+    assert bootstrap_alpha([(1, 1), (2, 2), (3, 3)], "interval", resamples=50) == (1.0, 1.0)
+    assert bootstrap_alpha(units, resamples=0) is None
+    assert bootstrap_alpha([("a", "a")] * 5, resamples=50) is None  # never defined
+
+
 def test_cohen_kappa_by_hand():
     """Should give (p_o - p_e) / (1 - p_e): 3 of 4 agree, p_e = 5/16, so 0.4375/0.6875."""
     pairs = [("x", "y"), ("aid", "aid"), ("aid", "aid"), ("praise", "praise")]
@@ -165,6 +176,11 @@ def test_field_agreement_of_the_fixtures_by_hand():
         assert f.alpha == pytest.approx(alpha), name
         assert f.kappa == (None if kappa is None else pytest.approx(kappa)), name
     assert r.field("weight").measurement == "interval"
+    for f in r.fields:  # a 95% interval from 1000 draws of the four pairs, reproducible
+        assert f.alpha_low is not None and f.alpha_high is not None
+        assert f.alpha_low <= f.alpha_high <= 1
+    assert agreement(A, B, scope=PAGES_1_3).fields == r.fields
+    assert agreement(A, B, scope=PAGES_1_3, resamples=0).field("type").alpha_low is None
 
 
 def test_agreement_is_symmetric_in_its_measures():
@@ -294,7 +310,7 @@ def test_identical_codings_agree_fully_whatever_their_ids():
 
 def test_the_dataset_agrees_with_itself():
     """Should match every tie of data/actors.yaml with itself: every alpha 1 or undefined."""
-    r = agreement(ROOT / "data" / "actors.yaml", ROOT / "data" / "actors.yaml", level="state")
+    r = agreement(ROOT / "data" / "actors.yaml", ROOT / "data" / "actors.yaml", level="state", resamples=0)
     assert r.matched == r.coded_a == r.coded_b > 0
     assert all(p.a.id == p.b.id for p in r.pairs)
     assert all(f.alpha in (1.0, None) and f.agreed == f.pairs for f in r.fields)
@@ -324,7 +340,7 @@ def test_cli_table_prints_every_section(capsys):
     out = capsys.readouterr().out
     for title in ("Agreement of", "Agreement per field", "Matched ties", "Ties only one coder has"):
         assert title in out
-    assert "type        nominal      4      3       0.667  0.636" in out
+    assert "type        nominal      4      3       0.667  0.000      1.000       0.636" in out
     assert "ussr-albania-threaten-1960" in out
 
 
@@ -373,6 +389,8 @@ def test_cli_reports_invalid_data_and_bad_options_without_traceback(tmp_path, ca
     assert "Traceback" not in err
     assert main(["agree", str(tmp_path / "nope.yaml"), B]) == 1
     assert "no such file" in capsys.readouterr().err
+    assert main(["agree", A, B, "--resamples", "-1"]) == 2
+    assert "--resamples must be 0 or more" in capsys.readouterr().err
     for bad in (["--pages", "x"], ["--pages", "5-3"], ["--level", "party"]):
         with pytest.raises(SystemExit) as info:
             main(["agree", A, B, *bad])

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..options import LEVELS
-from ._analysis import FORMATS, print_rows
+from ._analysis import FORMATS, print_rows, usage_error
 from ._common import add_max_bytes_option, load_or_report
 
 HELP = "agreement between two codings of the same text: Krippendorff's alpha, Cohen's kappa, unmatched ties"
@@ -22,8 +22,8 @@ docs/agreement.md for the rule and the measures. Four tables:
   summary    ties of each coder in scope, matched, only in A, only in B,
              unit agreement (2 x matched / all ties in scope)
   fields     per field (type, sign, weight, precision, confidence): pairs,
-             equal values, Krippendorff's alpha (nominal; weight interval) and
-             Cohen's kappa (nominal fields)
+             equal values, Krippendorff's alpha (nominal; weight interval)
+             with a 95% bootstrap interval, and Cohen's kappa (nominal fields)
   pairs      the matched ties with both coders' values
   unmatched  the ties only one coder has
 
@@ -91,6 +91,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="person",
         help="person: actors as coded (default); state: ties projected onto each actor's state",
     )
+    parser.add_argument(
+        "--resamples",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="bootstrap draws for each alpha's 95%% interval; 0 for none (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed of the bootstrap draws (default: %(default)s)"
+    )
     parser.add_argument("--show", choices=SHOWS, help="only this table (csv and json: default fields)")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     add_max_bytes_option(parser)
@@ -108,7 +118,11 @@ def run(args: argparse.Namespace) -> int:
         notes=(n for group in args.notes or [] for n in group),
         ties=args.ties or (),
     )
-    result = agreement(dataset_a, dataset_b, scope=scope, level=args.level)
+    if args.resamples < 0:
+        return usage_error("--resamples must be 0 or more")
+    result = agreement(
+        dataset_a, dataset_b, scope=scope, level=args.level, resamples=args.resamples, seed=args.seed
+    )
     if not scope.everything and not result.coded_a and not result.coded_b:
         print(f"entente agree: warning: no tie of A or B is cited in the scope ({scope})", file=sys.stderr)
     tables = {
