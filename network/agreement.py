@@ -1,4 +1,4 @@
-"""Agreement between two codings of the same text (``entente agree A B``).
+"""Agreement between two codings of the same text (``entente agree A B``; docs/agreement.md).
 
 Two curators code the same article into two datasets of format v1. The
 second often covers only part of the text, so the comparison is restricted to
@@ -16,9 +16,9 @@ page or footnote lies in the scope. Then:
    form: both events (``date``) or both standing relations (``start``/``end``).
    Type, sign, weight, precision and confidence, the fields measured, are not
    conditions, so a pair can disagree on every one of them.
-3. **Matching.** A one-to-one matching of the candidates, chosen with the
-   Hungarian algorithm (:func:`scipy.optimize.linear_sum_assignment`) among the
-   ties of each pair of actors: first the most pairs, then the highest total
+3. **Matching.** A one-to-one matching of the candidates, an assignment
+   problem solved exactly (:func:`scipy.optimize.linear_sum_assignment`) among
+   the ties of each pair of actors: first the most pairs, then the highest total
    :func:`match_score` (same type 4, same direction 2, same sign 1, plus the
    overlap of the two date ranges over their union, 0 to 1, plus 0.1 for each
    of the same weight, precision and confidence). Ties are taken in id order,

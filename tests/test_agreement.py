@@ -396,3 +396,25 @@ def test_cli_reports_invalid_data_and_bad_options_without_traceback(tmp_path, ca
             main(["agree", A, B, *bad])
         assert info.value.code == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+# --- the documentation ----------------------------------------------------------------------
+
+
+def test_docs_worked_example_matches_the_computation():
+    """Should print in docs/agreement.md the alpha and kappa the code computes for the fixtures."""
+    text = (ROOT / "docs" / "agreement.md").read_text(encoding="utf-8")
+    r = agreement(A, B, scope=PAGES_1_3, resamples=0)
+    for f in r.fields:
+        row = next(line for line in text.splitlines() if line.startswith(f"| {f.field} |"))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert cells[2].split()[-1] == f"{f.alpha:.3f}", f.field
+        assert cells[3] == ("" if f.kappa is None else f"{f.kappa:.3f}"), f.field
+
+
+def test_docs_python_example_runs(capsys):
+    """Should run the Python block of docs/agreement.md as written."""
+    text = (ROOT / "docs" / "agreement.md").read_text(encoding="utf-8")
+    block = text.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(block, "docs/agreement.md", "exec"), {})
+    assert capsys.readouterr().out.startswith("4 2 2 0.667\n0.667 0.636\n")
