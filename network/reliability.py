@@ -44,22 +44,27 @@ __all__ = ["METRICS", "krippendorff_alpha", "bootstrap_alpha", "cohen_kappa", "c
 METRICS = ("nominal", "ordinal", "interval", "ratio")
 
 
-def coincidences(units: Iterable[Sequence[Hashable]]) -> dict[tuple[Any, Any], float]:
+def coincidences(
+    units: Iterable[Sequence[Hashable]], counts: Iterable[int] | None = None
+) -> dict[tuple[Any, Any], float]:
     """The coincidence matrix ``o[(c, k)]`` of the units' values (missing values left out by the caller).
 
     Each ordered pair of values from different coders of a unit counts
     ``1 / (m_u - 1)``, so every pairable value contributes 1 to its row.
+    ``counts``, if given, says how many times each unit occurs.
 
     >>> dict(sorted(coincidences([("a", "a"), ("a", "b"), ("b",)]).items()))
     {('a', 'a'): 2.0, ('a', 'b'): 1.0, ('b', 'a'): 1.0}
     """
     o: dict[tuple[Any, Any], float] = defaultdict(float)
-    for unit in units:
+    units = list(units)
+    times_each = list(counts) if counts is not None else [1] * len(units)
+    for unit, times in zip(units, times_each, strict=True):
         m = len(unit)
-        if m < 2:
+        if m < 2 or not times:
             continue
         for c, k in permutations(unit, 2):
-            o[(c, k)] += 1.0 / (m - 1)
+            o[(c, k)] += times / (m - 1)
     return dict(o)
 
 
@@ -106,7 +111,13 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable]], metric: str = "nomin
     >>> round(krippendorff_alpha(zip(ben, gerry)), 3)
     0.692
     """
-    o = coincidences(units)
+    if metric not in METRICS:
+        raise ValueError(f"unknown level of measurement {metric!r} (choose from {', '.join(METRICS)})")
+    return _alpha(coincidences(units), metric)
+
+
+def _alpha(o: dict[tuple[Any, Any], float], metric: str) -> float | None:
+    """Alpha from a coincidence matrix (Krippendorff 2011)."""
     margins: dict[Any, float] = defaultdict(float)
     for (c, _k), count in o.items():
         margins[c] += count
@@ -143,13 +154,20 @@ def bootstrap_alpha(
     >>> 0 < low < high <= 1
     True
     """
+    if metric not in METRICS:
+        raise ValueError(f"unknown level of measurement {metric!r} (choose from {', '.join(METRICS)})")
     if resamples < 1 or not units:
         return None
     rng = random.Random(seed)
-    n = len(units)
+    kinds: dict[tuple[Any, ...], int] = {}  # each distinct unit once; a draw counts how often it comes
+    which = [kinds.setdefault(tuple(unit), len(kinds)) for unit in units]
+    distinct = list(kinds)
     draws = []
     for _ in range(resamples):
-        alpha = krippendorff_alpha([units[rng.randrange(n)] for _ in range(n)], metric)
+        counts = [0] * len(distinct)
+        for k in rng.choices(which, k=len(which)):
+            counts[k] += 1
+        alpha = _alpha(coincidences(distinct, counts), metric)
         if alpha is not None:
             draws.append(alpha)
     if not draws:
