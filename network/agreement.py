@@ -305,7 +305,8 @@ class Agreement:
 def match_score(a: Tie, b: Tie, ends_a: tuple[str, str], ends_b: tuple[str, str]) -> float:
     """How alike two candidate ties are; the matching maximises its total.
 
-    Same type 4, same direction 2, same sign 1, plus the days the two date
+    Same type 4, same direction 2 (always, if either tie is undirected),
+    same sign 1, plus the days the two date
     ranges share over the days either covers (0 to 1), plus 0.1 for each of
     the same weight, the same precision and the same confidence (tie-breakers,
     so that a coding compared with itself pairs every tie with itself).
@@ -317,7 +318,8 @@ def match_score(a: Tie, b: Tie, ends_a: tuple[str, str], ends_b: tuple[str, str]
     >>> round(match_score(x, y, ("a", "b"), ("b", "a")), 3)   # type 4 + sign 1 + overlap 1 + 0.3
     6.3
     """
-    score = 4.0 * (a.type == b.type) + 2.0 * (ends_a == ends_b) + 1.0 * (a.sign == b.sign)
+    same_direction = ends_a == ends_b or not (a.directed and b.directed)  # undirected: either way
+    score = 4.0 * (a.type == b.type) + 2.0 * same_direction + 1.0 * (a.sign == b.sign)
     lo, hi = max(a.lower, b.lower), min(a.upper, b.upper)
     shared = hi.toordinal() - lo.toordinal() + 1
     union = max(a.upper, b.upper).toordinal() - min(a.lower, b.lower).toordinal() + 1

@@ -285,6 +285,8 @@ def test_match_score_parts():
     y = _tie("y", "x", "y", "1958-01", "praise", weight=2.0)
     assert match_score(x, y, ("x", "y"), ("x", "y")) == pytest.approx(2 + 1 + 31 / 365 + 0.1)
     assert match_score(x, x, ("x", "y"), ("y", "x")) == pytest.approx(4 + 1 + 1 + 0.3)
+    undirected = Tie(id="u", source="y", target="x", sign=1, type="visit", date=x.date, directed=False)
+    assert match_score(x, undirected, ("x", "y"), ("y", "x")) == pytest.approx(4 + 2 + 1 + 1 + 0.3)
 
 
 def test_identical_codings_agree_fully_whatever_their_ids():
