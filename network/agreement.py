@@ -2,8 +2,8 @@
 
 Two curators code the same article into two datasets of format v1. The
 second often covers only part of the text, so the comparison is restricted to
-a :class:`Scope` (pages and/or footnotes): a tie takes part when its citation's
-page or footnote lies in the scope. Then:
+a :class:`Scope` (pages, footnotes, tie ids): a tie takes part when its
+citation's page or footnote, or its id, lies in the scope. Then:
 
 1. **Units.** Each tie in scope is a unit. Its two ends are the actors as
    coded (``level="person"``) or projected onto the state they belong to at the
@@ -27,9 +27,9 @@ page or footnote lies in the scope. Then:
    matched pairs at the field's level of measurement (nominal for type, sign,
    precision and confidence; interval for weight, whose rubric steps 1, 2, 3 are
    equal) with a 95% bootstrap interval over the pairs, and, for the nominal
-   fields, Cohen's kappa. Ties only one coder has
-   are listed, and ``unit_agreement`` = 2 x matched / (ties of A + ties of B)
-   says how far the coders agree on *which* ties there are (not chance-corrected).
+   fields, Cohen's kappa. Ties only one coder has are listed, and
+   ``unit_agreement`` = 2 x matched / (ties of A + ties of B) says how far the
+   coders agree on *which* ties there are (not chance-corrected).
 
 Examples
 --------

@@ -393,6 +393,8 @@ def test_cli_reports_invalid_data_and_bad_options_without_traceback(tmp_path, ca
     assert "no such file" in capsys.readouterr().err
     assert main(["agree", A, B, "--resamples", "-1"]) == 2
     assert "--resamples must be 0 or more" in capsys.readouterr().err
+    assert main(["agree", A, B, "--tie", "no-such-tie"]) == 2
+    assert "--tie 'no-such-tie': neither A nor B has a tie with this id" in capsys.readouterr().err
     for bad in (["--pages", "x"], ["--pages", "5-3"], ["--level", "party"]):
         with pytest.raises(SystemExit) as info:
             main(["agree", A, B, *bad])

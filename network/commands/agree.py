@@ -109,17 +109,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..agreement import Scope, agreement
 
+    if args.resamples < 0:
+        return usage_error("--resamples must be 0 or more")
     dataset_a = load_or_report(args.a, max_bytes=args.max_bytes)
     dataset_b = load_or_report(args.b, max_bytes=args.max_bytes)
     if dataset_a is None or dataset_b is None:
         return 1
+    known = {t.id for t in dataset_a.ties} | {t.id for t in dataset_b.ties}
+    unknown = sorted(set(args.ties or ()) - known)
+    if unknown:
+        return usage_error(f"--tie {unknown[0]!r}: neither A nor B has a tie with this id")
     scope = Scope.of(
         pages=(p for group in args.pages or [] for p in group),
         notes=(n for group in args.notes or [] for n in group),
         ties=args.ties or (),
     )
-    if args.resamples < 0:
-        return usage_error("--resamples must be 0 or more")
     result = agreement(
         dataset_a, dataset_b, scope=scope, level=args.level, resamples=args.resamples, seed=args.seed
     )
