@@ -13,11 +13,11 @@ HELP = "agreement between two codings of the same text: Krippendorff's alpha, Co
 DESCRIPTION = """\
 Compare two codings A and B of the same text (two datasets). Only ties whose
 citation falls in the scope take part (--pages, --notes, or listed by --tie;
-default everything).
-Ties are matched one to one: same two actors in either direction, overlapping
-dates, both events or both standing relations; among the candidates the most
-pairs, then the most alike (same type, direction, sign, date range). See
-docs/agreement.md for the rule and the measures. Four tables:
+default everything). Ties are matched one to one: same two actors in either
+direction, overlapping dates, both events or both standing relations; among
+the candidates the most pairs, then the most alike (same type, direction,
+sign, date range). See docs/agreement.md for the rule and the measures.
+Four tables:
 
   summary    ties of each coder in scope, matched, only in A, only in B,
              unit agreement (2 x matched / all ties in scope)
@@ -31,7 +31,7 @@ The table format prints all four; csv and json print one (--show, default
 fields), as an array of rows with stable keys.
 
 examples:
-  entente agree data/actors.yaml data/second-coder.yaml --pages 125,131
+  entente agree data/actors.yaml second.yaml --pages 125,131
   entente agree A.yaml B.yaml --notes 13-16 --level state --show pairs --format csv
 """
 
