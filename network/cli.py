@@ -33,6 +33,7 @@ ORDER = (
     "alignment",
     "diff",
     "robustness",
+    "agree",
     "figures",
     "explore",
     "report",
