@@ -25,7 +25,7 @@ DATA = ROOT / "data" / "actors.yaml"
 RUN = 8
 QUOTE = re.compile(r'"[^"]*"')
 
-needs_article = pytest.mark.skipif(not ARTICLE.exists(), reason="the article's text (../shared/sources) is absent")
+needs_article = pytest.mark.skipif(not ARTICLE.exists(), reason="the article (../shared/sources) is absent")
 
 
 def _compact(text: str) -> str:
