@@ -113,6 +113,8 @@ def _actor(a: Actor) -> dict[str, Any]:
         out["aliases"] = list(a.aliases)
     if a.member_of:
         out["member_of"] = [m.of if m.span == Span() else _span(m.span, {"actor": m.of}) for m in a.member_of]
+    if not a.projects:
+        out["projects"] = False
     if a.roles:
         out["roles"] = [_role(r) for r in a.roles]
     if a.exists is not None:
@@ -130,6 +132,8 @@ def _tie(t: Tie) -> dict[str, Any]:
         out["start"] = t.start.text if t.start is not None else ".."
         if t.end is not None:
             out["end"] = t.end.text
+    if t.reported is not None:
+        out["reported"] = t.reported.text
     out["sign"] = t.sign
     out["weight"] = number(t.weight)
     if t.type is not None:
@@ -140,6 +144,8 @@ def _tie(t: Tie) -> dict[str, Any]:
     if t.evidence is not None:
         out["evidence"] = t.evidence
     out["confidence"] = t.confidence
+    if t.alternative is not None:
+        out["alternative"] = t.alternative
     if t.tags:
         out["tags"] = list(t.tags)
     return out

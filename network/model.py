@@ -118,6 +118,7 @@ class Actor:
     roles: tuple[Role, ...] = ()
     exists: Span | None = None
     note: str | None = None
+    projects: bool = True
 
     def parent_at(self, day: date) -> str | None:
         """The first actor this one belongs to on ``day``, or None."""
@@ -132,7 +133,17 @@ class Actor:
 class Tie:
     """A signed tie: an event (``date``) or a standing relation (``start``/``end``).
 
-    ``lower`` and ``upper`` bound the days it may cover.
+    ``lower`` and ``upper`` bound the days it may cover; an event with a
+    ``reported`` date happened on or before the report, so its last day is
+    the report's. ``alternative`` labels mutually exclusive readings of one
+    act (the analyses count each at ``weight`` divided by their number).
+
+    Examples
+    --------
+    >>> from network.edtf import parse_edtf
+    >>> t = Tie("a-b", "a", "b", 1, date=parse_edtf("1956-11"), reported=parse_edtf("1956-11-15"))
+    >>> t.lower.isoformat(), t.upper.isoformat()
+    ('1956-11-01', '1956-11-15')
     """
 
     id: str
@@ -150,6 +161,8 @@ class Tie:
     confidence: str = "stated"
     tags: tuple[str, ...] = ()
     line: int = 0
+    reported: EdtfDate | None = None
+    alternative: str | None = None
 
     @property
     def is_event(self) -> bool:
@@ -164,6 +177,8 @@ class Tie:
     @property
     def upper(self) -> _dt.date:
         if self.date is not None:
+            if self.reported is not None and self.reported.upper < self.date.upper:
+                return self.reported.upper  # on or before the report
             return self.date.upper
         return self.end.upper if self.end is not None else OPEN_END
 

@@ -16,8 +16,12 @@ The rules (documented in ``docs/measures.md``):
   the tie's last possible day to the window's last day; a carried weight below
   :data:`MEMORY_THRESHOLD` is dropped.
 * ``level="state"`` projects each endpoint onto the actor it belongs to at the
-  tie's date (:func:`project`); ties that become self-ties are dropped and
-  listed in ``Snapshot.dropped``.
+  tie's date (:func:`project`; an actor with ``projects: false``, a faction,
+  keeps its own ties); ties that become self-ties are dropped and listed in
+  ``Snapshot.dropped``.
+* Ties sharing an ``alternative`` label (mutually exclusive readings of one
+  act) each count at their weight divided by their number
+  (:func:`alternative_shares`); the share is part of ``Snapshot.allocation``.
 * Parallel ties between two actors become one edge with ``weight`` (net
   signed weight), ``pos`` and ``neg`` (the positive and negative weight, both
   >= 0), ``count`` (number of ties), ``ties`` (their ids, sorted) and ``sign``
@@ -59,6 +63,7 @@ __all__ = [
     "snapshots",
     "project",
     "select_ties",
+    "alternative_shares",
     "signed_graph",
     "LEVELS",
     "MODES",
@@ -122,11 +127,33 @@ def project(dataset: Dataset, actor_id: str, day: date) -> str:
     current = actor_id
     while True:
         actor = dataset.actors.get(current)
+        if actor is not None and not actor.projects:  # a faction keeps its ties
+            return current
         parent = actor.parent_at(day) if actor is not None else None
         if parent is None or parent in seen:
             return current
         seen.add(parent)
         current = parent
+
+
+def alternative_shares(dataset: Dataset) -> dict[str, float]:
+    """Tie id -> the share of its weight an alternative counts at: 1 / the number of its alternatives.
+
+    Ties that share an ``alternative`` label are mutually exclusive readings
+    of one act, so together they carry the weight of one (codebook, section
+    5.9). Ties with no label are not listed (share 1).
+
+    Examples
+    --------
+    >>> from network import load
+    >>> alternative_shares(load("tests/data/mini.yaml"))
+    {}
+    """
+    groups: dict[str, list[str]] = {}
+    for t in dataset.ties:
+        if t.alternative is not None:
+            groups.setdefault(t.alternative, []).append(t.id)
+    return {tid: 1.0 / len(ids) for ids in groups.values() for tid in ids}
 
 
 def select_ties(
@@ -253,6 +280,8 @@ class _Projector:
         stack = [actor_id]
         while stack:
             actor = self.dataset.actors.get(stack.pop())
+            if actor is not None and not actor.projects:
+                continue  # projection stops here, whatever its memberships
             for m in actor.member_of if actor is not None else ():
                 found.add(m.span.lower)
                 if m.span.upper < date.max:
@@ -540,12 +569,15 @@ def snapshots(
         placements: Iterable[_Placement] = _placements(ties, windows, allocation, level)
         if mode == "memory":
             placements = chain(placements, _carried(ties, windows, half_life, threshold))
+        shares = alternative_shares(dataset)
+        if shares:
+            placements = ((i, t, share * shares.get(t.id, 1.0), day) for i, t, share, day in placements)
         projector = _Projector(dataset) if level == "state" else None
         combined = _combine(placements, len(windows), projector)
         del ties, placements, projector
 
         if level == "state":
-            node_ids = {a.id for a in dataset.actors.values() if not a.member_of}
+            node_ids = {a.id for a in dataset.actors.values() if not a.member_of or not a.projects}
         else:
             node_ids = set(dataset.actors)
         for c in combined:

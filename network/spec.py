@@ -232,6 +232,12 @@ RECORDS: dict[str, list[Field]] = {
             ListOf(AnyOf((Slug(), Rec("membership")))),
             doc="actors it belongs to; the first one current at a date is where its ties project",
         ),
+        Field(
+            "projects",
+            Bool(),
+            doc="default true; false: at state level its ties stay its own (a faction acting against "
+            "the state it belongs to)",
+        ),
         Field("roles", ListOf(Rec("role")), doc="offices held"),
         Field("exists", Rec("span"), doc="life or existence; ties outside it are errors"),
         Field("note", Str(), doc="curator's note"),
@@ -254,6 +260,11 @@ RECORDS: dict[str, list[Field]] = {
         Field("date", Date(), doc="when the event happened (EDTF); or give start/end"),
         Field("start", Date(), doc="first day of a standing relation (EDTF)"),
         Field("end", Date(), doc="last day of a standing relation (EDTF; '..' open)"),
+        Field(
+            "reported",
+            Date(),
+            doc="an event known only from a report: the report's date; the event happened on or before it",
+        ),
         Field("sign", Enum((1, -1)), True, "+1 cooperation, -1 hostility"),
         Field("weight", Number(exclusive_minimum=0), doc="strength, > 0; default 1"),
         Field("type", Enum(tuple(TIE_TYPES)), doc="type from the codebook"),
@@ -261,6 +272,11 @@ RECORDS: dict[str, list[Field]] = {
         Field("cite", Rec("cite"), doc="where the source says it"),
         Field("evidence", Str(), doc="paraphrase of what the source says"),
         Field("confidence", Enum(CONFIDENCE), doc="stated, hedged or alleged"),
+        Field(
+            "alternative",
+            Slug(),
+            doc="label shared by mutually exclusive readings of one act; each counts at weight / their count",
+        ),
         Field("tags", ListOf(Slug(TIE_ID)), doc="free tags"),
     ],
     "cite": CITE,

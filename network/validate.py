@@ -146,6 +146,7 @@ class _Builder:
             tie = self.tie(rec, actors, actor_recs, sources, ids)
             if tie is not None:
                 ties.append(tie)
+        self.check_alternatives(ties, ids)
         return Dataset(
             self.path,
             top.get("title"),
@@ -226,6 +227,7 @@ class _Builder:
             tuple(roles),
             exists,
             rec.get("note"),
+            rec.get("projects", True),
         )
 
     @staticmethod
@@ -305,6 +307,22 @@ class _Builder:
         if has_date and date.text == "..":
             self.problem(self.node(rec, "date"), "an event's date cannot be fully open", "give a date")
             ok = False
+        reported = get("reported")
+        if reported is not None:
+            if not has_date:
+                self.problem(
+                    self.node(rec, "reported"),
+                    "only an event (a tie with 'date') can have a 'reported' date",
+                    "remove 'reported', or give the tie a 'date'",
+                )
+                ok = False
+            elif date.text != ".." and reported.upper < date.lower:
+                self.problem(
+                    self.node(rec, "reported"),
+                    f"reported {reported.text} comes before the event's date {date.text} begins",
+                    "the event happened on or before its report: widen 'date' or check 'reported'",
+                )
+                ok = False
         span = self.span(rec) if has_start else None
         tie_id = get("id")
         if tie_id is not None and tie_id in ids:
@@ -353,6 +371,8 @@ class _Builder:
             get("confidence", "stated"),  # confidence
             tuple(get("tags", ())),  # tags
             line_of(rec.node),  # line
+            reported,  # reported
+            get("alternative"),  # alternative
         )
         source_exists, target_exists = actors[source].exists, actors[target].exists
         if source_exists or target_exists:
@@ -365,6 +385,29 @@ class _Builder:
                         "check the date, or the actor's 'exists'",
                     )
         return tie
+
+    def check_alternatives(self, ties: list[Tie], ids: dict[str, Any]) -> None:
+        """Ties sharing an ``alternative`` label: at least two, all of one weight (the weight they share)."""
+        groups: dict[str, list[Tie]] = {}
+        for t in ties:
+            if t.alternative is not None:
+                groups.setdefault(t.alternative, []).append(t)
+        for label, group in groups.items():
+            first = group[0]
+            if len(group) < 2:
+                self.problem(
+                    self.node(ids[first.id], "alternative"),
+                    f"alternative {label!r} has only one tie",
+                    "give the other reading the same 'alternative' label, or remove the label",
+                )
+            for t in group[1:]:
+                if t.weight != first.weight:
+                    self.problem(
+                        self.node(ids[t.id], "weight"),
+                        f"alternative {label!r}: weight {t.weight:g} differs from {first.weight:g} "
+                        f"of {first.id!r}",
+                        "alternatives share one weight: give them all the same weight",
+                    )
 
     def policy(self, rec: Any) -> None:
         present = rec.present
