@@ -4,7 +4,7 @@ Examples
 --------
 >>> ds = load("data/template.yaml")
 >>> len(ds.actors), len(ds.ties)
-(4, 2)
+(6, 5)
 """
 
 from __future__ import annotations
