@@ -68,7 +68,7 @@ def columns(record: str) -> dict[str, tuple[str, str | None, Type]]:
     """The CSV columns of ``record``: name -> (field, field of the nested record or None, type).
 
     >>> list(columns("tie"))[-7:]
-    ['cite_source', 'cite_note', 'cite_page', 'cite_primary', 'evidence', 'confidence', 'tags']
+    ['cite_note', 'cite_page', 'cite_primary', 'evidence', 'confidence', 'alternative', 'tags']
     """
     out: dict[str, tuple[str, str | None, Type]] = {}
     for f in RECORDS[record]:
@@ -471,8 +471,8 @@ def csv_files(data: dict[str, Any]) -> dict[str, str]:
     >>> files = csv_files({"format": 1, "actors": [{"id": "a", "name": "A", "kind": "state",
     ...                    "aliases": ["Shqipëria", "Albania"]}], "ties": []})
     >>> print(files["actors.csv"], end="")
-    id,name,kind,aliases,member_of,roles,exists_start,exists_end,note
-    a,A,state,Shqipëria|Albania,,,,,
+    id,name,kind,aliases,member_of,projects,roles,exists_start,exists_end,note
+    a,A,state,Shqipëria|Albania,,,,,,
     """
     meta = {k: v for k, v in data.items() if k not in FILES}
     return {

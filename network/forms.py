@@ -11,7 +11,7 @@ Examples
 ('yaml', 'json', 'csv')
 >>> from network import load
 >>> data = plain(load("data/template.yaml"))
->>> data["ties"][1]["cite"]
+>>> data["ties"][3]["cite"]
 {'source': 'tretiak1962', 'note': 28, 'page': 135, 'primary': 'Bashkimi, December 17, 1958, p. 1'}
 >>> print(yaml_text(data).splitlines()[1])
 format: 1

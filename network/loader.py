@@ -4,7 +4,7 @@ Examples
 --------
 >>> ds = load("data/template.yaml")
 >>> len(ds.actors), len(ds.ties)
-(5, 2)
+(7, 5)
 """
 
 from __future__ import annotations

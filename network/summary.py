@@ -9,7 +9,7 @@ Examples
 >>> from network import load
 >>> s = summarize(load("data/template.yaml"))
 >>> s["ties"], s["by_confidence"]
-(2, {'stated': 2})
+(5, {'hedged': 3, 'stated': 2})
 """
 
 from __future__ import annotations
