@@ -110,7 +110,12 @@ def test_bad_actors_are_clear_errors(mini_state):
 
 def test_lead(mini_state):
     """Should name the best-aligned pole; none when undetermined."""
-    assert lead(alignment(mini_state, *MINI)) == {"1957": "ussr", "1958": "china", "1959": "china", "1960": None}
+    assert lead(alignment(mini_state, *MINI)) == {
+        "1957": "ussr",
+        "1958": "china",
+        "1959": "china",
+        "1960": None,
+    }
     rows = [{"period": "x", "pole": "a", "score": 0.5}, {"period": "x", "pole": "b", "score": 0.5}]
     assert lead(rows) == {"x": None}  # shared top
     rows = [{"period": "x", "pole": "a", "score": -0.5}, {"period": "x", "pole": "b", "score": -1.0}]

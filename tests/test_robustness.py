@@ -75,7 +75,9 @@ def test_partition_comparison_on_common_actors():
 
 def test_baseline_can_change():
     """Should compare against another baseline reading when asked."""
-    rows = robustness(load(DATA / "mini.yaml"), "albania", ("ussr", "china"), baseline=Variant("inside", "window", "all"))
+    rows = robustness(
+        load(DATA / "mini.yaml"), "albania", ("ussr", "china"), baseline=Variant("inside", "window", "all")
+    )
     assert rows[1]["lead"] is None  # without the 1958/1959 rebuke both poles score 1.0
     assert (
         "split/window/all" in rows[1]["lead_dissent"] and "inside/window/all" not in rows[1]["lead_dissent"]
