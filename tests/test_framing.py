@@ -181,12 +181,13 @@ def _commands(ds) -> list[list[str]]:
         ["robustness"],
         ["diff", str(first), str(last)],
         ["diff", str(first), str(last), "--show", "blocs", "--format", "json"],
+        *(["export", "--format", f] for f in ("gexf", "graphml", "csv", "json")),
     ]
 
 
 @pytest.mark.parametrize("name", FIXTURES)
 def test_every_analysis_command_runs(name, capsys):
-    """Should run every analysis command: exit 0, or 2 with a note for alignment and robustness unframed."""
+    """Should run every analysis command and export: exit 0 (alignment, robustness unframed: 2, a note)."""
     path = MATRIX / f"{name}.yaml"
     ds = load(path)
     for command in _commands(ds):
@@ -199,6 +200,7 @@ def test_every_analysis_command_runs(name, capsys):
         else:
             assert code == 0, (command, err)
             assert out
+        assert not CASE.search(out + err), (command, CASE.search(out + err))
 
 
 def test_focal_and_poles_on_the_command_line_frame_an_unframed_dataset(capsys):
