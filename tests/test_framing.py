@@ -236,3 +236,21 @@ def test_three_poles_are_pinned_left_to_right_in_their_order():
     ds = load(MATRIX / "three_poles.yaml")
     pos = layout_for(ds, level="state")
     assert [pos[p] for p in ds.framing.poles] == [(-1.0, 0.0), (0.0, 0.0), (1.0, 0.0)]
+
+
+def test_the_policy_the_data_declares_rules_validate_and_build(tmp_path, capsys):
+    """Should hold a dataset to the strict policy only when it asks, with --strict/--no-strict overriding."""
+    strict = str(ROOT / "tests" / "data" / "invalid" / "policy_strict.yaml")  # strict, a tie without evidence
+    basic = str(MATRIX / "no_framing.yaml")  # no policy, no citations
+    assert main(["validate", strict]) == 1
+    assert "required by the strict policy" in capsys.readouterr().err
+    assert main(["validate", "--no-strict", strict]) == 0
+    assert main(["validate", basic]) == 0
+    assert main(["validate", "--strict", basic]) == 1
+    capsys.readouterr()
+    assert main(["build", strict, "--out", str(tmp_path / "a"), "--stage", "tables"]) == 1
+    assert not (tmp_path / "a" / "tables").exists()
+    assert main(["build", strict, "--no-strict", "--out", str(tmp_path / "b"), "--stage", "tables"]) == 0
+    assert main(["build", basic, "--out", str(tmp_path / "c"), "--stage", "tables"]) == 0
+    assert main(["build", basic, "--strict", "--out", str(tmp_path / "d"), "--stage", "tables"]) == 1
+    assert "required by the strict policy" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..options import LEVELS
 from ._common import add_data_option, load_or_report
@@ -49,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
+    if dataset.framing is None:
+        from ..framing import no_framing
+
+        print(no_framing("the lesson's question on the focal actor's bloc"), file=sys.stderr)
     paths = write_report(dataset, args.out, level=args.level, by=args.by)
     print(f"wrote {len(paths)} files to {args.out} (open {paths[0]})")
     return 0
