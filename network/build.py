@@ -261,7 +261,7 @@ def build(
     if dataset.framing is None:
         from .framing import no_framing
 
-        log(no_framing("the alignment tables and time line"))
+        log(no_framing("the alignment tables, the alignment time line and the lesson's focal question"))
     report = BuildReport()
     start = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".entente-build-", dir=out_dir))

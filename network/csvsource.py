@@ -5,8 +5,9 @@ nested record is flattened into a column per field (``cite_source``,
 ``cite_page``, ``exists_start``, ...); a list cell holds its items joined
 with ``|``, or a JSON array (always for ``roles``, and for dated
 memberships); an empty cell is an absent field. ``dataset.json`` holds the
-rest of the top level (``format``, ``title``, ``sources``, ``periods``); without
-it the data is read as format 1 with no sources or periods.
+rest of the top level (``format``, ``title``, ``sources``, ``framing``,
+``policy``, ``periods``); without it the data is read as format 1 with no
+sources or periods.
 
 :func:`read_csv` composes the folder into the node tree
 :class:`network.convert.Converter` checks, by the same rules as YAML. Each
@@ -401,7 +402,7 @@ def read_csv(
                             str(meta_path),
                             mark.line + 1,
                             mark.column + 1,
-                            f"{META} must hold an object (format, title, sources, periods)",
+                            f"{META} must hold an object (format, title, sources, framing, policy, periods)",
                         )
                     )
                 else:

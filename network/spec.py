@@ -207,7 +207,7 @@ RECORDS: dict[str, list[Field]] = {
             "poles",
             ListOf(Slug()),
             True,
-            "ids of the sides it moves between, two or more, in drawing order (first left, last right)",
+            "ids of the sides it moves between, two or more, in drawing order from left to right",
         ),
     ],
     "source": [

@@ -1,6 +1,7 @@
 """``entente convert``: YAML, JSON and CSV round trips give the same dataset; only valid data is written."""
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ def records(ds):
         ds.format,
         ds.title,
         ds.sources,
+        ds.framing,
+        ds.policy,
         ds.periods,
         ds.actors,
         tuple(dataclasses.replace(t, line=0) for t in ds.ties),
@@ -33,7 +36,7 @@ def records(ds):
 
 @pytest.mark.parametrize("path", DATA, ids=lambda p: p.name)
 def test_yaml_json_csv_yaml_round_trip(path, tmp_path, capsys):
-    """Should read back the same dataset after YAML -> JSON -> CSV -> YAML."""
+    """Should read back the same dataset after YAML -> JSON -> CSV -> YAML (framing and policy too)."""
     steps = [str(path), str(tmp_path / "a.json"), f"{tmp_path}/b/", str(tmp_path / "c.yaml")]
     for src, dst in zip(steps, steps[1:], strict=False):
         assert main(["convert", src, dst]) == 0, capsys.readouterr().err
@@ -178,3 +181,19 @@ def test_files_are_written_whole(tmp_path):
     assert main(["convert", str(ROOT / "data" / "template.yaml"), str(dst)]) == 0
     assert dst.read_text().startswith("# yaml-language-server")
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
+
+
+def test_framing_and_policy_survive_every_form(tmp_path, capsys):
+    """Should carry the top-level framing and policy through JSON and the CSV form's dataset.json."""
+    src = ROOT / "data" / "template.yaml"
+    assert main(["convert", str(src), str(tmp_path / "a.json")]) == 0
+    assert main(["convert", str(tmp_path / "a.json"), f"{tmp_path}/b/"]) == 0
+    meta = json.loads((tmp_path / "b" / "dataset.json").read_text(encoding="utf-8"))
+    assert meta["framing"] == {"focal": "albania", "poles": ["ussr", "yugoslavia"]}
+    assert meta["policy"] == "strict"
+    back = load(tmp_path / "b")
+    assert (back.framing.focal, back.framing.poles, back.policy) == (
+        "albania",
+        ("ussr", "yugoslavia"),
+        "strict",
+    )

@@ -57,6 +57,12 @@ EXPECTED = {
     "unquoted_year.yaml": (12, "1958 is read as a number, not a date"),
     "wrong_type_weight.yaml": (14, "weight must be a number"),
     "many_problems.yaml": (6, "unknown field 'colour' in actor"),
+    "framing_unknown_ids.yaml": (3, "focal 'aa' is not an actor"),
+    "framing_focal_is_pole.yaml": (4, "the focal actor 'a' is also a pole"),
+    "framing_one_pole.yaml": (4, "framing needs two or more poles (got 1)"),
+    "framing_missing_poles.yaml": (3, "framing is missing the required field 'poles'"),
+    "policy_strict.yaml": (14, "tie has no 'evidence' (required by the strict policy)"),
+    "policy_unknown.yaml": (2, "policy must be one of basic, strict; found 'strictest'"),
 }
 
 
@@ -103,6 +109,24 @@ def test_all_problems_are_reported_at_once():
     assert any("read as a number" in m for m in messages)
     assert any("sign must be one of" in m for m in messages)
     assert any("weight must be greater than 0" in m for m in messages)
+
+
+def test_every_framing_problem_is_reported_with_its_place():
+    """Should report each bad id of the framing at once, each at its own line and column, with a hint."""
+    _, problems = check(INVALID / "framing_unknown_ids.yaml")
+    assert [(p.line, p.column, p.message, p.hint) for p in problems] == [
+        (3, 10, "focal 'aa' is not an actor", "did you mean 'a'?"),
+        (4, 14, "pole 'bb' is not an actor", "did you mean 'b'?"),
+        (4, 18, "pole 'a' is listed twice", "list each pole once"),
+    ]
+
+
+def test_the_strict_policy_is_the_datasets_unless_overridden():
+    """Should apply the strict policy where the data declares it, and obey strict=True/False."""
+    assert check(INVALID / "policy_strict.yaml", strict=False)[1] == []
+    strictless = INVALID / "unknown_target.yaml"  # no policy: only the format's rules
+    assert all("strict policy" not in p.message for p in check(strictless)[1])
+    assert any("strict policy" in p.message for p in check(strictless, strict=True)[1])
 
 
 def test_python_tag_is_never_constructed(tmp_path, monkeypatch):

@@ -460,6 +460,8 @@ def _same(a, b, lines: bool = True) -> bool:
         and a.sources == b.sources
         and a.title == b.title
         and a.format == b.format
+        and a.framing == b.framing
+        and a.policy == b.policy
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..options import LEVELS
 from ._common import (
@@ -56,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
     args.out = args.out or f"{default_output(args.data)}/report"
     if output_refused("report", args.out, args.data, args.force):
         return 2
+    if dataset.framing is None:
+        from ..framing import no_framing
+
+        print(no_framing("the lesson's question on the focal actor's bloc"), file=sys.stderr)
     paths = write_report(dataset, args.out, level=args.level, by=args.by)
     print(f"wrote {len(paths)} files to {args.out} (open {paths[0]})")
     return 0

@@ -459,6 +459,15 @@ def _balance(snap: Snapshot) -> tuple[float | None, int, int | float, int]:
     return share, total, frustration(g).value, g.number_of_edges()
 
 
+def _and(names: Sequence[str]) -> str:
+    """``"A and B"``, ``"A, B and C"``.
+
+    >>> _and(["A", "B"]), _and(["A", "B", "C"])
+    ('A and B', 'A, B and C')
+    """
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _plural(n: float, word: str) -> str:
     return f"{n:g} {word}{'' if n == 1 else 's'}"
 
@@ -503,8 +512,7 @@ def _snapshot_views(
         )
     elif len(placed) > 2:
         pinned = (
-            f" ({', '.join(placed[:-1])} and {placed[-1]} pinned from left to right), so a place shows "
-            f"alignment over the whole record"
+            f" ({_and(placed)} pinned from left to right), so a place shows alignment over the whole record"
         )
     # one legend for every snapshot of the set (frames of the GIF keep the same key)
     legend = _bloc_legend(
@@ -935,7 +943,7 @@ def alignment_view(
     column = fig_w * (1 - style.TIMELINE_AXES[0] - style.TIMELINE_AXES[2]) - 0.3
     text_w = fig_w * (0.99 - style.TIMELINE_AXES[0])
     return AlignmentView(
-        title=f"{name} between {' and '.join(dataset.actor_name(p) for p in poles)}, year by year",
+        title=f"{name} between {_and([dataset.actor_name(p) for p in poles])}, year by year",
         subtitle=_fit(
             "Score = (cooperation \u2212 hostility) / (cooperation + hostility) over the ties between "
             f"{name} and each side: 1 only cooperation, \u22121 only hostility.",
