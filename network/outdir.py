@@ -235,17 +235,28 @@ def default_out(dataset_path: str | os.PathLike[str], default_dataset: str, defa
     """
     if Path(dataset_path).resolve() == Path(default_dataset).resolve():
         return Path(default_folder)
+    return Path(_name(dataset_path) + _SUFFIX)
+
+
+def _name(dataset_path: str | os.PathLike[str]) -> str:
+    """The dataset's name: its file's stem, or its CSV folder's name (also when a path names the
+    folder's ``actors.csv`` or ``ties.csv``).
+
+    >>> _name("their.yaml"), _name("big/"), _name("big/ties.csv"), _name("/data/x.json")
+    ('their', 'big', 'big', 'x')
+    """
     p = Path(dataset_path)
-    name = p.name if p.is_dir() or str(dataset_path).endswith(("/", os.sep)) else p.stem
-    return Path(name + _SUFFIX)
+    if p.suffix.lower() == ".csv":
+        p = p.parent
+    elif not (p.is_dir() or str(dataset_path).endswith(("/", os.sep))):
+        return p.stem
+    return p.resolve().name if p.name in ("", ".", "..") else p.name
 
 
 def suggest_out(dataset_path: str | os.PathLike[str], refused: str | os.PathLike[str]) -> Path:
     """A folder a build of ``dataset_path`` may write into, other than ``refused``: ``NAME-figures``
     (then ``NAME-figures-2``, ...) in the current folder."""
-    p = Path(dataset_path)
-    name = p.name if p.is_dir() else p.stem
-    base = Path(name + _SUFFIX)
+    base = Path(_name(dataset_path) + _SUFFIX)
     candidate, n = base, 1
     while (candidate.resolve() == Path(refused).resolve()) or refusal(candidate, dataset_path) is not None:
         n += 1

@@ -104,3 +104,16 @@ def test_tutorial_datasets_load_and_its_commands_parse(tmp_path):
         argv = shlex.split(line.split("||")[0])[1:]
         build_parser().parse_args(argv)  # exits 2 on a command or option that does not exist
         assert all(not a.startswith("/") or a.startswith("/tmp/entente-tutorial/") for a in argv), line
+
+
+def test_tutorial_shows_the_validators_messages_as_printed(tmp_path, capsys):
+    """Should quote in docs/tutorial.md exactly what 'entente validate' prints for the broken file."""
+    text = TUTORIAL.read_text(encoding="utf-8")
+    body = re.search(r"cat > /tmp/entente-tutorial/broken.yaml <<'EOF'\n(.*?)\nEOF\n", text, re.S)
+    shown = re.search(r"```text\n(.*?)```", text, re.S)
+    assert body and shown
+    path = tmp_path / "broken.yaml"
+    path.write_text(body.group(1) + "\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    printed = capsys.readouterr().err.replace(str(path), "/tmp/entente-tutorial/broken.yaml")
+    assert printed == shown.group(1)

@@ -255,3 +255,15 @@ def test_single_output_commands_accept_a_folder_no_build_made(tmp_path, capsys):
     assert main(["explore", str(MINI), "--out", str(tmp_path / "explorer.html")]) == 0
     assert (tmp_path / "notes.txt").read_text() == "mine" and (tmp_path / "explorer.html").is_file()
     capsys.readouterr()
+
+
+def test_committed_figures_manifest_names_the_current_data():
+    """Should find in figures/ the manifest of a build of data/actors.yaml as it is now, listing only
+    files that are there (run 'entente build data/actors.yaml' if not; the first time, with --force)."""
+    manifest = read_manifest(ROOT / "figures")
+    assert manifest is not None, "figures/ has no entente-build.json: run 'entente build data/actors.yaml'"
+    assert manifest.dataset == "../data/actors.yaml"
+    data = ROOT / "data" / "actors.yaml"
+    assert manifest.sha256 == hashlib.sha256(data.read_bytes()).hexdigest(), "figures/ is out of date"
+    missing = [n for names in manifest.files.values() for n in names if not (ROOT / "figures" / n).is_file()]
+    assert missing == []

@@ -20,8 +20,8 @@ are moved into place only when every stage has succeeded.
 
 Where: --out DIR, or by default figures/ for the default dataset
 (data/actors.yaml, this project's own) and NAME-figures/ in the current folder
-for any other dataset NAME.yaml (NAME.json, or a CSV folder NAME), so that two
-datasets never share a folder by default. Outputs never mix: the folder's
+for any other dataset NAME.yaml (NAME.json, or a CSV folder NAME): each
+dataset its own folder, named after it. Outputs never mix: the folder's
 entente-build.json records which dataset built it and the files each stage
 wrote; a build refuses (exit 2, nothing written) a folder built from another
 dataset, or one that is not empty and has no entente-build.json, unless
