@@ -37,7 +37,8 @@ from network.windows import windows_for
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = sorted((ROOT / "data").glob("*.yaml")) + [ROOT / "tests" / "data" / "mini.yaml"]
 IDS = [p.relative_to(ROOT).as_posix() for p in DATASETS]
-#: The official GEXF 1.3 schemas, beside the project's checkout (ENTENTE_SCHEMAS overrides, for a worktree).
+#: The official GEXF 1.3 schemas, beside the project's checkout (ENTENTE_SCHEMAS overrides: .ci/run sets it
+#: for the copy it tests in a temporary folder; a developer's worktree elsewhere may set it too).
 SCHEMAS = Path(os.environ.get("ENTENTE_SCHEMAS", ROOT.parent / "shared" / "schemas"))
 
 
@@ -269,6 +270,7 @@ def test_node_link_json_reads_back_with_every_degree(path):
     for u, v, key, d in g.edges(keys=True, data=True):
         tie = ds.tie(key)
         assert {u, v} == {tie.source, tie.target} and d["directed"] == tie.directed
+        assert (d["from"], d["to"]) == (tie.source, tie.target)
         assert d["weight"] == tie.weight > 0 and d["net"] == tie.sign * tie.weight
     undirected = [t for t in ds.ties if not t.directed]
     assert [link["directed"] for link in data["links"]].count(False) == len(undirected)
@@ -279,7 +281,9 @@ def test_node_link_json_reads_back_with_every_degree(path):
 
 def test_check_jsonschema_validates_the_data_files_against_the_format_schema(tmp_path):
     """Should pass every data file with check-jsonschema, and fail a broken one (so the check can fail)."""
-    schema = ROOT / "network" / "schemas" / "format-1.schema.json"
+    import network
+
+    schema = Path(network.__file__).parent / "schemas" / "format-1.schema.json"  # the installed one in CI
     files = [str(p) for p in DATASETS] + [
         str(p) for p in sorted((ROOT / "tests" / "data" / "valid").glob("*.yaml"))
     ]

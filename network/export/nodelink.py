@@ -6,9 +6,10 @@ aggregated: a link is a tie, so the file is the record, not a snapshot.
 
 The graph is undirected (``"directed": false``), as some ties are (an
 alliance, a rivalry); each link says whether its tie is ``directed``, and a
-directed tie runs from ``source`` to ``target`` as written in the file. So a
-node's degree in the graph networkx reads is the number of ties it takes
-part in. ``weight`` is the tie's strength (never negative), ``net`` the
+directed tie runs from ``source`` to ``target``. networkx consumes those two
+keys and orders an undirected edge's ends its own way, so each link repeats
+them as ``from`` and ``to``. A node's degree in the graph networkx reads is
+the number of ties it takes part in. ``weight`` is the tie's strength (never negative), ``net`` the
 signed value (``sign`` times ``weight``).
 
 Examples
@@ -51,7 +52,7 @@ def node_link(dataset: Dataset) -> dict[str, Any]:
     """
     links = []
     for row, tie in zip(tie_rows(dataset), dataset.ties, strict=True):
-        link = {"key": tie.id, **row}
+        link = {"key": tie.id, **row, "from": tie.source, "to": tie.target}
         link["cite"] = (
             {
                 "source": tie.cite.source,
