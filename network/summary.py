@@ -119,7 +119,7 @@ def summary_rows(summary: dict[str, Any]) -> Rows:
     >>> from network import load
     >>> rows = summary_rows(summarize(load("data/template.yaml")))
     >>> rows[0], rows[1]
-    ({'group': 'total', 'key': 'actors', 'count': 4}, {'group': 'total', 'key': 'ties', 'count': 2})
+    ({'group': 'total', 'key': 'actors', 'count': 7}, {'group': 'total', 'key': 'ties', 'count': 5})
     >>> sorted({r["group"] for r in rows})[:3]
     ['actor', 'confidence', 'kind']
     """

@@ -231,9 +231,12 @@ def test_pandas_reads_the_csv_with_the_documented_call_into_the_documented_types
         assert (None if pd.isna(row.cite_note) else row.cite_note) == (cite.note if cite else None)
 
 
-def test_csv_dates_of_bare_years_stay_text_and_round_trip():
+def test_csv_dates_of_bare_years_stay_text_and_round_trip(tmp_path):
     """Should keep a date column of bare years as text ('1949', not 1949.0) and write it back unchanged."""
-    ds = load(ROOT / "data" / "template.yaml")
+    text = (ROOT / "data" / "template.yaml").read_text(encoding="utf-8")
+    assert "start: '1959-06'" in text  # the template's one standing tie that does not start in a bare year
+    (tmp_path / "years.yaml").write_text(text.replace("start: '1959-06'", "start: '1959'"), encoding="utf-8")
+    ds = load(tmp_path / "years.yaml")
     ties, _ = _read_csv_as_documented(ds)
     assert {d for d in ties["start"].dropna()} <= {t.start.text for t in ds.ties if t.start}
     assert all(re.fullmatch(r"\d{4}", d) for d in ties["start"].dropna())

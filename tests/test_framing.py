@@ -181,7 +181,8 @@ def _commands(ds) -> list[list[str]]:
         ["robustness"],
         ["diff", str(first), str(last)],
         ["diff", str(first), str(last), "--show", "blocs", "--format", "json"],
-        *(["export", "--format", f] for f in ("gexf", "graphml", "csv", "json")),
+        *(["export", "--format", f] for f in ("gexf", "csv", "json")),
+        ["export", "--format", "graphml", "--window", str(first)],  # one window's file to stdout
     ]
 
 
