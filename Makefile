@@ -28,7 +28,7 @@ schema:  ## regenerate network/schemas/format-1.schema.json from the field specs
 	entente schema --out network/schemas/format-1.schema.json
 
 data-fmt:  ## put the data files in canonical form
-	entente fmt data/actors.yaml && entente fmt data/tribes.yaml && entente fmt data/triple-entente.yaml
+	entente fmt data/actors.yaml && entente fmt data/tribes.yaml && entente fmt data/triple-entente.yaml && entente fmt data/second-coding.yaml
 
 ci:  ## what CI runs: fresh venvs, the README test command, the installed wheel
 	bash .ci/run
