@@ -7,7 +7,7 @@ Exit codes: 0 success, 1 invalid data or failed work, 2 usage error.
 Examples
 --------
 >>> main(["validate", "data/template.yaml"])
-data/template.yaml: valid (4 actors, 2 ties, 1 periods)
+data/template.yaml: valid (5 actors, 2 ties, 1 periods)
 0
 """
 
