@@ -111,7 +111,7 @@ def table_files(dataset: Dataset) -> dict[str, str]:
                     rows.extend(alignment(snaps, framing.focal, framing.poles, measure=measure))
                 out[f"alignment-{by}.csv"] = rows.to_csv()
             if level == "state":
-                out[f"blocs-{by}.csv"] = blocs(snaps, framing.poles if framing else ()).to_csv()
+                out[f"blocs-{by}.csv"] = blocs(snaps, dataset.poles).to_csv()
     out["summary.json"] = json.dumps(summarize(dataset), indent=2, ensure_ascii=False) + "\n"
     return out
 

@@ -590,8 +590,7 @@ def layout_for(
     # ``nodes`` the union already holds change nothing: the key holds only the others
     present = set(union[0].graph) if union else set()
     extra = frozenset(n for n in nodes if n not in present)
-    if poles is None:
-        poles = dataset.framing.poles if dataset.framing else ()
+    poles = dataset.poles if poles is None else tuple(poles)
     key = (id(dataset), level, tuple(poles), seed, extra)
     hit = _LAYOUTS.get(key)
     if hit is not None and hit[0] is dataset:

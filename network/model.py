@@ -245,6 +245,16 @@ class Dataset:
             self._tie_index.update((t.id, t) for t in self.ties)
         return self._tie_index[tie_id]
 
+    @property
+    def focal(self) -> str | None:
+        """The focal actor its framing names, or None without a framing."""
+        return self.framing.focal if self.framing else None
+
+    @property
+    def poles(self) -> tuple[str, ...]:
+        """The poles its framing names, in drawing order; none without a framing."""
+        return self.framing.poles if self.framing else ()
+
     def actor_name(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
         return actor.name if actor else actor_id

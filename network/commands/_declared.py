@@ -69,9 +69,8 @@ def framing_of(args: argparse.Namespace, dataset: Dataset) -> Framing | None:
     """
     from ..model import Framing
 
-    declared = dataset.framing
-    focal = getattr(args, "focal", None) or (declared.focal if declared else None)
-    poles = poles_given(args) or (declared.poles if declared else ())
+    focal = getattr(args, "focal", None) or dataset.focal
+    poles = poles_given(args) or dataset.poles
     if focal is None or not poles:
         return None
     return Framing(focal, poles)
@@ -79,7 +78,4 @@ def framing_of(args: argparse.Namespace, dataset: Dataset) -> Framing | None:
 
 def poles_of(args: argparse.Namespace, dataset: Dataset) -> tuple[str, ...]:
     """The --pole values, or the dataset's poles, or none (blocs are then named neutrally)."""
-    given = poles_given(args)
-    if given:
-        return given
-    return dataset.framing.poles if dataset.framing else ()
+    return poles_given(args) or dataset.poles

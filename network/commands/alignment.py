@@ -59,11 +59,13 @@ def run(args: argparse.Namespace) -> int:
     return run_analysis(args, lambda dataset, snaps: alignment(snaps, *framed(args, dataset), args.measure))
 
 
-def framed(args: argparse.Namespace, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
-    """The focal actor and poles to use; a ValueError (exit 2) saying how to add them if there are none."""
+def framed(
+    args: argparse.Namespace, dataset: Dataset, what: str = "alignment"
+) -> tuple[str, tuple[str, ...]]:
+    """The focal actor and poles for command ``what``; a ValueError (exit 2) saying how to add them."""
     from ..framing import no_framing
 
     framing = framing_of(args, dataset)
     if framing is None:
-        raise ValueError(no_framing("alignment", override=True))
+        raise ValueError(no_framing(what, override=True))
     return framing.focal, framing.poles

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         args,
         lambda dataset, snaps: robustness(
             dataset,
-            *framed(args, dataset),
+            *framed(args, dataset, "robustness"),
             measure=args.measure,
             by=args.by,
             level=args.level,

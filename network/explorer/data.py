@@ -227,8 +227,7 @@ def payload(
     for r in rows:
         by_period.setdefault(r["period"], []).append(r)
     nodes = sorted({n for s in snaps for n in s.graph})
-    if poles is None:
-        poles = dataset.framing.poles if dataset.framing else ()
+    poles = dataset.poles if poles is None else tuple(poles)
     pos = positions(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
     names = {n: dataset.actor_name(n) for n in nodes}
     look_ = look(poles, {p: dataset.actor_name(p) for p in poles})

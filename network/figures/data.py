@@ -837,9 +837,8 @@ def figure_data(
         raise ValueError(f"unknown level {level!r}; choose from {', '.join(LEVELS)}")
     if size_by not in SIZE_MEASURES:
         raise ValueError(f"unknown measure {size_by!r}; choose from {', '.join(SIZE_MEASURES)}")
-    framing = dataset.framing
-    poles = tuple(poles) if poles is not None else (framing.poles if framing else ())
-    focal = focal if focal is not None else (framing.focal if framing else None)
+    poles = dataset.poles if poles is None else tuple(poles)
+    focal = dataset.focal if focal is None else focal
     year_snaps = snapshots(dataset, by=figure_years(dataset), level=level, mode=mode, half_life=half_life)
     period_snaps = (
         snapshots(dataset, by=period_windows(dataset), level=level, mode=mode, half_life=half_life)
@@ -911,9 +910,8 @@ def alignment_view(
     >>> [(s.key, s.y, s.ties) for s in v.series][1]
     ('china', (None, 1.0, 0.6, None), (0, 1, 3, 0))
     """
-    framing = dataset.framing
-    focal = focal if focal is not None else (framing.focal if framing else None)
-    poles = tuple(poles) if poles is not None else (framing.poles if framing else ())
+    focal = dataset.focal if focal is None else focal
+    poles = dataset.poles if poles is None else tuple(poles)
     if focal is None or not poles:
         return None
     snaps = snapshots(dataset, by=figure_years(dataset), level=level, mode=mode, half_life=half_life)

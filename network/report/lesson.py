@@ -256,9 +256,8 @@ def lesson(
     snaps = snapshots(dataset, by=by, level=level)
     rows = centrality(snaps)
     names = {n: dataset.actor_name(n) for s in snaps for n in s.graph}
-    framing = dataset.framing
-    poles = tuple(poles) if poles is not None else (framing.poles if framing else ())
-    focal = focal if focal is not None else (framing.focal if framing else None)
+    poles = dataset.poles if poles is None else tuple(poles)
+    focal = dataset.focal if focal is None else focal
     present = tuple(p for p in poles if p in names)
     pages = []
     used: set[str] = set()
