@@ -1,15 +1,24 @@
-"""Weighted betweenness (Brandes 2001) on integer-indexed adjacency lists: networkx's algorithm, faster.
+"""Weighted betweenness (Brandes 2001) on integer-indexed adjacency lists, counting every equally short path.
 
-:func:`betweenness` gives the same numbers as
-``networkx.betweenness_centrality(G, k=k, normalized=True, weight=weight, seed=seed)``
-on an undirected graph, to the last bit: it samples the same sources (a
+:func:`betweenness` follows networkx's
+``betweenness_centrality(G, k=k, normalized=True, weight=weight, seed=seed)``
+on an undirected graph operation for operation: it samples the same sources (a
 ``random.Random(seed)`` drawing ``k`` of ``list(G)``), runs the same Dijkstra
 (the same heap entries, ties broken by the same insertion counter, the same
 neighbour order), accumulates the dependencies in the same order and rescales
 the same way. What it saves is networkx's per-edge overhead (adjacency views,
 a weight function called per edge, dicts keyed by node): nodes become list
-indices and each edge's length is read once. ``tests/test_betweenness.py``
-checks the equality on random graphs, exact and sampled.
+indices and each edge's length is read once.
+
+One thing differs, on purpose: two path lengths equal to within a relative
+:data:`LENGTH_RTOL` are equally short. networkx compares the float sums with
+``==``, so of two equally short paths whose sums differ in the last bit
+(lengths 1 + 1/6 against 1/2 + 2/3) it keeps only the one that rounds
+shorter, and the betweenness of the nodes on the other is lost. igraph
+compares with a relative tolerance too (1e-10). Where no two different sums
+lie that close, the result is networkx's to the last bit;
+``tests/test_betweenness.py`` checks both (against networkx, igraph and an
+exact rational-arithmetic count).
 
 Examples
 --------
@@ -17,6 +26,16 @@ Examples
 >>> G = nx.path_graph(4)
 >>> betweenness(G)
 {0: 0.0, 1: 0.6666666666666666, 2: 0.6666666666666666, 3: 0.0}
+
+A 4-cycle with two equally short paths between ``a`` and ``c`` (lengths
+1 + 1/6 and 1/2 + 2/3, whose float sums differ in the last bit): ``b`` and
+``d`` each lie on one of them, half of the pair's paths.
+
+>>> C = nx.Graph()
+>>> for u, v, w in [("a", "b", 1), ("b", "c", 6), ("c", "d", 1.5), ("d", "a", 2)]:
+...     C.add_edge(u, v, distance=1 / w)
+>>> {v: round(b, 4) for v, b in betweenness(C, weight="distance").items()}
+{'a': 0.0, 'b': 0.1667, 'c': 0.3333, 'd': 0.1667}
 """
 
 from __future__ import annotations
@@ -29,7 +48,12 @@ from itertools import count
 
 import networkx as nx
 
-__all__ = ["betweenness"]
+__all__ = ["betweenness", "LENGTH_RTOL"]
+
+#: Two path lengths closer than this, relative to the larger, are equally short. Sums of
+#: float lengths carry a relative rounding error of about (number of edges) x 1.1e-16, far
+#: below it; data given to fewer than nine significant digits cannot tell lengths closer apart.
+LENGTH_RTOL = 1e-9
 
 
 def _adjacency(G: nx.Graph, weight: str | None) -> tuple[list[Hashable], list[list[tuple[int, float]]]]:
@@ -84,14 +108,15 @@ class _Component:
         s = self.local[source]
         n = len(adj)
         order: list[int] = []  # networkx's S: nodes in the order they are settled
-        preds: list[list[int] | None] = [None] * n
+        preds: list[list[int]] = [[] for _ in range(n)]
         sigma = [0.0] * n
-        seen: list[float | None] = [None] * n  # tentative distance
+        seen = [math.inf] * n  # tentative distance
         done = [False] * n
         sigma[s] = 1.0
-        seen[s] = 0
+        seen[s] = 0.0
         c = count()
-        heap = [(0, next(c), s, s)]
+        heap: list[tuple[float, int, int, int]] = [(0.0, next(c), s, s)]
+        shorter = 1.0 - LENGTH_RTOL
         while heap:
             dist, _, pred, v = heappop(heap)
             if done[v]:
@@ -102,19 +127,20 @@ class _Component:
             sigma_v = sigma[v]
             for w, length in adj[v]:
                 vw_dist = dist + length
-                if not done[w] and (seen[w] is None or vw_dist < seen[w]):
+                seen_w = seen[w]
+                if not done[w] and vw_dist < seen_w * shorter:  # shorter beyond rounding (or the first path)
                     seen[w] = vw_dist
                     heappush(heap, (vw_dist, next(c), v, w))
                     sigma[w] = 0.0
                     preds[w] = [v]
-                elif vw_dist == seen[w]:
+                elif abs(vw_dist - seen_w) <= LENGTH_RTOL * seen_w:  # as short, up to rounding
                     sigma[w] += sigma_v
-                    preds[w].append(v)  # type: ignore[union-attr]
-        delta = [0] * n
+                    preds[w].append(v)
+        delta = [0.0] * n
         while order:
             w = order.pop()
             coeff = (1 + delta[w]) / sigma[w]
-            for v in preds[w] or ():
+            for v in preds[w]:
                 delta[v] += sigma[v] * coeff
             if w != s:
                 total[members[w]] += delta[w]

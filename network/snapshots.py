@@ -488,7 +488,7 @@ def _graph(graph_attrs: dict, labels: dict[str, tuple[str, str | None]], window:
 
 def _labels(dataset: Dataset, node_ids: set[str]) -> dict[str, tuple[str, str | None]]:
     """Sorted node id -> (name, kind); an id that is no actor is its own name, of no kind."""
-    out = {}
+    out: dict[str, tuple[str, str | None]] = {}
     for n in sorted(node_ids):
         actor = dataset.actors.get(n)
         out[n] = (actor.name, actor.kind) if actor else (n, None)
