@@ -6,7 +6,15 @@ import argparse
 import sys
 import time
 
-from ._common import OUT_RULE, add_data_option, default_output, load_or_report, refuse_output
+from ._common import (
+    OUT_RULE,
+    add_data_option,
+    default_output,
+    load_or_report,
+    refuse_input_as_output,
+    refuse_no_dated_ties,
+    refuse_output,
+)
 from ._declared import add_policy_options
 
 HELP = "the main job: validate, analyse, and write every table, figure and page"
@@ -70,8 +78,12 @@ def run(args: argparse.Namespace) -> int:
     if dataset is None:
         return 1
     validate_secs = time.perf_counter() - t0
+    if refuse_no_dated_ties("build", dataset, args.data):
+        return 1
     print(f"{args.data}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties)")
     out = args.out or default_output(args.data)
+    if refuse_input_as_output("build", out, args.data):
+        return 2
     try:
         report = build(
             dataset,
