@@ -40,6 +40,9 @@ def refuse_output(command: str, folder: str, dataset_path: str, problem: str) ->
     from ..outdir import suggest_out
 
     instead = suggest_out(dataset_path, folder).as_posix()
+    if problem.endswith("is a file, not a folder"):  # --force cannot help
+        print(f"entente {command}: refused: {problem}; give a folder: --out {instead}", file=sys.stderr)
+        return 2
     print(
         f"entente {command}: refused: {problem}; write into {instead}/ instead (--out {instead}), "
         "or give --force to write there anyway",

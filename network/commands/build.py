@@ -68,7 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..build import STAGES, OutputFolderRefused, build
+    from ..build import STAGES, OutputFolderBusy, OutputFolderRefused, build
 
     if args.stage and any(s not in STAGES for s in args.stage):
         print(f"entente build: unknown stage; choose from {', '.join(STAGES)}", file=sys.stderr)
@@ -93,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
             cache=args.cache,
             force=args.force,
         )
+    except OutputFolderBusy as exc:
+        print(f"entente build: refused: {exc}", file=sys.stderr)
+        return 2
     except OutputFolderRefused as exc:
         return refuse_output("build", out, args.data, str(exc))
     report.timings = {"validate": validate_secs, **report.timings}
