@@ -54,7 +54,8 @@ def _not_a_schema(path: str) -> bool:
     if not target.is_file():
         return True
     try:
-        head = target.open("rb").read(1 << 20)
+        with target.open("rb") as fh:
+            head = fh.read(1 << 20)
         return "$schema" not in json.loads(head.decode("utf-8"))
     except (OSError, ValueError, TypeError):
         return True
