@@ -45,16 +45,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import write_text
+from .lock import FolderBusy, folder_lock
 from .model import Dataset
 
 if TYPE_CHECKING:
     from .outdir import Manifest
 
-__all__ = ["build", "BuildReport", "OutputFolderRefused", "STAGES", "table_files"]
+__all__ = ["build", "BuildReport", "OutputFolderBusy", "OutputFolderRefused", "STAGES", "table_files"]
 
 
 class OutputFolderRefused(ValueError):
     """The output folder holds another dataset's outputs, or files no build made."""
+
+
+class OutputFolderBusy(OutputFolderRefused):
+    """Another build is writing into the output folder now (``--force`` does not help)."""
 
 
 @dataclass
@@ -245,7 +250,6 @@ def build(
     Raises :class:`OutputFolderRefused`, writing nothing, when ``out`` holds another dataset's
     outputs or files no build made (:func:`network.outdir.refusal`), unless ``force``.
     """
-    from .balance import shared_partitions
     from .outdir import read_manifest, refusal
 
     names = list(STAGES) if stages is None else list(stages)
@@ -262,6 +266,34 @@ def build(
         from .framing import no_framing
 
         log(no_framing("the alignment tables, the alignment time line and the lesson's focal question"))
+    try:
+        with folder_lock(out_dir):
+            _remove_stale_staging(out_dir)
+            return _build(dataset, out_dir, names, previous, log, cache)
+    except FolderBusy as exc:
+        raise OutputFolderBusy(f"{exc}; wait for it to finish, or give another --out") from None
+
+
+def _remove_stale_staging(out_dir: Path) -> None:
+    """Remove the staging folders of builds that were killed before they could (the folder's lock is
+    held, so no running build owns them)."""
+    for child in out_dir.glob(".entente-build-*"):
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+    for child in out_dir.glob(".entente-build.json.*.tmp"):  # a manifest being written (network.atomic)
+        child.unlink(missing_ok=True)
+
+
+def _build(
+    dataset: Dataset,
+    out_dir: Path,
+    names: list[str],
+    previous: Manifest | None,
+    log: Callable[[str], None],
+    cache: bool,
+) -> BuildReport:
+    from .balance import shared_partitions
+
     report = BuildReport()
     start = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".entente-build-", dir=out_dir))

@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    from .streams import note_unshown, show_everything
+
+    show_everything()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -104,6 +107,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a path that cannot be written or read: one line, no traceback
+        where = exc.filename or "a file"
+        print(
+            f"entente {args.command}: cannot use {where}: {exc.strerror or exc}; check the path, "
+            "that its folder exists and that you may write there",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        note_unshown()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from functools import cache
@@ -33,7 +34,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from .edtf import EdtfDate, EdtfError, parse_edtf
-from .problems import Problem, did_you_mean
+from .problems import MAX_PROBLEMS, Problem, did_you_mean
 from .spec import RECORDS, AnyOf, Bool, Date, Enum, Field, Int, ListOf, Number, Rec, Slug, Str, Type
 
 __all__ = [
@@ -455,6 +456,13 @@ class Converter:
             if not isinstance(value, (int, float)) or isinstance(value, bool):
                 self.problem(node, f"{what} must be a number, not {node.value!r}")
                 return MISSING
+            if not math.isfinite(value):
+                self.problem(
+                    node,
+                    f"{what} must be a finite number, not {node.value!r}",
+                    "write a number such as 1 or 2.5",
+                )
+                return MISSING
             if typ.exclusive_minimum is not None and not value > typ.exclusive_minimum:
                 self.problem(
                     node,
@@ -491,6 +499,8 @@ class Converter:
             locator = node.locator
             nested = [f.name for f in RECORDS[name] if isinstance(f.type, (Rec, ListOf, AnyOf))]
             for i, item in enumerate(node.items):
+                if len(self.problems) >= MAX_PROBLEMS:  # a hostile file: stop, and say so (network.loader)
+                    break
                 if type(item) is Marked and check(item):
                     place = _Lazy(locator, i)
                     item.node = place
@@ -506,6 +516,8 @@ class Converter:
                     out.append(value)
             return out
         for i, item_node in enumerate(node.value):
+            if len(self.problems) >= MAX_PROBLEMS:
+                break
             if item_node.tag == _MAP:
                 item = _plain(item_node)
                 if item is not _FAIL and check(item):
@@ -641,7 +653,9 @@ class Converter:
                 body += [f"{pad}if type(v) is not int{low}:", fail]
             elif isinstance(typ, Number):
                 above = "" if typ.exclusive_minimum is None else f" or not v > {typ.exclusive_minimum!r}"
-                body += [f"{pad}if (type(v) is not int and type(v) is not float){above}:", fail]
+                env["isfinite"] = math.isfinite
+                finite = " or type(v) is float and not isfinite(v)"
+                body += [f"{pad}if (type(v) is not int and type(v) is not float){finite}{above}:", fail]
             elif isinstance(typ, Bool):
                 body += [f"{pad}if type(v) is not bool:", fail]
             else:  # records and lists: a nested check, converted in place
@@ -687,7 +701,9 @@ class Converter:
         if isinstance(typ, Number):
             above = typ.exclusive_minimum
             return lambda v: (
-                v if (type(v) is int or type(v) is float) and (above is None or v > above) else _FAIL
+                v
+                if (type(v) is int or type(v) is float and math.isfinite(v)) and (above is None or v > above)
+                else _FAIL
             )
         if isinstance(typ, Bool):
             return lambda v: v if type(v) is bool else _FAIL

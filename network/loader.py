@@ -17,7 +17,7 @@ from .collector import collector_paused
 from .convert import Converter
 from .forms import form_of, read_source
 from .model import Dataset
-from .problems import DatasetError, Problem
+from .problems import MAX_PROBLEMS, DatasetError, Problem
 from .spec import Rec
 from .validate import build_dataset
 from .yamlrecords import read_yaml_records
@@ -36,7 +36,22 @@ def check(
     ``policy: strict``; ``strict=True`` or ``False`` overrides that.
     """
     with collector_paused():
-        return _check(path, strict, max_bytes)
+        try:
+            dataset, problems = _check(path, strict, max_bytes)
+        except RecursionError:  # lists or mappings nested thousands deep: an attack, never data
+            hint = "the format nests at most a few levels (a tie's cite: {...}); check the brackets"
+            return None, [Problem(str(path), 0, 0, "the data is nested too deeply to read", hint)]
+    if len(problems) >= MAX_PROBLEMS:
+        return None, problems[:MAX_PROBLEMS] + [
+            Problem(
+                str(path),
+                0,
+                0,
+                f"stopped after {MAX_PROBLEMS} problems; there may be more",
+                "fix these and check again",
+            )
+        ]
+    return dataset, problems
 
 
 def _check(
@@ -62,6 +77,8 @@ def _check(
         ]
     converter = Converter(name)
     top = converter.convert(node, Rec("dataset"), "the top level")
+    if len(converter.problems) >= MAX_PROBLEMS:
+        return None, converter.problems
     dataset, more = build_dataset(top, name, strict)
     problems = converter.problems + more
     return (dataset if not problems else None), problems

@@ -17,7 +17,11 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Problem", "DatasetError", "did_you_mean"]
+__all__ = ["Problem", "DatasetError", "did_you_mean", "MAX_PROBLEMS"]
+
+#: The most problems one check reports: past it the check stops (a hostile or wholly wrong file is
+#: refused fast) and says that more may follow.
+MAX_PROBLEMS = 200
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ import yaml
 from .convert import Marked, line_of
 from .edtf import EdtfDate
 from .model import Actor, Citation, Dataset, Framing, Membership, Period, Role, Source, Span, Tie
-from .problems import Problem, did_you_mean
+from .problems import MAX_PROBLEMS, Problem, did_you_mean
 from .vocabulary import TIE_TYPES
 
 __all__ = ["build_dataset"]
@@ -143,6 +143,8 @@ class _Builder:
         ties: list[Tie] = []
         ids: dict[str, Any] = {}
         for rec in top.get("ties", []):
+            if len(self.problems) >= MAX_PROBLEMS:  # a hostile file: stop (network.loader says so)
+                break
             tie = self.tie(rec, actors, actor_recs, sources, ids)
             if tie is not None:
                 ties.append(tie)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -61,6 +62,47 @@ def _offset_to_line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
+_LIMIT_HINT = "raise the limit with --max-bytes, or use the JSON or CSV form for large data"
+_REGULAR_HINT = "save the data to an ordinary file and give its path"
+_READ_HINT = "check the file's permissions, or copy it somewhere you can read"
+
+
+def _read_limited(path: Path, max_bytes: int) -> tuple[bytes | None, str]:
+    """The bytes of the regular file ``path``, or None and why not: not a regular file (a pipe,
+    a device or a socket, which may never end), or over ``max_bytes`` (by its size or by what a
+    read finds, for a file that grows or whose size the system does not know).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.yaml"
+    >>> _ = p.write_text("format: 1\\n")
+    >>> _read_limited(p, 100)
+    (b'format: 1\\n', '')
+    >>> _read_limited(p, 4)
+    (None, 'file is 10 bytes, over the limit of 4 bytes')
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, "is not a regular file (a pipe, a device or a socket, which may never end)"
+        if info.st_size > max_bytes:
+            return None, f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes"
+        # O_NONBLOCK: should the path have become a pipe since, opening it does not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None, "is not a regular file (a pipe, a device or a socket, which may never end)"
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        return None, "cannot be read (permission denied)"
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror or exc})"
+    if len(data) > max_bytes:
+        return None, f"file is over the limit of {max_bytes:,} bytes"
+    return data, ""
+
+
 def read_text(
     path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[str | None, list[Problem]]:
@@ -71,18 +113,10 @@ def read_text(
         return None, [Problem(name, 0, 0, "no such file", "check the path; the default is data/actors.yaml")]
     if p.is_dir():
         return None, [Problem(name, 0, 0, "is a folder, not a file", "name the YAML file inside it")]
-    size = p.stat().st_size
-    if size > max_bytes:
-        return None, [
-            Problem(
-                name,
-                0,
-                0,
-                f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes",
-                "raise the limit with --max-bytes, or use the JSON or CSV form for large data",
-            )
-        ]
-    data = p.read_bytes()
+    data, problem = _read_limited(p, max_bytes)
+    if data is None:
+        hint = _LIMIT_HINT if "limit" in problem else _REGULAR_HINT if "regular" in problem else _READ_HINT
+        return None, [Problem(name, 0, 0, problem, hint)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

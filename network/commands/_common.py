@@ -40,6 +40,9 @@ def refuse_output(command: str, folder: str, dataset_path: str, problem: str) ->
     from ..outdir import suggest_out
 
     instead = suggest_out(dataset_path, folder).as_posix()
+    if problem.endswith("is a file, not a folder"):  # --force cannot help
+        print(f"entente {command}: refused: {problem}; give a folder: --out {instead}", file=sys.stderr)
+        return 2
     print(
         f"entente {command}: refused: {problem}; write into {instead}/ instead (--out {instead}), "
         "or give --force to write there anyway",
@@ -118,3 +121,55 @@ def load_or_report(
         print(f"{path}: invalid: {n} problem{'s' if n != 1 else ''}", file=sys.stderr)
         return None
     return dataset
+
+
+def is_the_input(out: str, dataset_path: str) -> bool:
+    """Whether writing ``out`` would write over the dataset at ``dataset_path``: the same file, the
+    same CSV folder, or a file inside that folder the dataset is read from.
+
+    Examples
+    --------
+    >>> is_the_input("data/../data/template.yaml", "data/template.yaml")
+    True
+    >>> is_the_input("/tmp/template.html", "data/template.yaml")
+    False
+    """
+    import os
+    from pathlib import Path
+
+    target, source = Path(out), Path(dataset_path)
+    try:
+        if target.exists() and source.exists() and os.path.samefile(target, source):
+            return True
+        target, source = target.resolve(), source.resolve()
+    except OSError:
+        return False
+    if target == source:
+        return True
+    return source.is_dir() and target.parent == source and target.suffix in (".csv", ".json", ".yaml")
+
+
+def refuse_input_as_output(command: str, out: str, dataset_path: str) -> bool:
+    """If ``out`` is the dataset itself (:func:`is_the_input`), say so in one line and return True."""
+    if not is_the_input(out, dataset_path):
+        return False
+    print(
+        f"entente {command}: refused: the output {out} is the dataset {dataset_path}, which "
+        f"{command} never writes over; give another path",
+        file=sys.stderr,
+    )
+    return True
+
+
+def refuse_no_dated_ties(command: str, dataset: Dataset, dataset_path: str) -> bool:
+    """If ``dataset`` has no dated tie (so nothing to draw or tabulate), say so in one line; return True."""
+    try:
+        _ = dataset.span
+    except ValueError:
+        print(
+            f"{dataset_path}: nothing for entente {command} to make: the dataset has no dated ties; "
+            "add a tie with a date (see data/template.yaml)",
+            file=sys.stderr,
+        )
+        return True
+    return False

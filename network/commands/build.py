@@ -6,7 +6,15 @@ import argparse
 import sys
 import time
 
-from ._common import OUT_RULE, add_data_option, default_output, load_or_report, refuse_output
+from ._common import (
+    OUT_RULE,
+    add_data_option,
+    default_output,
+    load_or_report,
+    refuse_input_as_output,
+    refuse_no_dated_ties,
+    refuse_output,
+)
 from ._declared import add_policy_options
 
 HELP = "the main job: validate, analyse, and write every table, figure and page"
@@ -60,7 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..build import STAGES, OutputFolderRefused, build
+    from ..build import STAGES, OutputFolderBusy, OutputFolderRefused, build
 
     if args.stage and any(s not in STAGES for s in args.stage):
         print(f"entente build: unknown stage; choose from {', '.join(STAGES)}", file=sys.stderr)
@@ -70,8 +78,12 @@ def run(args: argparse.Namespace) -> int:
     if dataset is None:
         return 1
     validate_secs = time.perf_counter() - t0
+    if refuse_no_dated_ties("build", dataset, args.data):
+        return 1
     print(f"{args.data}: valid ({len(dataset.actors)} actors, {len(dataset.ties)} ties)")
     out = args.out or default_output(args.data)
+    if refuse_input_as_output("build", out, args.data):
+        return 2
     try:
         report = build(
             dataset,
@@ -81,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
             cache=args.cache,
             force=args.force,
         )
+    except OutputFolderBusy as exc:
+        print(f"entente build: refused: {exc}", file=sys.stderr)
+        return 2
     except OutputFolderRefused as exc:
         return refuse_output("build", out, args.data, str(exc))
     report.timings = {"validate": validate_secs, **report.timings}

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..options import FORMS
-from ._common import add_max_bytes_option, load_or_report
+from ._common import add_max_bytes_option, load_or_report, refuse_input_as_output
 from ._declared import add_policy_options
 
 HELP = "convert a dataset between YAML, JSON and CSV (only valid data; written atomically)"
@@ -45,13 +45,16 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if refuse_input_as_output("convert", args.target, args.source):
+        return 2
     dataset = load_or_report(args.source, strict=args.strict, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
     try:
         written = write(plain(dataset), args.target, form)
     except (ValueError, OSError) as exc:
-        print(f"entente: cannot write {args.target}: {exc}", file=sys.stderr)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"entente convert: cannot write {args.target}: {reason}", file=sys.stderr)
         return 1
     names = ", ".join(str(p) for p in written)
     print(f"{args.source} -> {names} ({form}: {len(dataset.actors)} actors, {len(dataset.ties)} ties)")

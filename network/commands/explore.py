@@ -14,6 +14,8 @@ from ._common import (
     default_output,
     load_or_report,
     output_refused,
+    refuse_input_as_output,
+    refuse_no_dated_ties,
 )
 
 HELP = "write the offline explorer: one HTML file with a year slider, ties and their sources"
@@ -48,7 +50,11 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
+    if refuse_no_dated_ties("explore", dataset, args.data):
+        return 1
     args.out = args.out or f"{default_output(args.data)}/explorer.html"
+    if refuse_input_as_output("explore", args.out, args.data):
+        return 2
     if output_refused("explore", str(Path(args.out).parent), args.data, args.force):
         return 2
     path = write_explorer(dataset, args.out, level=args.level)

@@ -7,7 +7,7 @@ import sys
 
 from ..options import EXPORT_FORMATS as FORMATS
 from ..options import LEVELS
-from ._common import add_data_option, load_or_report
+from ._common import add_data_option, load_or_report, refuse_input_as_output
 
 HELP = "write the network as GEXF (Gephi's timeline), GraphML, CSV tables or node-link JSON"
 DESCRIPTION = """\
@@ -72,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
+    if args.out and refuse_input_as_output("export", args.out, args.data):
+        return 2
     if args.format == "graphml" and args.window is None:
         return _graphml_folder(dataset, args)
     if args.window is not None and args.format != "graphml":

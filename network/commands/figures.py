@@ -14,6 +14,7 @@ from ._common import (
     default_output,
     load_or_report,
     output_refused,
+    refuse_input_as_output,
 )
 from ._declared import add_framing_options, framing_of, poles_given
 
@@ -89,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     if dataset is None:
         return 1
     args.out = args.out or default_output(args.data)
+    if refuse_input_as_output("figures", args.out, args.data):
+        return 2
     if output_refused("figures", args.out, args.data, args.force):
         return 2
     from ..figures import render_all

@@ -12,12 +12,15 @@ HELP = "rewrite a dataset in canonical order and layout (--check only compares)"
 DESCRIPTION = """\
 Put a dataset in canonical form: fields in the data dictionary's order, actors
 by id, periods by start, ties by date then id, nested records on one line.
-Only a valid file is rewritten, atomically. Comments other than the schema
-line on line 1 are not kept.
+Only a valid file is rewritten, atomically. The canonical form has no place
+for comments: a file with comments (other than the schema line on line 1) is
+not rewritten (exit 1, naming the lines) unless --drop-comments is given; move
+what they say into note: or evidence: fields first.
 
 examples:
   entente fmt data/actors.yaml           # rewrite in place
   entente fmt --check data/actors.yaml   # exit 1 and show a diff if not canonical
+  entente fmt --drop-comments their.yaml # rewrite, dropping the comments
 """
 
 
@@ -26,11 +29,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--check", action="store_true", help="do not write; exit 1 with a diff if not canonical"
     )
+    parser.add_argument(
+        "--drop-comments",
+        action="store_true",
+        help="rewrite a file that has comments, dropping them (without it, such a file is refused)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from ..atomic import write_text
     from ..canonical import canonical_text
+    from ..comments import comment_lines
     from ..problems import DatasetError
     from ..yamlsource import read_text
 
@@ -52,6 +61,16 @@ def run(args: argparse.Namespace) -> int:
         )
         sys.stdout.writelines(diff)
         print(f"{args.data}: not canonical; run 'entente fmt {args.data}'", file=sys.stderr)
+        return 1
+    found = comment_lines(old)
+    if found and not args.drop_comments:
+        shown = ", ".join(map(str, found[:5])) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+        print(
+            f"{args.data}: not rewritten: the canonical form would drop the comments on line"
+            f"{'s' if len(found) > 1 else ''} {shown}; move them into note: or evidence: fields, "
+            "or give --drop-comments",
+            file=sys.stderr,
+        )
         return 1
     write_text(args.data, new)
     print(f"{args.data}: rewritten in canonical form")

@@ -13,6 +13,8 @@ from ._common import (
     default_output,
     load_or_report,
     output_refused,
+    refuse_input_as_output,
+    refuse_no_dated_ties,
 )
 
 HELP = "write the lesson pages (HTML and Markdown): a page per period and a time line"
@@ -54,7 +56,11 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
+    if refuse_no_dated_ties("report", dataset, args.data):
+        return 1
     args.out = args.out or f"{default_output(args.data)}/report"
+    if refuse_input_as_output("report", args.out, args.data):
+        return 2
     if output_refused("report", args.out, args.data, args.force):
         return 2
     if dataset.framing is None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from pathlib import Path
 
 HELP = "print the JSON Schema (draft-07) of format v1, or write it with --out"
 DESCRIPTION = """\
@@ -30,8 +32,30 @@ def run(args: argparse.Namespace) -> int:
 
     text = schema_text()
     if args.out:
+        if _not_a_schema(args.out):
+            print(
+                f"entente schema: refused: {args.out} exists and is not a JSON Schema this command "
+                "wrote (a dataset?); give a new path, or remove the file first",
+                file=sys.stderr,
+            )
+            return 2
         write_text(args.out, text)
         print(f"wrote {args.out}")
     else:
         print(text, end="")
     return 0
+
+
+def _not_a_schema(path: str) -> bool:
+    """Whether ``path`` is something other than nothing or a JSON Schema (which --out may replace)."""
+    target = Path(path)
+    if not target.exists():
+        return False
+    if not target.is_file():
+        return True
+    try:
+        with target.open("rb") as fh:
+            head = fh.read(1 << 20)
+        return "$schema" not in json.loads(head.decode("utf-8"))
+    except (OSError, ValueError, TypeError):
+        return True
