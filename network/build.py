@@ -75,8 +75,9 @@ def table_files(dataset: Dataset) -> dict[str, str]:
     Alignment uses the default focal actor and poles when the dataset has
     them (``albania``; ``ussr``, ``china``), and is skipped otherwise.
     """
-    from .alignment import FOCAL, POLES, alignment, blocs
+    from .alignment import FOCAL, POLES, alignment
     from .balance_periods import balance_rows
+    from .camps import camp_rows
     from .centrality import centrality
     from .rows import Rows
     from .snapshots import snapshots
@@ -95,7 +96,7 @@ def table_files(dataset: Dataset) -> dict[str, str]:
                 for measure in ("net", "weight", "s_score"):
                     rows.extend(alignment(snaps, measure=measure))
                 out[f"alignment-{by}.csv"] = rows.to_csv()
-                out[f"blocs-{by}.csv"] = blocs(snaps).to_csv()
+                out[f"blocs-{by}.csv"] = camp_rows(snaps, POLES).to_csv()  # camps (network.camps)
     out["summary.json"] = json.dumps(summarize(dataset), indent=2, ensure_ascii=False) + "\n"
     return out
 

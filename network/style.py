@@ -96,18 +96,25 @@ EDGE_WIDTH = (1.0, 7.0)
 #: (so that a record of equal, light ties is not drawn all in the heaviest lines).
 EDGE_WEIGHT_FULL = 4.0
 
-#: Node colour by bloc (the two-bloc partition behind the frustration index).
-#: ``pole0``/``pole1``: the bloc holding the first/second pole; ``both``: a bloc
-#: holding both; ``other``/``bloc1``/``bloc2``: blocs without a pole; ``none``:
-#: no signed tie this period.
+#: Node colour by camp (:func:`network.camps.camps`, key from :func:`network.camps.camp_key`), and
+#: the legend's words: what the colour means and no more. ``pole0``/``pole1``: cooperative ties
+#: link the actor to that pole; ``both``: to two or more poles; ``enemy0``/``enemy1``/``enemy_both``:
+#: on that pole's (those poles') side only through shared enemies, drawn in a lighter shade of the
+#: pole's colour; ``pole_other``/``enemy_other``: the same towards a pole after the second;
+#: ``no_side``: hostile ties reach a pole but put it on no pole's side; ``unaligned``: no path of
+#: ties to any pole; ``none``: no tie this period (drawn faded). ``{pole0}``, ``{pole1}`` and
+#: ``{several}`` (the poles named together, or "two or more poles") are filled in by the caller.
 BLOC: dict[str, dict[str, str]] = {
-    "pole0": {"color": OKABE_ITO["blue"], "label": "{pole0}'s bloc"},
-    "pole1": {"color": OKABE_ITO["orange"], "label": "{pole1}'s bloc"},
-    "both": {"color": OKABE_ITO["reddish_purple"], "label": "bloc of both poles"},
-    "other": {"color": OKABE_ITO["yellow"], "label": "bloc without a pole"},
-    "bloc1": {"color": OKABE_ITO["sky_blue"], "label": "bloc 1"},
-    "bloc2": {"color": OKABE_ITO["yellow"], "label": "bloc 2"},
-    "mixed": {"color": "#FFFFFF", "label": "mixed ties only (no bloc)"},
+    "pole0": {"color": OKABE_ITO["blue"], "label": "linked to {pole0} by cooperative ties"},
+    "pole1": {"color": OKABE_ITO["orange"], "label": "linked to {pole1} by cooperative ties"},
+    "both": {"color": OKABE_ITO["reddish_purple"], "label": "linked to {several} by cooperative ties"},
+    "pole_other": {"color": OKABE_ITO["bluish_green"], "label": "linked to another pole by cooperative ties"},
+    "enemy0": {"color": OKABE_ITO["sky_blue"], "label": "on {pole0}'s side only through shared enemies"},
+    "enemy1": {"color": OKABE_ITO["yellow"], "label": "on {pole1}'s side only through shared enemies"},
+    "enemy_both": {"color": "#E8C4DA", "label": "on the side of {several} only through shared enemies"},
+    "enemy_other": {"color": "#A8DCCB", "label": "on another pole's side only through shared enemies"},
+    "no_side": {"color": "#6E6E6E", "label": "hostile ties only, on no pole's side"},
+    "unaligned": {"color": "#FFFFFF", "label": "no path of ties to any pole"},
     "none": {"color": "#BBBBBB", "label": "no tie this period"},
 }
 #: How actors without a tie in the period are drawn: faded, labels grey.

@@ -10,7 +10,7 @@ from ._analysis import add_analysis_options, print_rows, snapshot_options, usage
 from ._common import load_or_report
 from .alignment import poles_of
 
-HELP = "what changed between two periods: edges, rank moves, bloc moves, with citations"
+HELP = "what changed between two periods: edges, rank moves, camp moves, with citations"
 DESCRIPTION = """\
 Compare period A with period B: years such as 1958, or the ids of two named
 periods (then --by period is implied). Three tables:
@@ -18,7 +18,8 @@ periods (then --by period is implied). Three tables:
   edges  ties and edges that appeared, disappeared, flipped sign, strengthened
          or weakened, each with the ids of its ties and their citations
   ranks  actors whose centrality rank moved (by --rank-by, default pn)
-  blocs  actors whose bloc changed (blocs named after the --pole they hold)
+  blocs  actors whose camp towards the --pole(s) changed (see entente alignment
+         --help: cooperative:P, enemy-side:P, no-side, unaligned)
 
 The table format prints all three; csv and json print one (--show, default
 edges), as an array of rows with stable keys.
@@ -47,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="poles",
         action="append",
         metavar="ACTOR",
-        help="poles that name the blocs (default: ussr, china)",
+        help="poles the camps are reckoned towards (default: ussr, china)",
     )
 
 
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     titles = {
         "edges": "Edges that changed",
         "ranks": f"Rank moves (by {args.rank_by})",
-        "blocs": "Bloc moves",
+        "blocs": "Camp moves",
     }
     for i, (name, rows) in enumerate(results):
         if i:

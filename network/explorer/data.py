@@ -22,12 +22,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ..alignment import POLES, bloc_labels
+from ..alignment import POLES
+from ..camps import camp_key, camps
 from ..centrality import centrality
 from ..model import Dataset, Tie
 from ..snapshots import LEVELS, Snapshot, snapshots
 from ..windows import Window, year_windows
-from .look import bloc_key, involvement, look, positions, scale
+from .look import involvement, look, positions, scale
 
 __all__ = ["payload", "tie_record", "years", "CENTRALITY_FIELDS", "MEASURE_LABELS", "FORMAT"]
 
@@ -167,11 +168,11 @@ def _frame(
         )
     shares = {t: _num(s) for t, s in sorted(snap.allocation.items()) if abs(s - 1.0) > 1e-9}
     cent = {r["actor"]: {k: _num(r[k]) for k in CENTRALITY_FIELDS} for r in rows}
-    blocs = bloc_labels(snap, poles)
+    found = camps(snap.graph, poles)
     nodes = {}
     for r in sorted(rows, key=lambda r: r["actor"]):
         nodes[r["actor"]] = {
-            "bloc": bloc_key(blocs.get(r["actor"]), poles),
+            "bloc": camp_key(found[r["actor"]], poles),
             "area": _num(scale(involvement(r), vmax, look_["node_size"])),
         }
     return {"edges": edges, "shares": shares, "centrality": dict(sorted(cent.items())), "nodes": nodes}
@@ -206,8 +207,8 @@ def payload(
         ids (by date), ``width`` in points (by the absolute net weight, one scale for
         all years); ``shares``: tie id -> the part of its weight counted that
         year, when not all of it; ``centrality``: actor ->
-        :data:`CENTRALITY_FIELDS`; ``nodes``: active actor -> ``bloc`` (a
-        :data:`network.style.BLOC` key) and marker ``area`` in points^2 (by
+        :data:`CENTRALITY_FIELDS`; ``nodes``: active actor -> ``bloc`` (its camp's
+        :data:`network.style.BLOC` key, :func:`network.camps.camp_key`) and marker ``area`` in points^2 (by
         involvement, cooperative plus hostile strength, one scale for all
         years, as in the figures)),
         ``measures`` (``[key, label]`` of each centrality field), ``look``

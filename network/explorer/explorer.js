@@ -114,6 +114,7 @@
         "fill-opacity": k === "none" ? L.inactive.alpha : 1 }));
       box.append(pic, h("span", null, L.bloc[k].label));
     });
+    box.append(h("p", "camps-note", L.camps));
   }
 
   function drawNodes() {

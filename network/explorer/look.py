@@ -14,8 +14,8 @@ Examples
 >>> v = view()
 >>> pos["ussr"][0] < pos["albania"][0] < pos["china"][0] < v["width"]
 True
->>> look(("ussr", "china"), {"ussr": "Soviet Union", "china": "China"})["bloc"]["pole0"]["label"]
-"Soviet Union's bloc"
+>>> look(("ussr", "china"), {"ussr": "Soviet Union", "china": "China"})["bloc"]["enemy0"]["label"]
+"on Soviet Union's side only through shared enemies"
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 from ..alignment import POLES
 from ..model import Dataset
 
-__all__ = ["positions", "look", "view", "bloc_key", "scale", "involvement", "marker_radius", "LABEL_SCALE"]
+__all__ = ["positions", "look", "view", "scale", "involvement", "marker_radius", "LABEL_SCALE"]
 
 #: Labels on a page are this much larger than in the figures, to be read on a projector.
 LABEL_SCALE = 1.25
@@ -104,23 +104,6 @@ def positions(
     }
 
 
-def bloc_key(label: str | None, poles: Sequence[str]) -> str:
-    """The :data:`network.style.BLOC` key of a bloc label from :func:`network.alignment.bloc_labels`.
-
-    Examples
-    --------
-    >>> [bloc_key(x, ("ussr", "china")) for x in ("ussr", "china", "ussr+china", "other", "bloc2", None)]
-    ['pole0', 'pole1', 'both', 'other', 'bloc2', 'none']
-    """
-    if label is None:
-        return "none"
-    if label in ("other", "bloc1", "bloc2"):
-        return label
-    if "+" in label:
-        return "both"
-    return f"pole{list(poles).index(label)}" if label in poles and list(poles).index(label) < 2 else "other"
-
-
 def _dash(pattern: tuple[float, ...] | None) -> list[float]:
     return [float(x) for x in pattern] if pattern else []
 
@@ -131,7 +114,7 @@ def look(poles: Sequence[str] = POLES, names: Mapping[str, str] | None = None) -
     Parameters
     ----------
     poles : sequence of str
-        The poles, to name their blocs in the legend.
+        The poles, to name them in the camps' legend.
     names : mapping, optional
         Actor id -> name, for those legend entries.
 
@@ -141,14 +124,17 @@ def look(poles: Sequence[str] = POLES, names: Mapping[str, str] | None = None) -
         ``sign``: ``"1"``, ``"-1"``, ``"0"`` -> ``colour``, ``dash`` (in
         multiples of the line width, ``[]`` = solid), ``alpha``, ``label``;
         ``edge_width``: points of the lightest and heaviest edge; ``bloc``:
-        key -> ``colour``, ``label``; ``node``, ``inactive``, ``node_size``
-        (marker areas in points^2; the diameter is the square root), ``font``
-        (label size in points), ``text``, ``view`` (:func:`view`).
+        camp key (:func:`network.camps.camp_key`) -> ``colour``, ``label``
+        (:func:`network.camps.legend_text`); ``camps``: what a camp is, in a
+        sentence; ``node``, ``inactive``, ``node_size`` (marker areas in
+        points^2; the diameter is the square root), ``font`` (label size in
+        points), ``text``, ``view`` (:func:`view`).
     """
     from .. import style
+    from ..camps import CAMP_EXPLAINED, legend_text
 
     names = names or {}
-    fill = {f"pole{i}": names.get(p, p) for i, p in enumerate(poles[:2])}
+    pole_names = [names.get(p, p) for p in poles]
     edge = {"1": style.EDGE["positive"], "-1": style.EDGE["negative"], "0": style.EDGE["zero"]}
     return {
         "sign": {
@@ -157,14 +143,9 @@ def look(poles: Sequence[str] = POLES, names: Mapping[str, str] | None = None) -
         },
         "edge_width": list(style.EDGE_WIDTH),
         "bloc": {
-            k: {
-                "colour": b["color"],
-                "label": b["label"].format(
-                    pole0=fill.get("pole0", "first pole"), pole1=fill.get("pole1", "second pole")
-                ),
-            }
-            for k, b in style.BLOC.items()
+            k: {"colour": b["color"], "label": legend_text(k, pole_names)} for k, b in style.BLOC.items()
         },
+        "camps": CAMP_EXPLAINED,
         "node": {
             "edge": style.NODE["edgecolor"],
             "width": style.NODE["linewidth"],

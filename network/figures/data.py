@@ -31,8 +31,9 @@ from pathlib import Path
 import numpy as np
 
 from .. import style
-from ..alignment import FOCAL, POLES, alignment, bloc_labels
+from ..alignment import FOCAL, POLES, alignment
 from ..balance import frustration, shared_partitions, triangle_counts
+from ..camps import CAMP_EXPLAINED, camp_key, camps, legend_text
 from ..centrality import centrality
 from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
 from ..model import Dataset
@@ -442,22 +443,16 @@ def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], f
     return out
 
 
-def _bloc_key(name: str, poles: Sequence[str]) -> str:
-    if "+" in name:
-        return "both"
-    if len(poles) > 0 and name == poles[0]:
-        return "pole0"
-    if len(poles) > 1 and name == poles[1]:
-        return "pole1"
-    return name if name in ("bloc1", "bloc2") else "other"
-
-
-def _bloc_legend(keys: Iterable[str], dataset: Dataset, poles: Sequence[str]) -> tuple[tuple[str, str], ...]:
+def _bloc_legend(
+    keys: Iterable[str], dataset: Dataset, poles: Sequence[str], inches: float
+) -> tuple[tuple[str, str], ...]:
+    """Legend entries ``(style key, words)`` of the camps drawn, in :data:`network.style.BLOC` order,
+    the words wrapped to ``inches``."""
     present = set(keys)
-    names = {f"pole{i}": dataset.actor_name(p) for i, p in enumerate(poles[:2])}
+    names = [dataset.actor_name(p) for p in poles]
     return tuple(
-        (key, spec["label"].format(**names))
-        for key, spec in style.BLOC.items()
+        (key, _fit(legend_text(key, names), inches, style.FONT["legend"]))
+        for key in style.BLOC
         if key in present and key != "none"
     )
 
@@ -498,7 +493,7 @@ def _snapshot_views(
     labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
     frame = (style.FRAME["x0"], style.FRAME["x1"], style.FRAME["y0"], style.FRAME["y1"])
     blocs_per_snap = [
-        {a: _bloc_key(b, poles) for a, b in bloc_labels(s, [p for p in poles if p in s.graph]).items()}
+        {a: camp_key(c, poles) for a, c in camps(s.graph, [p for p in poles if p in s.graph]).items()}
         for s in snaps
     ]
     fig_w = style.FIGSIZE["snapshot"][0]
@@ -515,17 +510,7 @@ def _snapshot_views(
             f"so a place shows alignment over the whole record"
         )
     # one legend for every snapshot of the set (frames of the GIF keep the same key)
-    legend = _bloc_legend(
-        {k for b in blocs_per_snap for k in b.values()}
-        | {
-            "mixed"
-            for s, b in zip(snaps, blocs_per_snap, strict=True)
-            for n, d in s.graph.nodes(data=True)
-            if d["active"] and n not in b
-        },
-        dataset,
-        poles,
-    )
+    legend = _bloc_legend({k for b in blocs_per_snap for k in b.values()}, dataset, poles, column - 0.5)
     views = []
     for snap, blocs in zip(snaps, blocs_per_snap, strict=True):
         g = snap.graph
@@ -545,7 +530,7 @@ def _snapshot_views(
                     x=x,
                     y=y,
                     size=round(size, 2),
-                    bloc=blocs.get(n, "mixed" if active else "none"),
+                    bloc=blocs[n],
                     active=active,
                     pole=n in poles[:2],
                 )
@@ -594,8 +579,8 @@ def _snapshot_views(
         caption = _fit(
             f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. A line sums the "
             f"ties of two actors in the {unit}; width: |cooperation \u2212 hostility|, one scale for all "
-            f"{unit}s. Colour: the two blocs that best fit the signs (frustration partition). Actors keep "
-            f"their places in every snapshot{pinned}.",
+            f"{unit}s. Colour: the actor's camp in the {unit}. {CAMP_EXPLAINED} Actors keep their places "
+            f"in every snapshot{pinned}.",
             fig_w - 0.3,
             style.FONT["caption"],
         )

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..alignment import POLES
 from ..atomic import write_text
+from ..camps import CAMP_EXPLAINED, camp_key
 from ..model import Dataset
 from .lesson import Change, Lesson, Page, TieNote, lesson
 from .svg import Drawing
@@ -110,6 +111,11 @@ def _html_nav(les: Lesson, i: int) -> str:
     return "<nav>" + " · ".join(parts) + "</nav>"
 
 
+def _cap(text: str) -> str:
+    """``text`` with its first letter upper-case (the camps' words start lower-case, for the legends)."""
+    return text[:1].upper() + text[1:]
+
+
 def _html_legend(les: Lesson, drawing: Drawing) -> str:
     L = drawing.look
     signs = "".join(
@@ -120,11 +126,12 @@ def _html_legend(les: Lesson, drawing: Drawing) -> str:
         f"{escape(L['sign'][k]['label'])}</li>"
         for k in ("1", "-1", "0")
     )
+    used = {camp_key(c, les.poles) for p in les.pages for c in p.balance.camp_of.values()} | {"none"}
     blocs = "".join(
         f'<li><span class="swatch"><svg viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" '
         f'cy="6" r="5" fill="{b["colour"]}" stroke="#222"/></svg></span>{escape(b["label"])}</li>'
         for k, b in L["bloc"].items()
-        if k in ("pole0", "pole1", "both", "other", "none")
+        if k in used
     )
     return f'<ul class="legend">{signs}{blocs}</ul>'
 
@@ -141,7 +148,8 @@ def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
         "</header>",
         f"<figure>{drawing.svg(page)}<figcaption>{_html_legend(les, drawing)}Line width: the net weight of "
         f"the ties between two actors; circle area: how much an actor was involved (cooperative plus hostile "
-        f"weight); colour: the two blocs that best fit the signs. Every actor keeps its place on every page."
+        f"weight); colour: the actor's camp. {escape(CAMP_EXPLAINED)} Every actor keeps its place on every "
+        f"page."
         f"</figcaption></figure>",
     ]
     prev = escape(page.previous.label) if page.previous else None
@@ -184,17 +192,18 @@ def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
         )
     else:
         out.append("<p>No actor has a tie in this period.</p>")
-    out.append("</section><section><h2>Balance and blocs</h2>")
+    out.append("</section><section><h2>Balance and camps</h2>")
     out.append(
         f"<p>Balanced triangles: {_share(b.triangle_balance)}"
         + (f" of {b.triangles}" if b.triangles else "")
         + f". Frustration: {b.frustration} of {b.edges} signed edges would have to change for the "
-        f"network to split into two blocs, friends inside, enemies between.</p>"
+        f"network to split into two sides, friends inside, enemies between (a measure of balance: "
+        f"friends of friends and enemies of enemies share a side).</p><p>Camps: {escape(CAMP_EXPLAINED)}</p>"
     )
-    if b.blocs:
+    if b.camps:
         out.append(
             "<ul>"
-            + "".join(f"<li><b>{escape(k)}</b>: {escape(', '.join(v))}</li>" for k, v in b.blocs.items())
+            + "".join(f"<li><b>{escape(_cap(k))}</b>: {escape(', '.join(v))}</li>" for k, v in b.camps.items())
             + "</ul>"
         )
     if b.unbalanced:
@@ -245,7 +254,8 @@ def _html_index(les: Lesson) -> str:
         "<section><h2>How to read the pages</h2><p>Each page shows the network of one period: a line for "
         "each pair of actors with ties dated to it, solid for cooperation, dashed for hostility. It lists "
         "what changed since the period before, each change with the ties behind it and the footnote each "
-        "tie comes from; who was most central; whether the network split into two blocs; and questions for "
+        "tie comes from; who was most central; how balanced the network was and each actor's camp towards "
+        "the poles; and questions for "
         "discussion drawn from the data.</p></section>",
         "<footer>" + "".join(f"<p>{escape(r)}</p>" for r in les.references) + "</footer>",
     ]
@@ -304,7 +314,7 @@ def _md_page(les: Lesson, i: int) -> str:
         f"![The network in {_md(w.label)}](snapshot-{page.slug}.svg)",
         "",
         "Solid lines: cooperation; dashed: hostility; width: net weight; circle area: involvement; colour: "
-        "the two blocs that best fit the signs.",
+        f"the actor's camp. {CAMP_EXPLAINED}",
         "",
     ]
     prev = les.pages[i - 1].window.label if i else None
@@ -343,15 +353,18 @@ def _md_page(les: Lesson, i: int) -> str:
         out.append("No actor has a tie in this period.")
     out += [
         "",
-        "## Balance and blocs",
+        "## Balance and camps",
         "",
         f"Balanced triangles: {_share(b.triangle_balance)}"
         + (f" of {b.triangles}" if b.triangles else "")
         + f". Frustration: {b.frustration} of {b.edges} signed edges would have to change for the network to "
-        f"split into two blocs.",
+        f"split into two sides (a measure of balance: friends of friends and enemies of enemies share a "
+        f"side).",
+        "",
+        f"Camps: {_md(CAMP_EXPLAINED)}",
         "",
     ]
-    out += [f"- **{_md(k)}**: {_md(', '.join(v))}" for k, v in b.blocs.items()]
+    out += [f"- **{_md(_cap(k))}**: {_md(', '.join(v))}" for k, v in b.camps.items()]
     if b.unbalanced:
         tri = "; ".join(", ".join(les.names.get(x, x) for x in t) for t in b.unbalanced)
         out += ["", f"Unbalanced triangles: {_md(tri)}."]
