@@ -10,7 +10,10 @@ person or state level). Times are ISO dates (``timeformat="date"``):
   thickness), ``pos``, ``neg``, ``count``, ``ties`` (the tie ids) and
   ``citations`` (their citations, in the same order, joined with `` | ``) are
   dynamic attribute values, one per window, with that window's start and end;
-* nodes carry ``name``, ``kind`` and the figures' position (``viz:position``).
+* nodes carry ``name``, ``kind`` and the figures' position (``viz:position``),
+  and a dynamic ``camp``, one value per window they are active in: their camp
+  towards the poles (:func:`network.camps.camps`; ``cooperative:ussr``,
+  ``enemy-side:china``, ``no-side``, ``unaligned``).
 
 Examples
 --------
@@ -20,6 +23,8 @@ Examples
 >>> g = nx.read_gexf(io.BytesIO(text.encode()), version="1.3")
 >>> g.graph["mode"], sorted(g["albania"]["ussr"]["sign"])[:2]
 ('dynamic', [(-1, '1960-01-01', '1960-12-31'), (1, '1957-01-01', '1957-12-31')])
+>>> [camp for camp, start, end in g.nodes["albania"]["camp"] if start.startswith("1960")]
+['enemy-side:china']
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from ..model import Dataset
 from ..snapshots import Snapshot, snapshots
 from ..windows import Window, windows_for
 
-__all__ = ["gexf", "NS", "VIZ", "EDGE_ATTRIBUTES", "SEPARATOR"]
+__all__ = ["gexf", "NS", "VIZ", "EDGE_ATTRIBUTES", "SEPARATOR", "DEFAULT_POLES"]
 
 NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
@@ -51,6 +56,10 @@ EDGE_ATTRIBUTES = (
     ("7", "citations", "string"),
 )
 _NODE_ATTRIBUTES = (("0", "name", "string"), ("1", "kind", "string"))
+#: The dynamic node attribute: the camp per window (its id follows the static ones).
+_NODE_DYNAMIC = (("2", "camp", "string"),)
+#: The poles of the layout and of the camps when none are given (those present in the data).
+DEFAULT_POLES = ("ussr", "china")
 _POSITION_SCALE = 100.0  # layout units (poles at x = -1 and +1) to Gephi's
 
 
@@ -91,7 +100,12 @@ def _spells(parent: ET.Element, spells: list[tuple[str, str]]) -> None:
         ET.SubElement(el, "spell", {"start": start, "end": end})
 
 
-def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "year") -> str:
+def gexf(
+    dataset: Dataset,
+    level: str = "person",
+    by: str | Sequence[Window] = "year",
+    poles: Sequence[str] = DEFAULT_POLES,
+) -> str:
     """The dataset's snapshots as one dynamic GEXF 1.3 document (see the module docstring).
 
     Parameters
@@ -102,12 +116,15 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
         Snapshot level (:func:`network.snapshots.snapshots`).
     by : {"year", "period"} or list of Window
         The windows; they must not overlap (Gephi's intervals would clash).
+    poles : sequence of str
+        The poles of the camps (those absent from the data are passed over).
 
     Returns
     -------
     str
         The XML text, with its declaration; the same data gives the same text.
     """
+    from ..camps import camps
     from ..layout import layout_for
 
     windows = windows_for(dataset, by)
@@ -139,14 +156,18 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
         },
     )
     _attributes(graph, "node", "static", _NODE_ATTRIBUTES)
+    _attributes(graph, "node", "dynamic", _NODE_DYNAMIC)
     _attributes(graph, "edge", "dynamic", EDGE_ATTRIBUTES)
 
     active: dict[str, list[Window]] = {n: [] for n in nodes}
+    camp_of: dict[str, list[tuple[Window, str]]] = {n: [] for n in nodes}
     edges: dict[tuple[str, str], list[tuple[Window, dict]]] = {}
     for snap in snaps:
+        found = camps(snap.graph, [p for p in poles if p in snap.graph])
         for n, d in snap.graph.nodes(data=True):
             if d.get("active"):
                 active[n].append(snap.window)
+                camp_of[n].append((snap.window, found[n].label))
         for u, v, d in snap.graph.edges(data=True):
             edges.setdefault((min(u, v), max(u, v)), []).append((snap.window, d))
 
@@ -158,6 +179,12 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
         values = ET.SubElement(node, "attvalues")
         ET.SubElement(values, "attvalue", {"for": "0", "value": str(data.get("name") or n)})
         ET.SubElement(values, "attvalue", {"for": "1", "value": str(data.get("kind") or "")})
+        for w, label in camp_of[n]:
+            ET.SubElement(
+                values,
+                "attvalue",
+                {"for": "2", "value": label, "start": w.lower.isoformat(), "end": w.upper.isoformat()},
+            )
         if active[n]:
             _spells(node, _merge(active[n]))
         x, y = positions.get(n, (0.0, 0.0))

@@ -1,7 +1,9 @@
 """GraphML with one graph per period: the snapshots, each edge with its sign, weights, tie ids and citations.
 
 One ``<graph>`` per window (``id`` = the window id, ``"1958"`` or a period's
-id), in order, in one file. networkx reads them all with
+id), in order, in one file. Each node carries its ``camp`` in that window
+(:func:`network.camps.camps`: ``cooperative:ussr``, ``enemy-side:china``,
+``no-side``, ``unaligned``, ``inactive``). networkx reads them all with
 ``list(nx.readwrite.graphml.GraphMLReader()(path=...))`` (``nx.read_graphml``
 returns the first); igraph with ``read_graph(path, format="graphml", index=k)``.
 
@@ -16,6 +18,8 @@ Examples
 >>> e = graphs[3]["albania"]["ussr"]
 >>> e["sign"], e["ties"], e["citations"]
 (-1, 'ussr-albania-accuse-1960-06', 'mini, p. 7')
+>>> graphs[3].nodes["albania"]["camp"]   # no tie with China in 1960: only the USSR as a shared enemy
+'enemy-side:china'
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import Any
 from ..model import Dataset
 from ..snapshots import snapshots
 from ..windows import Window
-from .gexf import SEPARATOR
+from .gexf import DEFAULT_POLES, SEPARATOR
 
 __all__ = ["graphml", "NS", "KEYS"]
 
@@ -42,6 +46,7 @@ KEYS = (
     ("n_name", "node", "name", "string"),
     ("n_kind", "node", "kind", "string"),
     ("n_active", "node", "active", "boolean"),
+    ("n_camp", "node", "camp", "string"),
     ("e_sign", "edge", "sign", "int"),
     ("e_weight", "edge", "weight", "double"),
     ("e_pos", "edge", "pos", "double"),
@@ -62,13 +67,23 @@ def _data(parent: ET.Element, key: str, value: Any) -> None:
     ET.SubElement(parent, "data", {"key": key}).text = text
 
 
-def graphml(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "year") -> str:
+def graphml(
+    dataset: Dataset,
+    level: str = "person",
+    by: str | Sequence[Window] = "year",
+    poles: Sequence[str] = DEFAULT_POLES,
+) -> str:
     """The snapshots as GraphML, one undirected graph per window (see the module docstring).
+
+    Node ``camp`` is the camp towards ``poles`` (those absent from the data
+    are passed over).
 
     Edge ``weight`` is the net signed weight, ``pos``/``neg`` its two parts,
     ``ties`` the ids of the ties behind the edge and ``citations`` their
     citations in the same order, each joined with `` | ``.
     """
+    from ..camps import camps
+
     snaps = snapshots(dataset, by=by, level=level)
     root = ET.Element("graphml", {"xmlns": NS})
     for ident, target, name, kind in KEYS:
@@ -84,12 +99,14 @@ def graphml(dataset: Dataset, level: str = "person", by: str | Sequence[Window] 
             ("g_level", level),
         ):
             _data(graph, key, value)
+        found = camps(g, [p for p in poles if p in g])
         for n in sorted(g):
             d = g.nodes[n]
             node = ET.SubElement(graph, "node", {"id": n})
             _data(node, "n_name", d.get("name") or n)
             _data(node, "n_kind", d.get("kind") or "")
             _data(node, "n_active", bool(d.get("active")))
+            _data(node, "n_camp", found[n].label)
         for u, v, d in sorted((min(u, v), max(u, v), d) for u, v, d in g.edges(data=True)):
             edge = ET.SubElement(graph, "edge", {"id": f"{w.id}:{u}--{v}", "source": u, "target": v})
             ids = list(d["ties"])

@@ -846,16 +846,19 @@ def figure_data(
             style.FONT["subtitle"],
         ),
         caption=_fit(
-            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. Labelled: the "
-            f"poles, the focal actor and the actors with the most ties; the full-size snapshot of each year "
-            f"names every actor.",
+            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. Colour: each "
+            f"actor's camp towards the poles in the year, as the legend says (a camp is not an alliance). "
+            f"Labelled: the poles, the focal actor and the actors with the most ties; the full-size snapshot "
+            f"of each year names every actor.",
             width,
             style.FONT["caption"],
         ),
         panels=tuple(years),
         grid=grid,
         scale=round(scale, 4),
-        legend_blocs=years[0].legend_blocs if years else (),
+        legend_blocs=tuple((k, text.replace("\n", " ")) for k, text in years[0].legend_blocs)
+        if years
+        else (),
         size_examples=years[0].size_examples if years else (),
         size_title="Node area",
     )

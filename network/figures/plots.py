@@ -359,10 +359,20 @@ def draw_small_multiples(fig: Figure, view: SmallMultiplesView) -> Figure:
         "labelspacing": 0.5,
     }
     fig.add_artist(fig.legend(handles=edges, bbox_to_anchor=(0.008, 0.15), **common))
-    fig.add_artist(fig.legend(handles=blocs, bbox_to_anchor=(0.3, 0.15), ncol=2, columnspacing=1.5, **common))
+    # the camps' words on one line each, in two columns of at most four rows (room for the caption
+    # below); smaller when every kind of camp is there
+    fig.add_artist(
+        fig.legend(
+            handles=blocs,
+            bbox_to_anchor=(0.23, 0.15),
+            ncol=2,
+            columnspacing=1.0,
+            **{**common, "fontsize": _font("legend" if len(blocs) <= 8 else "label_small")},
+        )
+    )
     fig.legend(
         handles=size_legend_handles(view.size_examples, view.scale),
-        bbox_to_anchor=(0.75, 0.15),
+        bbox_to_anchor=(0.81, 0.15),
         ncol=len(view.size_examples),
         title=view.size_title,
         title_fontsize=_font("legend"),

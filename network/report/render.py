@@ -203,7 +203,9 @@ def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
     if b.camps:
         out.append(
             "<ul>"
-            + "".join(f"<li><b>{escape(_cap(k))}</b>: {escape(', '.join(v))}</li>" for k, v in b.camps.items())
+            + "".join(
+                f"<li><b>{escape(_cap(k))}</b>: {escape(', '.join(v))}</li>" for k, v in b.camps.items()
+            )
             + "</ul>"
         )
     if b.unbalanced:
