@@ -103,19 +103,48 @@ EDGE_WEIGHT_FULL = 4.0
 #: pole's colour; ``pole_other``/``enemy_other``: the same towards a pole after the second;
 #: ``no_side``: hostile ties reach a pole but put it on no pole's side; ``unaligned``: no path of
 #: ties to any pole; ``none``: no tie this period (drawn faded). ``{pole0}``, ``{pole1}`` and
-#: ``{several}`` (the poles named together, or "two or more poles") are filled in by the caller.
+#: ``{several}`` (the poles named together, or "two or more poles") are filled in by the caller;
+#: ``name`` names the colour for texts without a picture (the Markdown lesson pages).
 BLOC: dict[str, dict[str, str]] = {
-    "pole0": {"color": OKABE_ITO["blue"], "label": "linked to {pole0} by cooperative ties"},
-    "pole1": {"color": OKABE_ITO["orange"], "label": "linked to {pole1} by cooperative ties"},
-    "both": {"color": OKABE_ITO["reddish_purple"], "label": "linked to {several} by cooperative ties"},
-    "pole_other": {"color": OKABE_ITO["bluish_green"], "label": "linked to another pole by cooperative ties"},
-    "enemy0": {"color": OKABE_ITO["sky_blue"], "label": "on {pole0}'s side only through shared enemies"},
-    "enemy1": {"color": OKABE_ITO["yellow"], "label": "on {pole1}'s side only through shared enemies"},
-    "enemy_both": {"color": "#E8C4DA", "label": "on the side of {several} only through shared enemies"},
-    "enemy_other": {"color": "#A8DCCB", "label": "on another pole's side only through shared enemies"},
-    "no_side": {"color": "#6E6E6E", "label": "hostile ties only, on no pole's side"},
-    "unaligned": {"color": "#FFFFFF", "label": "no path of ties to any pole"},
-    "none": {"color": "#BBBBBB", "label": "no tie this period"},
+    "pole0": {"color": OKABE_ITO["blue"], "name": "blue", "label": "linked to {pole0} by cooperative ties"},
+    "pole1": {
+        "color": OKABE_ITO["orange"],
+        "name": "orange",
+        "label": "linked to {pole1} by cooperative ties",
+    },
+    "both": {
+        "color": OKABE_ITO["reddish_purple"],
+        "name": "purple",
+        "label": "linked to {several} by cooperative ties",
+    },
+    "pole_other": {
+        "color": OKABE_ITO["bluish_green"],
+        "name": "green",
+        "label": "linked to another pole by cooperative ties",
+    },
+    "enemy0": {
+        "color": OKABE_ITO["sky_blue"],
+        "name": "sky blue",
+        "label": "on {pole0}'s side only through shared enemies",
+    },
+    "enemy1": {
+        "color": OKABE_ITO["yellow"],
+        "name": "yellow",
+        "label": "on {pole1}'s side only through shared enemies",
+    },
+    "enemy_both": {
+        "color": "#E8C4DA",
+        "name": "light purple",
+        "label": "on the side of {several} only through shared enemies",
+    },
+    "enemy_other": {
+        "color": "#A8DCCB",
+        "name": "light green",
+        "label": "on another pole's side only through shared enemies",
+    },
+    "no_side": {"color": "#6E6E6E", "name": "dark grey", "label": "hostile ties only, on no pole's side"},
+    "unaligned": {"color": "#FFFFFF", "name": "white", "label": "no path of ties to any pole"},
+    "none": {"color": "#BBBBBB", "name": "faded grey", "label": "no tie this period"},
 }
 #: How actors without a tie in the period are drawn: faded, labels grey.
 INACTIVE: dict[str, Any] = {"alpha": 0.25, "label_color": "#9A9A9A", "size": 60.0}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import POLES
 from ._analysis import add_analysis_options, run_analysis
 
 HELP = "structural balance per period: triangles, walks, frustration, its partition, and the camps"
@@ -35,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="poles",
         action="append",
         metavar="ACTOR",
-        help=f"a pole of the camps; repeat or comma-separate (default: {', '.join(POLES)}, where present)",
+        help="a pole of the camps; repeat or comma-separate (default: entente alignment's, where present)",
     )
 
 

@@ -124,7 +124,7 @@ def look(poles: Sequence[str] = POLES, names: Mapping[str, str] | None = None) -
         ``sign``: ``"1"``, ``"-1"``, ``"0"`` -> ``colour``, ``dash`` (in
         multiples of the line width, ``[]`` = solid), ``alpha``, ``label``;
         ``edge_width``: points of the lightest and heaviest edge; ``bloc``:
-        camp key (:func:`network.camps.camp_key`) -> ``colour``, ``label``
+        camp key (:func:`network.camps.camp_key`) -> ``colour``, ``name``, ``label``
         (:func:`network.camps.legend_text`); ``camps``: what a camp is, in a
         sentence; ``node``, ``inactive``, ``node_size`` (marker areas in
         points^2; the diameter is the square root), ``font`` (label size in
@@ -143,7 +143,8 @@ def look(poles: Sequence[str] = POLES, names: Mapping[str, str] | None = None) -
         },
         "edge_width": list(style.EDGE_WIDTH),
         "bloc": {
-            k: {"colour": b["color"], "label": legend_text(k, pole_names)} for k, b in style.BLOC.items()
+            k: {"colour": b["color"], "name": b["name"], "label": legend_text(k, pole_names)}
+            for k, b in style.BLOC.items()
         },
         "camps": CAMP_EXPLAINED,
         "node": {

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..alignment import POLES
 from ..atomic import write_text
-from ..camps import CAMP_EXPLAINED, camp_key
+from ..camps import CAMP_EXPLAINED, camp_key, legend_text
 from ..model import Dataset
 from .lesson import Change, Lesson, Page, TieNote, lesson
 from .svg import Drawing
@@ -116,6 +116,20 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _camps_used(les: Lesson) -> set[str]:
+    """The :data:`network.style.BLOC` keys of the camps on the lesson's pages, and ``none``."""
+    return {camp_key(c, les.poles) for p in les.pages for c in p.balance.camp_of.values()} | {"none"}
+
+
+def _md_colours(les: Lesson) -> str:
+    """The camps' colours in words, for the Markdown pages (which show the picture without a legend)."""
+    from .. import style
+
+    used = _camps_used(les)
+    names = [les.names.get(p, p) for p in les.poles]
+    return "; ".join(f"{b['name']}: {legend_text(k, names)}" for k, b in style.BLOC.items() if k in used)
+
+
 def _html_legend(les: Lesson, drawing: Drawing) -> str:
     L = drawing.look
     signs = "".join(
@@ -126,7 +140,7 @@ def _html_legend(les: Lesson, drawing: Drawing) -> str:
         f"{escape(L['sign'][k]['label'])}</li>"
         for k in ("1", "-1", "0")
     )
-    used = {camp_key(c, les.poles) for p in les.pages for c in p.balance.camp_of.values()} | {"none"}
+    used = _camps_used(les)
     blocs = "".join(
         f'<li><span class="swatch"><svg viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" '
         f'cy="6" r="5" fill="{b["colour"]}" stroke="#222"/></svg></span>{escape(b["label"])}</li>'
@@ -198,7 +212,7 @@ def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
         + (f" of {b.triangles}" if b.triangles else "")
         + f". Frustration: {b.frustration} of {b.edges} signed edges would have to change for the "
         f"network to split into two sides, friends inside, enemies between (a measure of balance: "
-        f"friends of friends and enemies of enemies share a side).</p><p>Camps: {escape(CAMP_EXPLAINED)}</p>"
+        f"friends of friends and enemies of enemies share a side).</p><p>{escape(CAMP_EXPLAINED)}</p>"
     )
     if b.camps:
         out.append(
@@ -316,7 +330,7 @@ def _md_page(les: Lesson, i: int) -> str:
         f"![The network in {_md(w.label)}](snapshot-{page.slug}.svg)",
         "",
         "Solid lines: cooperation; dashed: hostility; width: net weight; circle area: involvement; colour: "
-        f"the actor's camp. {CAMP_EXPLAINED}",
+        f"the actor's camp ({_md(_md_colours(les))}). {_md(CAMP_EXPLAINED)}",
         "",
     ]
     prev = les.pages[i - 1].window.label if i else None
@@ -363,7 +377,7 @@ def _md_page(les: Lesson, i: int) -> str:
         f"split into two sides (a measure of balance: friends of friends and enemies of enemies share a "
         f"side).",
         "",
-        f"Camps: {_md(CAMP_EXPLAINED)}",
+        _md(CAMP_EXPLAINED),
         "",
     ]
     out += [f"- **{_md(_cap(k))}**: {_md(', '.join(v))}" for k, v in b.camps.items()]
