@@ -141,9 +141,11 @@ def _html_legend(les: Lesson, drawing: Drawing) -> str:
         for k in ("1", "-1", "0")
     )
     used = _camps_used(les)
+    faded = f' opacity="{L["inactive"]["alpha"]:g}"'  # as the picture draws an actor without a tie
     blocs = "".join(
         f'<li><span class="swatch"><svg viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" '
-        f'cy="6" r="5" fill="{b["colour"]}" stroke="#222"/></svg></span>{escape(b["label"])}</li>'
+        f'cy="6" r="{3 if k == "none" else 5}" fill="{b["colour"]}" stroke="#222"'
+        f"{faded if k == 'none' else ''}/></svg></span>{escape(b['label'])}</li>"
         for k, b in L["bloc"].items()
         if k in used
     )
