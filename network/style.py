@@ -104,7 +104,10 @@ EDGE_WEIGHT_FULL = 4.0
 #: ``no_side``: hostile ties reach a pole but put it on no pole's side; ``unaligned``: no path of
 #: ties to any pole; ``none``: no tie this period (drawn faded). ``{pole0}``, ``{pole1}`` and
 #: ``{several}`` (the poles named together, or "two or more poles") are filled in by the caller;
-#: ``name`` names the colour for texts without a picture (the Markdown lesson pages).
+#: ``name`` names the colour for texts without a picture (the Markdown lesson pages). Drawn as they
+#: are (``none`` faded by :data:`INACTIVE`), the closest two under simulated deuteranomaly,
+#: protanomaly or tritanomaly (Machado et al. 2009, severity 100, via colorspacious) are 11 apart
+#: in CAM02-UCS (orange and purple, tritanomaly), and a faded ``none`` at least 13.6 from any other.
 BLOC: dict[str, dict[str, str]] = {
     "pole0": {"color": OKABE_ITO["blue"], "name": "blue", "label": "linked to {pole0} by cooperative ties"},
     "pole1": {
@@ -144,7 +147,7 @@ BLOC: dict[str, dict[str, str]] = {
     },
     "no_side": {"color": "#6E6E6E", "name": "dark grey", "label": "hostile ties only, on no pole's side"},
     "unaligned": {"color": "#FFFFFF", "name": "white", "label": "no path of ties to any pole"},
-    "none": {"color": "#BBBBBB", "name": "faded grey", "label": "no tie this period"},
+    "none": {"color": "#888888", "name": "faded grey", "label": "no tie this period"},
 }
 #: How actors without a tie in the period are drawn: faded, labels grey.
 INACTIVE: dict[str, Any] = {"alpha": 0.25, "label_color": "#9A9A9A", "size": 60.0}
