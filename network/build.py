@@ -6,7 +6,7 @@ leaves the previous outputs as they were: never a half-written set.
 
 Stages
 ------
-``tables``: centrality, balance, alignment and blocs per year and per named
+``tables``: centrality, balance, alignment and camps per year and per named
 period, at person and state level, as CSV (``<out>/tables/``), plus the
 curation summary as JSON. ``figures``: every figure (PNG, SVG, the GIF) at
 both levels (:mod:`network.figures`). ``explorer``: the offline interactive

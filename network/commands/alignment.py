@@ -1,4 +1,4 @@
-"""``entente alignment``: how aligned a focal actor is with each pole, per period; and the blocs."""
+"""``entente alignment``: how aligned a focal actor is with each pole, per period; and the camps."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from ._common import DEFAULT_DATA, load_or_report
 HELP = "the main job: validate, analyse, and write every table, figure and page"
 DESCRIPTION = """\
 Validate the dataset (strictly, unless --no-strict), then run every stage and
-report its time: the analysis tables (centrality, balance, alignment, blocs per
+report its time: the analysis tables (centrality, balance, alignment, camps per
 year and per period, at person and state level), and every other output the
 installed stages make. Nothing is written unless the data is valid, and outputs
 are moved into place only when every stage has succeeded.

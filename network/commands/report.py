@@ -12,7 +12,7 @@ DESCRIPTION = """\
 For a class: one page per named period (or per year, when the data has no
 periods) with its network, what changed since the previous period (ties
 formed, broken and flipped, each with the ties and footnotes behind it), who
-was most central, the balance and the blocs, and discussion questions drawn
+was most central, the balance and the camps, and discussion questions drawn
 from the data; and an index with the time line. Each page comes as HTML (its
 picture inline) and as Markdown (its picture beside it, snapshot-<period>.svg).
 See docs/explorer.md.

@@ -85,7 +85,9 @@ _LEVEL_NAMES = {
 
 @dataclass(frozen=True)
 class NodeView:
-    """An actor as drawn: where, how big, which bloc's colour, faded or not.
+    """An actor as drawn: where, how big, its camp's colour, faded or not.
+
+    ``bloc`` is the :data:`network.style.BLOC` key of its camp (:func:`network.camps.camp_key`).
 
     ``key`` is ``"below"`` or ``"above"`` for the few actors labelled in the
     small multiples (where their label goes), else empty.
@@ -795,7 +797,7 @@ def figure_data(
     level : {"person", "state"}
         The snapshots' level.
     poles : sequence of str
-        The two poles: pinned left and right, their blocs coloured.
+        The two poles: pinned left and right; the camps' colours are reckoned towards them.
     focal : str
         The focal actor, always labelled in the small multiples.
     size_by : str
