@@ -88,6 +88,7 @@
       details.append(h("p", null, "No recorded tie in " + year + "."));
       return;
     }
+    details.append(h("p", "camp", "Camp in " + year + ": " + L.bloc[frame().nodes[id].bloc].label + "."));
     const table = h("table");
     D.measures.forEach(([key, label]) => {
       const tr = h("tr");
