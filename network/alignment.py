@@ -1,4 +1,4 @@
-"""Alignment of a focal actor with two or more poles, period by period, and the bloc each actor is in.
+"""Alignment of a focal actor with two or more poles, period by period (camps: :mod:`network.camps`).
 
 Three measures, higher = more aligned (``docs/measures.md``):
 
@@ -30,9 +30,9 @@ import networkx as nx
 
 from .options import ALIGNMENT_MEASURES
 from .rows import Rows
-from .snapshots import Snapshot, signed_graph
+from .snapshots import Snapshot
 
-__all__ = ["alignment", "blocs", "bloc_labels", "lead", "dyad_score", "MEASURES"]
+__all__ = ["alignment", "lead", "dyad_score", "MEASURES"]
 
 MEASURES = ALIGNMENT_MEASURES
 
@@ -81,7 +81,8 @@ def _s_score(graph: nx.Graph, focal: str, pole: str) -> tuple[float | None, int]
     return 1.0 - 2.0 * distance / (2.0 * len(others)), ties
 
 
-def _check_actors(graph: nx.Graph, names: Sequence[str]) -> None:
+def check_actors(graph: nx.Graph, names: Sequence[str]) -> None:
+    """Raise a ValueError naming the first of ``names`` that is not an actor of ``graph``, and the choices."""
     level = graph.graph.get("level", "person")
     for a in names:
         if a not in graph:
@@ -150,7 +151,7 @@ def alignment(
     out = Rows()
     for snap in snaps:
         g = snap.graph
-        _check_actors(g, [focal, *poles])
+        check_actors(g, [focal, *poles])
         for pole in poles:
             if measure == "net":
                 score, ties = dyad_score(g, focal, pole)
@@ -200,65 +201,4 @@ def lead(rows: Iterable[dict]) -> dict[str, str | None]:
             out[period] = None
         else:
             out[period] = leaders[0]
-    return out
-
-
-def bloc_labels(snap: Snapshot, poles: Sequence[str] = ()) -> dict[str, str]:
-    """Actor -> bloc label from the two-bloc partition behind the frustration index.
-
-    The partition is :func:`network.balance.frustration`'s on the signed graph
-    (actors with at least one edge of sign +1 or -1). A bloc is labelled by
-    the pole(s) it contains (``"ussr"``, or ``"ussr+china"`` if both); a bloc
-    without a pole is ``"other"``, or ``"bloc1"``/``"bloc2"`` (``bloc1`` holds
-    the smallest actor id) when neither bloc has one. An unknown pole is a
-    ValueError.
-
-    Examples
-    --------
-    >>> from network import load
-    >>> from network.snapshots import snapshots
-    >>> snap = snapshots(load("tests/data/mini.yaml"), level="state")[3]   # 1960: the USSR against both
-    >>> bloc_labels(snap, ("ussr", "china"))
-    {'albania': 'china', 'china': 'china', 'ussr': 'ussr'}
-    """
-    from .balance import frustration
-
-    _check_actors(snap.graph, poles)
-    g = signed_graph(snap.graph)
-    if g.number_of_nodes() == 0:
-        return {}
-    parts = [b for b in frustration(g).blocs if b]
-    names = ["+".join(p for p in poles if p in b) for b in parts]
-    if not any(names):
-        names = [f"bloc{i + 1}" for i in range(len(parts))]
-    names = [n or "other" for n in names]
-    return {a: name for b, name in zip(parts, names, strict=True) for a in sorted(b)}
-
-
-def blocs(snaps: Iterable[Snapshot], poles: Sequence[str] = ()) -> Rows:
-    """The bloc of every actor with a signed tie, per period (see :func:`bloc_labels`).
-
-    Returns
-    -------
-    Rows
-        Keys ``period, actor, bloc``, by period then actor.
-
-    Examples
-    --------
-    >>> from network import load
-    >>> from network.snapshots import snapshots
-    >>> rows = blocs(snapshots(load("tests/data/mini.yaml"), level="state"), ("ussr", "china"))
-    >>> [(r["actor"], r["bloc"]) for r in rows if r["period"] == "1958"]
-    [('albania', 'ussr+china'), ('china', 'ussr+china'), ('ussr', 'ussr+china')]
-
-    References
-    ----------
-    .. [1] Harary, F. (1959). On the measurement of structural balance.
-       *Behavioral Science* 4(4): 316-323.
-    """
-    out = Rows()
-    for snap in snaps:
-        labels = bloc_labels(snap, poles)
-        for a in sorted(labels):
-            out.append({"period": snap.window.id, "actor": a, "bloc": labels[a]})
     return out

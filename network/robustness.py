@@ -1,4 +1,4 @@
-"""Robustness: per period, do the alignment lead and the bloc partition survive other reasonable choices?
+"""Robustness: per period, do the alignment lead and the camps survive other reasonable choices?
 
 The choices varied are the date-allocation rule (split, inside), the mode
 (window, memory) and the confidence filter (all ties; stated and hedged;
@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import product
 from typing import Any
 
-from .alignment import alignment, bloc_labels, lead
+from .alignment import alignment, lead
+from .camps import camps
 from .model import Dataset
 from .options import CONFIDENCE_FILTERS
 from .rows import Rows
-from .snapshots import ALLOCATIONS, HALF_LIFE, MODES, snapshots
+from .snapshots import ALLOCATIONS, HALF_LIFE, MODES, Snapshot, snapshots
 from .windows import Window
 
 __all__ = ["robustness", "Variant", "VARIANTS", "CONFIDENCE_FILTERS"]
@@ -49,17 +50,14 @@ class Variant:
 VARIANTS = tuple(Variant(a, m, c) for a, m, c in product(ALLOCATIONS, MODES, CONFIDENCE_FILTERS))
 
 
-def _together(labels: dict[str, str]) -> set[frozenset[str]]:
-    """Pairs of actors in the same bloc."""
-    return {frozenset(p) for p in combinations(sorted(labels), 2) if labels[p[0]] == labels[p[1]]}
+def _camp_labels(snap: Snapshot, poles: Sequence[str]) -> dict[str, str]:
+    """Actor -> camp label (:func:`network.camps.camps`) of the actors with a tie."""
+    return {a: c.label for a, c in camps(snap.graph, poles).items() if c.kind != "inactive"}
 
 
-def _same_partition(base: dict[str, str], other: dict[str, str]) -> bool:
-    """Whether the two partitions agree on every pair of actors both place."""
-    common = set(base) & set(other)
-    a = {p for p in _together(base) if p <= common}
-    b = {p for p in _together(other) if p <= common}
-    return a == b
+def _same_camps(base: dict[str, str], other: dict[str, str]) -> bool:
+    """Whether every actor placed by both is in the same camp in both."""
+    return all(base[a] == other[a] for a in set(base) & set(other))
 
 
 def robustness(
@@ -73,7 +71,7 @@ def robustness(
     types: Collection[str] | None = None,
     baseline: Variant = VARIANTS[0],
 ) -> Rows:
-    """Per period, whether the alignment lead and the bloc partition hold across the twelve variants.
+    """Per period, whether the alignment lead and the camps hold across the twelve variants.
 
     Parameters
     ----------
@@ -96,9 +94,9 @@ def robustness(
         top is shared); ``lead_agree`` counts the variants with the same lead
         (a variant without a lead disagrees with one that has a lead);
         ``lead_holds`` is true when all do. ``blocs`` is the baseline's
-        two-bloc partition (lists of actor ids); a variant agrees when it puts
-        every pair of actors that both place in the same or in different blocs
-        alike. The ``*_dissent`` lists name the variants that disagree, e.g.
+        camps (:func:`network.camps.camps`; lists of actor ids, one per camp);
+        a variant agrees when every actor both place is in the same camp.
+        The ``*_dissent`` lists name the variants that disagree, e.g.
         ``"split/window/stated"``: a conclusion lost without hedged and alleged
         ties rests on them.
 
@@ -123,13 +121,13 @@ def robustness(
             types=types,
         )
         leads = lead(alignment(snaps, focal, poles, measure))
-        results[v] = (leads, [bloc_labels(s, poles) for s in snaps], [s.window.id for s in snaps])
+        results[v] = (leads, [_camp_labels(s, poles) for s in snaps], [s.window.id for s in snaps])
     base_leads, base_blocs, periods = results[baseline]
     out = Rows()
     for i, period in enumerate(periods):
         base_lead, base_part = base_leads.get(period), base_blocs[i]
         lead_dissent = [v.label for v in VARIANTS if results[v][0].get(period) != base_lead]
-        bloc_dissent = [v.label for v in VARIANTS if not _same_partition(base_part, results[v][1][i])]
+        bloc_dissent = [v.label for v in VARIANTS if not _same_camps(base_part, results[v][1][i])]
         groups: dict[str, list[str]] = {}
         for actor in sorted(base_part):
             groups.setdefault(base_part[actor], []).append(actor)

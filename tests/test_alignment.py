@@ -1,4 +1,4 @@
-"""Alignment measures (net, S score), the lead and the blocs."""
+"""Alignment measures (net, S score) and the lead (camps: tests/test_camps.py)."""
 
 from datetime import date
 from pathlib import Path
@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from network import load
-from network.alignment import alignment, bloc_labels, blocs, dyad_score, lead
+from network.alignment import alignment, dyad_score, lead
 from network.snapshots import Snapshot, snapshots
 from network.windows import Window
 
@@ -120,28 +120,3 @@ def test_lead(mini_state):
     assert lead(rows) == {"x": None}  # shared top
     rows = [{"period": "x", "pole": "a", "score": -0.5}, {"period": "x", "pole": "b", "score": -1.0}]
     assert lead(rows) == {"x": "a"}  # both scored: the less hostile leads
-
-
-def test_blocs_named_after_poles(mini_state):
-    """Should name each bloc after the pole(s) it holds."""
-    rows = blocs(mini_state, MINI[1])
-    assert all(list(r) == ["period", "actor", "bloc"] for r in rows)
-    got = {(r["period"], r["actor"]): r["bloc"] for r in rows}
-    assert got[("1958", "albania")] == "ussr+china"
-    assert (got[("1960", "albania")], got[("1960", "china")], got[("1960", "ussr")]) == (
-        "china",
-        "china",
-        "ussr",
-    )
-
-
-def test_blocs_without_poles_are_numbered():
-    """Should call the blocs bloc1 (holding the smallest id) and bloc2 when no pole is in them."""
-    snap = snapshots(load(ROOT / "data" / "tribes.yaml"))[0]
-    labels = bloc_labels(snap, poles=())
-    assert labels["alika"] == "bloc1" and labels["gama"] == "bloc2"
-    assert sorted(a for a, b in labels.items() if b == "bloc2") == ["gama", "gavev", "kotun", "nagad"]
-    labels = bloc_labels(snap, poles=("gama",))
-    assert labels["gama"] == "gama" and labels["alika"] == "other"
-    with pytest.raises(ValueError, match="unknown actor 'nobody'"):
-        bloc_labels(snap, poles=("nobody",))

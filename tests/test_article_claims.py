@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.alignment import alignment, blocs, dyad_score
-from network.snapshots import snapshots
+from network.alignment import alignment, dyad_score
+from network.balance import frustration
+from network.snapshots import signed_graph, snapshots
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
 MEASURES = ("net", "weight", "s_score")
@@ -46,8 +47,11 @@ def _net(period: str, a: str, b: str, by: str = "year", mode: str = "window") ->
     return dyad_score(snap.graph, a, b)[0]
 
 
-def _bloc(period: str, by: str = "period") -> dict[str, str]:
-    return {r["actor"]: r["bloc"] for r in blocs(_snaps(by)) if r["period"] == period}
+def _bloc(period: str, by: str = "period") -> dict[str, int]:
+    """Actor -> side (0 or 1) of the best two-sided split behind the frustration index (a measure of
+    balance: the claims below are about who stands on which side, not about camps)."""
+    snap = next(s for s in _snaps(by) if s.window.id == period)
+    return {a: i for i, side in enumerate(frustration(signed_graph(snap.graph)).blocs) for a in side}
 
 
 # --- alignment: the shift from Moscow to Peking -------------------------------------------------

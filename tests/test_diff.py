@@ -83,11 +83,13 @@ def test_rank_moves(mini):
 
 
 def test_bloc_moves(mini):
-    """Should list the actors whose bloc changed."""
+    """Should list the actors whose camp changed (Albania: no tie with China in 1960, only a shared enemy)."""
     rows = bloc_moves(mini, "1959", "1960", poles=mini.framing.poles, level="state")
-    assert [(r["actor"], r["bloc_a"], r["bloc_b"]) for r in rows] == [
-        ("albania", "ussr+china", "china"),
-        ("china", "ussr+china", "china"),
-        ("ussr", "ussr+china", "ussr"),
+    assert [(r["actor"], r["camp_a"], r["camp_b"]) for r in rows] == [
+        ("albania", "cooperative:ussr+china", "enemy-side:china"),
+        ("china", "cooperative:ussr+china", "cooperative:china"),
+        ("ussr", "cooperative:ussr+china", "cooperative:ussr"),
     ]
     assert bloc_moves(mini, "1958", "1959", poles=mini.framing.poles, level="state") == []
+    with pytest.raises(ValueError, match="declares no framing"):  # no poles: no camps, and it says so
+        bloc_moves(mini, "1958", "1959", level="state")

@@ -174,3 +174,23 @@ def test_explore_command(tmp_path, capsys):
     assert f"wrote {out}" in capsys.readouterr().out
     assert _data_of(out.read_text(encoding="utf-8"))["level"] == "state"
     assert main(["explore", "--data", str(tmp_path / "missing.yaml"), "--out", str(out)]) == 1
+
+
+def test_node_colours_are_the_camps_and_the_legend_says_what_a_camp_is():
+    """Should colour each active actor by its camp's style key and explain camps beside the legend."""
+    from network.camps import CAMP_EXPLAINED, camp_key, camps
+
+    ds = load(ROOT / "data" / "actors.yaml")
+    p = payload(ds, level="state")
+    shown = [s for s in snapshots(ds, level="state") if s.window.id in p["frames"]]
+    assert len(shown) == len(p["frames"])
+    for snap in shown:
+        found = camps(snap.graph, ["ussr", "china"])
+        frame = p["frames"][snap.window.id]["nodes"]
+        assert {n: v["bloc"] for n, v in frame.items()} == {
+            n: camp_key(found[n], ["ussr", "china"]) for n in frame
+        }
+    assert p["frames"]["1961"]["nodes"]["usa"]["bloc"] == "enemy0"
+    assert p["look"]["bloc"]["enemy0"]["label"] == "on Soviet Union's side only through shared enemies"
+    assert p["look"]["camps"] == CAMP_EXPLAINED
+    assert "L.camps" in render_page(p)  # the page shows it under the legend

@@ -210,6 +210,17 @@ def test_clicking_an_actor_shows_its_ties_and_centrality(browser, mini_page):
     page.close()
 
 
+def test_an_actors_camp_is_said_in_words_and_camps_explained(browser, mini_page):
+    """Should say what an actor's colour means when it is clicked, and what a camp is under the legend."""
+    from network.camps import CAMP_EXPLAINED
+
+    page = Page(browser, mini_page, year=1960)
+    assert page.tab.text_content("#legend .camps-note") == CAMP_EXPLAINED
+    page.tab.click('#nodes .node[data-id="albania"] circle')
+    assert "Camp in 1960: on China's side only through shared enemies." in page.tab.text_content("#details")
+    page.close()
+
+
 def test_play_moves_through_the_years(browser, mini_page):
     """Should advance the year by itself after Play, and stop on Pause."""
     page = Page(browser, mini_page, year=1957)

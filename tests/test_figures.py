@@ -432,3 +432,27 @@ def test_involvement_summed_as_the_centrality_table_sums_it(level):
         for by in ("year", "period") if ds.periods else ("year",):
             snaps = snapshots(ds, by=by, level=level)
             assert _measure(snaps, INVOLVEMENT) == _values(centrality(snaps), INVOLVEMENT)
+
+
+def test_node_colours_are_the_camps_with_legend_words(mini):
+    """Should colour each node by its camp (network.camps) and say in the legend what each colour means."""
+    from network.camps import camp_key, camps
+    from network.figures.data import figure_data
+    from network.snapshots import snapshots
+
+    fd = figure_data(mini, level="state")
+    for view, snap in zip(fd.years, snapshots(mini, level="state"), strict=True):
+        found = camps(snap.graph, ["ussr", "china"])
+        assert {n.id: n.bloc for n in view.nodes} == {
+            a: camp_key(c, ["ussr", "china"]) for a, c in found.items()
+        }
+    v1960 = fd.years[3]
+    assert {n.id: n.bloc for n in v1960.nodes if n.active} == {
+        "albania": "enemy1",
+        "china": "pole1",
+        "ussr": "pole0",
+    }
+    legend = dict(v1960.legend_blocs)
+    assert legend["enemy1"].replace("\n", " ") == "on China's side only through shared enemies"
+    assert "bloc" not in " ".join(legend.values())
+    assert "A camp says how an actor stood towards the poles" in v1960.caption.replace("\n", " ")

@@ -89,10 +89,12 @@ def test_changes_are_listed_with_their_citations(mini_report):
 
 
 def test_centrality_and_balance_are_shown(mini_report):
-    """Should name the most central actors and the blocs of each period."""
+    """Should name the most central actors and the camps of each period."""
     md = (mini_report / "crisis.md").read_text(encoding="utf-8")
     assert "| 1 | Albania |" in md
-    assert "- **China**: Albania, China" in md and "- **Soviet Union**: Soviet Union" in md
+    assert "- **Linked to China by cooperative ties**: Albania, China" in md
+    assert "- **Linked to Soviet Union by cooperative ties**: Soviet Union" in md
+    assert "It is not an alliance" in md  # what a camp is, said where camps are shown
     assert "Frustration: 0 of 2 signed edges" in md
 
 

@@ -78,7 +78,7 @@ def framing_of(args: argparse.Namespace, dataset: Dataset) -> Framing | None:
 
 
 def poles_of(args: argparse.Namespace, dataset: Dataset) -> tuple[str, ...]:
-    """The --pole values, or the dataset's poles, or none (blocs are then named neutrally)."""
+    """The --pole values, or the dataset's poles, or none (then there are no camps)."""
     given = poles_given(args)
     if given:
         return given

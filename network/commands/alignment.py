@@ -1,4 +1,4 @@
-"""``entente alignment``: how aligned a focal actor is with each pole, per period; and the blocs."""
+"""``entente alignment``: how aligned a focal actor is with each pole, per period; and the camps."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from ._declared import add_framing_options, framing_of, poles_of
 
 if TYPE_CHECKING:
     from ..model import Dataset
+    from ..rows import Rows
 
-HELP = "alignment of a focal actor with two or more poles per period (--blocs: who is in which bloc)"
+HELP = "alignment of a focal actor with two or more poles per period (--blocs: each actor's camp)"
 DESCRIPTION = """\
 A score per period and pole, higher = more aligned, with the number of ties
 behind it (an empty score means no evidence that period).
@@ -30,10 +31,20 @@ The focal actor and the poles are the dataset's (framing: in the data file);
 --focal and --pole override them. Without either, alignment says how to add
 a framing and exits 2.
 
---blocs prints instead the bloc each actor is in: the two-bloc partition
-behind the frustration index, each bloc named after the pole it holds (or
-neutrally, bloc1 and bloc2, without poles). Runs at state level unless
---level person. See docs/measures.md.
+--blocs prints instead each actor's camp towards the poles (network.camps;
+without poles, it says how to give them and exits 2):
+  cooperative:P   a path of cooperative (net positive) ties links it to pole P
+                  (cooperative:P+Q: to two or more poles);
+  enemy-side:P    no cooperative path to a pole, but every best two-camp
+                  split of the signed graph puts it on P's side: it is there
+                  only through shared enemies;
+  no-side         hostile paths reach a pole, but no best split puts it on
+                  a pole's side;
+  unaligned       no path of ties to any pole (never placed by a tie-break).
+A column per pole gives the relation to it (cooperative, same_side,
+other_side, either_side, no_path). Actors without a tie are left out.
+A camp is not an alliance: see docs/measures-balance.md.
+Runs at state level unless --level person. See docs/measures.md.
 
 examples:
   entente alignment data/actors.yaml
@@ -47,15 +58,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_framing_options(parser)
     parser.add_argument("--measure", choices=MEASURES, default="net", help="alignment measure (default: net)")
     parser.add_argument(
-        "--blocs", action="store_true", help="print each actor's bloc per period instead of the scores"
+        "--blocs", action="store_true", help="print each actor's camp per period instead of the scores"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..alignment import alignment, blocs
+    from ..alignment import alignment
 
     if args.blocs:
-        return run_analysis(args, lambda dataset, snaps: blocs(snaps, poles_of(args, dataset)))
+        return run_analysis(args, lambda dataset, snaps: camps_of(args, dataset, snaps))
     return run_analysis(args, lambda dataset, snaps: alignment(snaps, *framed(args, dataset), args.measure))
 
 
@@ -67,3 +78,14 @@ def framed(args: argparse.Namespace, dataset: Dataset) -> tuple[str, tuple[str, 
     if framing is None:
         raise ValueError(no_framing("alignment", override=True))
     return framing.focal, framing.poles
+
+
+def camps_of(args: argparse.Namespace, dataset: Dataset, snaps: list) -> Rows:
+    """The camps towards the poles (--pole or the framing's); a ValueError (exit 2) if there are none."""
+    from ..camps import camp_rows
+    from ..framing import no_framing
+
+    poles = poles_of(args, dataset)
+    if not poles:
+        raise ValueError(no_framing("the camps", override=True, options="--pole"))
+    return camp_rows(snaps, poles)

@@ -14,12 +14,12 @@ from ._analysis import add_analysis_options, run_analysis
 from ._declared import add_framing_options
 from .alignment import framed
 
-HELP = "per period, does the alignment lead and the bloc partition hold across rules, modes and confidence?"
+HELP = "per period, do the alignment lead and the camps hold across rules, modes and confidence?"
 DESCRIPTION = """\
 Recompute the alignment lead (the pole the focal actor is most aligned with)
-and the two-bloc partition under twelve variants: allocation split or inside,
+and the camps (as in entente alignment --blocs) under twelve variants: allocation split or inside,
 mode window or memory, and all ties, stated and hedged, or stated only. Each
-period shows the baseline's lead and blocs (from --allocation, --mode and
+period shows the baseline's lead and camps (from --allocation, --mode and
 --confidence: default split, window, all), how many variants agree, and which
 disagree. A lead lost without hedged and alleged ties rests on the author's
 speculation or on reported accusations. Runs at state level unless --level

@@ -22,12 +22,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ..alignment import bloc_labels
+from ..camps import camp_key, camps
 from ..centrality import centrality
 from ..model import Dataset, Tie
 from ..snapshots import LEVELS, Snapshot, snapshots
 from ..windows import Window, year_windows
-from .look import bloc_key, involvement, look, positions, scale
+from .look import involvement, look, positions, scale
 
 __all__ = ["payload", "tie_record", "years", "CENTRALITY_FIELDS", "MEASURE_LABELS", "FORMAT"]
 
@@ -167,11 +167,11 @@ def _frame(
         )
     shares = {t: _num(s) for t, s in sorted(snap.allocation.items()) if abs(s - 1.0) > 1e-9}
     cent = {r["actor"]: {k: _num(r[k]) for k in CENTRALITY_FIELDS} for r in rows}
-    blocs = bloc_labels(snap, [p for p in poles if p in snap.graph])
+    found = camps(snap.graph, [p for p in poles if p in snap.graph])
     nodes = {}
     for r in sorted(rows, key=lambda r: r["actor"]):
         nodes[r["actor"]] = {
-            "bloc": bloc_key(blocs.get(r["actor"]), poles),
+            "bloc": camp_key(found[r["actor"]], poles),
             "area": _num(scale(involvement(r), vmax, look_["node_size"])),
         }
     return {"edges": edges, "shares": shares, "centrality": dict(sorted(cent.items())), "nodes": nodes}
@@ -189,8 +189,8 @@ def payload(
     level : {"person", "state"}
         Snapshot level (see :func:`network.snapshots.snapshots`).
     poles : sequence of str, optional
-        Pinned by the layout as in the figures, their blocs named (default:
-        the dataset's ``framing: poles``; without them, blocs are named neutrally).
+        Pinned by the layout as in the figures, the camps reckoned towards
+        them (default: the dataset's ``framing: poles``; without them, no camps).
     seed : int
         Seed of the layout.
 
@@ -207,8 +207,8 @@ def payload(
         ids (by date), ``width`` in points (by the absolute net weight, one scale for
         all years); ``shares``: tie id -> the part of its weight counted that
         year, when not all of it; ``centrality``: actor ->
-        :data:`CENTRALITY_FIELDS`; ``nodes``: active actor -> ``bloc`` (a
-        :data:`network.style.BLOC` key) and marker ``area`` in points^2 (by
+        :data:`CENTRALITY_FIELDS`; ``nodes``: active actor -> ``bloc`` (its camp's
+        :data:`network.style.BLOC` key, :func:`network.camps.camp_key`) and marker ``area`` in points^2 (by
         involvement, cooperative plus hostile strength, one scale for all
         years, as in the figures)),
         ``measures`` (``[key, label]`` of each centrality field), ``look``

@@ -88,6 +88,7 @@
       details.append(h("p", null, "No recorded tie in " + year + "."));
       return;
     }
+    details.append(h("p", "camp", "Camp in " + year + ": " + L.bloc[frame().nodes[id].bloc].label + "."));
     const table = h("table");
     D.measures.forEach(([key, label]) => {
       const tr = h("tr");
@@ -110,10 +111,12 @@
     const used = new Set(Object.values(D.frames).flatMap((f) => Object.values(f.nodes).map((n) => n.bloc)));
     Object.keys(L.bloc).filter((k) => used.has(k)).concat(["none"]).forEach((k) => {
       const pic = s("svg", { viewBox: "0 0 64 20", "aria-hidden": "true" });
-      pic.append(s("circle", { cx: 32, cy: 10, r: 8, fill: L.bloc[k].colour, stroke: L.node.edge,
-        "fill-opacity": k === "none" ? L.inactive.alpha : 1 }));
+      // a swatch as the graph draws it: an actor without a tie is small and faded, outline too
+      pic.append(s("circle", { cx: 32, cy: 10, r: k === "none" ? 5 : 8, fill: L.bloc[k].colour, stroke: L.node.edge,
+        opacity: k === "none" ? L.inactive.alpha + 0.15 : 1 }));
       box.append(pic, h("span", null, L.bloc[k].label));
     });
+    box.append(h("p", "camps-note", L.camps));
   }
 
   function drawNodes() {

@@ -31,8 +31,9 @@ from pathlib import Path
 import numpy as np
 
 from .. import style
-from ..alignment import alignment, bloc_labels
+from ..alignment import alignment
 from ..balance import frustration, shared_partitions, triangle_counts
+from ..camps import CAMP_EXPLAINED, camp_key, camps, legend_text
 from ..centrality import centrality
 from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
 from ..model import Dataset
@@ -84,7 +85,9 @@ _LEVEL_NAMES = {
 
 @dataclass(frozen=True)
 class NodeView:
-    """An actor as drawn: where, how big, which bloc's colour, faded or not.
+    """An actor as drawn: where, how big, its camp's colour, faded or not.
+
+    ``bloc`` is the :data:`network.style.BLOC` key of its camp (:func:`network.camps.camp_key`).
 
     ``key`` is ``"below"`` or ``"above"`` for the few actors labelled in the
     small multiples (where their label goes), else empty.
@@ -442,11 +445,17 @@ def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], f
     return out
 
 
-def _bloc_legend(keys: Iterable[str], dataset: Dataset, poles: Sequence[str]) -> tuple[tuple[str, str], ...]:
+def _bloc_legend(
+    keys: Iterable[str], dataset: Dataset, poles: Sequence[str], inches: float
+) -> tuple[tuple[str, str], ...]:
+    """Legend entries ``(style key, words)`` of the camps drawn, in :data:`network.style.BLOC` order,
+    the words wrapped to ``inches``."""
     present = set(keys)
     names = [dataset.actor_name(p) for p in poles]
     return tuple(
-        (key, style.bloc_legend_label(key, names)) for key in style.BLOC if key in present and key != "none"
+        (key, _fit(legend_text(key, names), inches, style.FONT["legend"]))
+        for key in style.BLOC
+        if key in present and key != "none"
     )
 
 
@@ -495,7 +504,7 @@ def _snapshot_views(
     labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
     frame = (style.FRAME["x0"], style.FRAME["x1"], style.FRAME["y0"], style.FRAME["y1"])
     blocs_per_snap = [
-        {a: style.bloc_style(b, poles) for a, b in bloc_labels(s, [p for p in poles if p in s.graph]).items()}
+        {a: camp_key(c, poles) for a, c in camps(s.graph, [p for p in poles if p in s.graph]).items()}
         for s in snaps
     ]
     fig_w = style.FIGSIZE["snapshot"][0]
@@ -514,18 +523,9 @@ def _snapshot_views(
         pinned = (
             f" ({_and(placed)} pinned from left to right), so a place shows alignment over the whole record"
         )
+    colour = f"Colour: the actor's camp in the {unit}. {CAMP_EXPLAINED} " if poles else ""
     # one legend for every snapshot of the set (frames of the GIF keep the same key)
-    legend = _bloc_legend(
-        {k for b in blocs_per_snap for k in b.values()}
-        | {
-            "mixed"
-            for s, b in zip(snaps, blocs_per_snap, strict=True)
-            for n, d in s.graph.nodes(data=True)
-            if d["active"] and n not in b
-        },
-        dataset,
-        poles,
-    )
+    legend = _bloc_legend({k for b in blocs_per_snap for k in b.values()}, dataset, poles, column - 0.5)
     views = []
     for snap, blocs in zip(snaps, blocs_per_snap, strict=True):
         g = snap.graph
@@ -545,7 +545,7 @@ def _snapshot_views(
                     x=x,
                     y=y,
                     size=round(size, 2),
-                    bloc=blocs.get(n, "mixed" if active else "none"),
+                    bloc=blocs[n],
                     active=active,
                     pole=n in poles,
                 )
@@ -594,8 +594,8 @@ def _snapshot_views(
         caption = _fit(
             f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. A line sums the "
             f"ties of two actors in the {unit}; width: |cooperation \u2212 hostility|, one scale for all "
-            f"{unit}s. Colour: the two blocs that best fit the signs (frustration partition). Actors keep "
-            f"their places in every snapshot{pinned}.",
+            f"{unit}s. {colour}Actors keep their places "
+            f"in every snapshot{pinned}.",
             fig_w - 0.3,
             style.FONT["caption"],
         )
@@ -810,9 +810,9 @@ def figure_data(
     level : {"person", "state"}
         The snapshots' level.
     poles : sequence of str, optional
-        The poles: pinned from left to right, their blocs coloured and named
-        (default: the dataset's ``framing: poles``; without them, no actor is
-        pinned and the blocs are named neutrally).
+        The poles: pinned from left to right; the camps' colours are reckoned
+        towards them (default: the dataset's ``framing: poles``; without them,
+        no actor is pinned and there are no camps).
     focal : str, optional
         The focal actor, always labelled in the small multiples (default: the
         dataset's ``framing: focal``).
@@ -865,16 +865,19 @@ def figure_data(
             style.FONT["subtitle"],
         ),
         caption=_fit(
-            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. Labelled: the "
-            f"poles, the focal actor and the actors with the most ties; the full-size snapshot of each year "
-            f"names every actor.",
+            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. Colour: each "
+            f"actor's camp towards the poles in the year, as the legend says (a camp is not an alliance). "
+            f"Labelled: the poles, the focal actor and the actors with the most ties; the full-size snapshot "
+            f"of each year names every actor.",
             width,
             style.FONT["caption"],
         ),
         panels=tuple(years),
         grid=grid,
         scale=round(scale, 4),
-        legend_blocs=years[0].legend_blocs if years else (),
+        legend_blocs=tuple((k, text.replace("\n", " ")) for k, text in years[0].legend_blocs)
+        if years
+        else (),
         size_examples=years[0].size_examples if years else (),
         size_title="Node area",
     )

@@ -359,10 +359,20 @@ def draw_small_multiples(fig: Figure, view: SmallMultiplesView) -> Figure:
         "labelspacing": 0.5,
     }
     fig.add_artist(fig.legend(handles=edges, bbox_to_anchor=(0.008, 0.15), **common))
-    fig.add_artist(fig.legend(handles=blocs, bbox_to_anchor=(0.3, 0.15), ncol=2, columnspacing=1.5, **common))
+    # the camps' words on one line each, in two columns of at most four rows (room for the caption
+    # below); smaller when every kind of camp is there
+    fig.add_artist(
+        fig.legend(
+            handles=blocs,
+            bbox_to_anchor=(0.23, 0.15),
+            ncol=2,
+            columnspacing=1.0,
+            **{**common, "fontsize": _font("legend" if len(blocs) <= 8 else "label_small")},
+        )
+    )
     fig.legend(
         handles=size_legend_handles(view.size_examples, view.scale),
-        bbox_to_anchor=(0.75, 0.15),
+        bbox_to_anchor=(0.81, 0.15),
         ncol=len(view.size_examples),
         title=view.size_title,
         title_fontsize=_font("legend"),
@@ -487,7 +497,7 @@ def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
     handles = []
     for s in view.series:
         color = (
-            style.BLOC[f"pole{s.style}"]["color"]
+            style.pole_colour(s.style)
             if s.style < style.POLE_COLOURS
             else style.OKABE_ITO["black"]
         )
@@ -576,7 +586,7 @@ def draw_centrality_bump(ax: Axes, view: BumpView) -> Axes:
     ax.spines["bottom"].set_visible(False)
     for line in view.lines:
         if line.style.startswith("pole"):
-            color = style.BLOC[line.style]["color"]
+            color = style.pole_colour(int(line.style[4:]))
             marker = style.POLE_MARKERS[int(line.style[4:]) % len(style.POLE_MARKERS)]
         else:
             color, marker = style.SERIES[int(line.style[6:]) % len(style.SERIES)]

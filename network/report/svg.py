@@ -21,7 +21,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..alignment import bloc_labels
+from ..camps import camp_key
 from ..centrality import centrality
 from ..layout import label_text
 from ..model import Dataset
@@ -56,11 +56,10 @@ class Drawing:
 
     def svg(self, page: Page) -> str:
         """The snapshot of ``page`` as an ``<svg>`` element (with a title and a text description)."""
-        from ..explorer.look import bloc_key, involvement, marker_radius, scale
+        from ..explorer.look import involvement, marker_radius, scale
 
         L, v = self.look, self.look["view"]
         g = page.snapshot.graph
-        blocs = bloc_labels(page.snapshot, [p for p in self.poles if p in g])
         out = [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(v["width"])} {_f(v["height"])}" '
             f'role="img" aria-labelledby="t-{page.slug}" class="snapshot">',
@@ -96,7 +95,7 @@ class Drawing:
                 )
             else:
                 r = marker_radius(scale(involvement(row), self.vmax, L["node_size"]))
-                fill = L["bloc"][bloc_key(blocs.get(n), self.poles)]["colour"]
+                fill = L["bloc"][camp_key(page.balance.camp_of[n], self.poles)]["colour"]
                 opacity, ink = 1.0, L["node"]["label"]
             stroke = L["node"]["pole_width"] if n in self.poles else L["node"]["width"]
             out.append(
