@@ -78,6 +78,7 @@ def table_files(dataset: Dataset) -> dict[str, str]:
     from .alignment import FOCAL, POLES, alignment, blocs
     from .balance_periods import balance_rows
     from .centrality import centrality
+    from .options import ALIGNMENT_MEASURES
     from .rows import Rows
     from .snapshots import snapshots
     from .summary import summarize
@@ -92,7 +93,7 @@ def table_files(dataset: Dataset) -> dict[str, str]:
             out[f"balance-{by}-{level}.csv"] = balance_rows(snaps).to_csv()
             if level == "state" and has_poles:
                 rows = Rows()
-                for measure in ("net", "weight", "s_score"):
+                for measure in ALIGNMENT_MEASURES:
                     rows.extend(alignment(snaps, measure=measure))
                 out[f"alignment-{by}.csv"] = rows.to_csv()
                 out[f"blocs-{by}.csv"] = blocs(snaps).to_csv()

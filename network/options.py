@@ -21,6 +21,8 @@ __all__ = [
     "CENTRALITY_MEASURES",
     "RANK_BY",
     "ALIGNMENT_MEASURES",
+    "ALIGNMENT_MEASURE",
+    "ALIGNMENT_LEVEL",
     "FOCAL",
     "POLES",
     "EXPORT_FORMATS",
@@ -55,8 +57,12 @@ CENTRALITY_MEASURES = (
 )
 #: Default ranking measure: the PN index, the one measure made for signed graphs.
 RANK_BY = "pn"
-#: Alignment measures; see network.alignment.
-ALIGNMENT_MEASURES = ("net", "weight", "s_score")
+#: Alignment measures; see network.alignment and docs/measures.md.
+ALIGNMENT_MEASURES = ("jeffreys", "net", "weight", "s_score")
+#: Default alignment measure: the cooperative share under a Jeffreys prior, which weighs the evidence.
+ALIGNMENT_MEASURE = "jeffreys"
+#: Coverage of the alignment interval.
+ALIGNMENT_LEVEL = 0.95
 #: Default focal actor and poles (the Sino-Albanian entente).
 FOCAL = "albania"
 POLES = ("ussr", "china")

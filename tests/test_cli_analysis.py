@@ -44,10 +44,11 @@ KEYS = {
         "k_exact",
         "unbalanced",
     ],
-    "alignment": ["period", "focal", "pole", "score", "measure", "ties"],
+    "alignment": ["period", "focal", "pole", "score", "low", "high", "ties", "measure"],
     "robustness": [
         "period",
         "focal",
+        "scores",
         "lead",
         "lead_agree",
         "lead_holds",
@@ -156,8 +157,8 @@ def test_csv_has_a_header(capsys):
     """Should print CSV with a header row."""
     assert main(["alignment", "--data", MINI, "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "period,focal,pole,score,measure,ties"
-    assert "1957,albania,china,,net,0" in out
+    assert out.splitlines()[0] == "period,focal,pole,score,low,high,ties,measure"
+    assert "1957,albania,china,,,,0,jeffreys" in out
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ..options import ALIGNMENT_MEASURE, CONFIDENCE_FILTERS, FOCAL
 from ..options import ALIGNMENT_MEASURES as MEASURES
-from ..options import CONFIDENCE_FILTERS, FOCAL
 
 if TYPE_CHECKING:
     from ..robustness import Variant
@@ -40,7 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ACTOR",
         help="a pole; repeat or separate with commas (default: ussr, china)",
     )
-    parser.add_argument("--measure", choices=MEASURES, default="net", help="alignment measure (default: net)")
+    parser.add_argument(
+        "--measure",
+        choices=MEASURES,
+        default=ALIGNMENT_MEASURE,
+        help="alignment measure (default: %(default)s)",
+    )
 
 
 def _baseline(args: argparse.Namespace) -> Variant:

@@ -155,7 +155,7 @@ class SmallMultiplesView:
 
 @dataclass(frozen=True)
 class Series:
-    """One pole's alignment scores: x (mid-year), score or None, ties behind it, marker area."""
+    """One pole's alignment scores: x (mid-year), score or None, its interval, ties behind it, marker area."""
 
     key: str
     label: str
@@ -164,6 +164,8 @@ class Series:
     y: tuple[float | None, ...]
     ties: tuple[int, ...]
     sizes: tuple[float, ...]
+    low: tuple[float | None, ...] = ()
+    high: tuple[float | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -902,7 +904,9 @@ def alignment_view(
     >>> from network import load
     >>> v = alignment_view(load("tests/data/mini.yaml"))
     >>> [(s.key, s.y, s.ties) for s in v.series][1]
-    ('china', (None, 1.0, 0.6, None), (0, 1, 3, 0))
+    ('china', (None, 0.5, 0.45, None), (0, 1, 3, 0))
+    >>> v.series[1].low, v.series[1].high
+    ((None, -0.707, -0.468, None), (None, 1.0, 0.975, None))
     """
     snaps = snapshots(dataset, by=figure_years(dataset), level=level, mode=mode, half_life=half_life)
     try:
@@ -923,6 +927,8 @@ def alignment_view(
                 y=tuple(None if r["score"] is None else round(float(r["score"]), 6) for r in mine),
                 ties=tuple(int(r["ties"]) for r in mine),
                 sizes=tuple(round(30.0 + 330.0 * r["ties"] / most, 2) for r in mine),
+                low=tuple(r["low"] for r in mine),
+                high=tuple(r["high"] for r in mine),
             )
         )
     fig_w = style.FIGSIZE["timeline"][0]
@@ -933,8 +939,9 @@ def alignment_view(
     return AlignmentView(
         title=f"{name} between {' and '.join(dataset.actor_name(p) for p in poles)}, year by year",
         subtitle=_fit(
-            "Score = (cooperation \u2212 hostility) / (cooperation + hostility) over the ties between "
-            f"{name} and each side: 1 only cooperation, \u22121 only hostility.",
+            "Score: the cooperative share of the ties between "
+            f"{name} and each side (Jeffreys estimate), 1 only cooperation, \u22121 only hostility; "
+            "bar: its 95% interval, long where the ties are few.",
             text_w,
             style.FONT["subtitle"],
         ),
