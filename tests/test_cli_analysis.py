@@ -17,6 +17,9 @@ KEYS = {
         "period",
         "actor",
         "name",
+        "rank",
+        "involvement",
+        "ties",
         "degree_pos",
         "degree_neg",
         "strength",
@@ -26,7 +29,6 @@ KEYS = {
         "eigenvector",
         "pagerank",
         "pn",
-        "rank",
     ],
     "balance": [
         "period",

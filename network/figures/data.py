@@ -33,10 +33,10 @@ import numpy as np
 from .. import style
 from ..alignment import FOCAL, POLES, alignment, bloc_labels
 from ..balance import frustration, shared_partitions, triangle_counts
-from ..centrality import centrality
+from ..centrality import centrality, involvement, rank
 from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
 from ..model import Dataset
-from ..options import INVOLVEMENT, SIZE_MEASURES
+from ..options import INVOLVEMENT, RANK_BY, SIZE_MEASURES
 from ..rows import Rows
 from ..snapshots import HALF_LIFE, LEVELS, Snapshot, signed_graph, snapshots
 from ..windows import Window, period_windows, year_windows
@@ -403,6 +403,7 @@ def _coded(dataset: Dataset) -> str:
 def _measure_name(measure: str) -> str:
     names = {
         INVOLVEMENT: "total weight of its ties (cooperative + hostile)",
+        "ties": "number of ties",
         "pn": "PN index",
         "pagerank": "PageRank",
         "eigenvector": "eigenvector centrality",
@@ -419,7 +420,7 @@ def _measure_name(measure: str) -> str:
 def _values(rows: Rows, measure: str) -> dict[tuple[str, str], float]:
     out = {}
     for r in rows:
-        value = r["strength_pos"] + r["strength_neg"] if measure == INVOLVEMENT else r[measure]
+        value = r[measure]
         out[r["period"], r["actor"]] = 0.0 if value is None else max(float(value), 0.0)
     return out
 
@@ -427,20 +428,33 @@ def _values(rows: Rows, measure: str) -> dict[tuple[str, str], float]:
 def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], float]:
     """(period, actor) -> ``measure`` of every active actor (never below 0).
 
-    Involvement, ``strength_pos + strength_neg`` of :func:`network.centrality.centrality`, is
-    summed here from the snapshot's edges, exactly as that function sums them (same order, same
-    floats), without the costly measures it also computes; any other measure comes from it.
+    Involvement and ties are summed here from the snapshot's edges by
+    :func:`network.centrality.involvement`, as :func:`network.centrality.centrality` sums them
+    (same order, same floats), without the costly measures it also computes; any other measure
+    comes from it.
     """
-    if measure != INVOLVEMENT:
+    if measure not in (INVOLVEMENT, "ties"):
         return _values(centrality(snaps), measure)
     out = {}
     for snap in snaps:
         g = snap.graph
         for a, d in g.nodes(data=True):
             if d.get("active"):
-                edges = [e for _, _, e in g.edges(a, data=True)]
-                value = sum(e["pos"] for e in edges) + sum(e["neg"] for e in edges)
-                out[snap.window.id, a] = max(float(value), 0.0)
+                weight, ties = involvement(g, a)
+                out[snap.window.id, a] = max(float(weight if measure == INVOLVEMENT else ties), 0.0)
+    return out
+
+
+def _ranks(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], int]:
+    """(period, actor) -> rank by ``measure`` under :func:`network.centrality.rank`, every output's rule."""
+    if measure != INVOLVEMENT:
+        return {(r["period"], r["actor"]): r["rank"] for r in centrality(snaps, rank_by=measure)}
+    out: dict[tuple[str, str], int] = {}
+    for snap in snaps:
+        g = snap.graph
+        totals = {a: involvement(g, a) for a, d in g.nodes(data=True) if d.get("active")}
+        ranks = rank({a: w for a, (w, _) in totals.items()}, {a: n for a, (_, n) in totals.items()})
+        out.update(((snap.window.id, a), r) for a, r in ranks.items())
     return out
 
 
@@ -714,7 +728,7 @@ def _grid(n: int) -> tuple[int, int]:
 def bump_view(
     dataset: Dataset,
     snaps: list[Snapshot],
-    rank_by: str = INVOLVEMENT,
+    rank_by: str = RANK_BY,
     poles: Sequence[str] = POLES,
     top: int = _BUMP_TOP,
     max_lines: int = _BUMP_MAX_LINES,
@@ -736,12 +750,7 @@ def bump_view(
     """
     if rank_by not in SIZE_MEASURES:
         raise ValueError(f"unknown measure {rank_by!r}; choose from {', '.join(SIZE_MEASURES)}")
-    values = _measure(snaps, rank_by)
-    ranks: dict[tuple[str, str], int] = {}
-    for s in snaps:
-        present = sorted((a for (p, a) in values if p == s.period), key=lambda a: (-values[s.period, a], a))
-        for i, a in enumerate(present):
-            ranks[s.period, a] = i + 1
+    ranks = _ranks(snaps, rank_by)
     if not ranks:
         return None
     best = {a: min(r for (_, b), r in ranks.items() if b == a) for _, a in ranks}
