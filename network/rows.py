@@ -199,11 +199,13 @@ class Rows(list[dict[str, Any]]):
         id  note               ties
         --  -----------------  -----------------
         a   a long sentence …  26: a | b | c | …
-        >>> print(Rows([{"first": 1, "second": 2, "third": 3}]).to_table(width=20))
-        first  second
-        -----  ------
-        1      2
-        (1 more column: third; all of them with --format csv or json)
+        >>> print(Rows([{"first": 1, "second": 2, "third": 3, "fourth": 4}]).to_table(width=24))
+        first  second  third
+        -----  ------  -----
+        1      2       3
+        (1 more column: fourth;
+        all of them with
+        --format csv or json)
         """
         width = terminal_width() if width is None else width
         every = self.columns
@@ -228,7 +230,7 @@ class Rows(list[dict[str, Any]]):
         if hidden:
             many = f"{len(hidden)} more column{'s' if len(hidden) > 1 else ''}"
             note = f"({many}: {', '.join(hidden)}; all of them with --format csv or json)"
-            lines += textwrap.wrap(note, max(width, 20), break_on_hyphens=False)
+            lines += textwrap.wrap(note, max(width, 1), break_on_hyphens=False)
         return "\n".join(lines)
 
     def format(self, fmt: str) -> str:
