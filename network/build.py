@@ -94,6 +94,7 @@ def table_files(dataset: Dataset) -> dict[str, str]:
     from .balance_periods import balance_rows
     from .camps import camp_rows
     from .centrality import centrality
+    from .options import ALIGNMENT_MEASURES
     from .rows import Rows
     from .snapshots import snapshots
     from .summary import summarize
@@ -108,7 +109,7 @@ def table_files(dataset: Dataset) -> dict[str, str]:
             out[f"balance-{by}-{level}.csv"] = balance_rows(snaps).to_csv()
             if level == "state" and framing is not None:
                 rows = Rows()
-                for measure in ("net", "weight", "s_score"):
+                for measure in ALIGNMENT_MEASURES:
                     rows.extend(alignment(snaps, framing.focal, framing.poles, measure=measure))
                 out[f"alignment-{by}.csv"] = rows.to_csv()
                 out[f"blocs-{by}.csv"] = camp_rows(snaps, framing.poles).to_csv()  # camps (network.camps)

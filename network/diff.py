@@ -144,7 +144,8 @@ def rank_moves(
     -------
     Rows
         Keys ``actor, name, rank_a, rank_b, move, measure``: ranks by
-        ``rank_by`` (default the PN index) within each period, 1 = most
+        ``rank_by`` (default :data:`network.options.RANK_BY`, the total weight
+        of the actor's ties) within each period, 1 = most
         central; ``move = rank_a - rank_b`` (positive = moved up), None when
         the actor has no tie in one of the periods. Largest moves first.
 
@@ -153,7 +154,7 @@ def rank_moves(
     >>> from network import load
     >>> [(r["actor"], r["rank_a"], r["rank_b"], r["move"])
     ...  for r in rank_moves(load("tests/data/mini.yaml"), "1957", "1958", level="state")]
-    [('ussr', 1, 3, -2), ('albania', 2, 1, 1), ('china', 3, 2, 1)]
+    [('albania', 2, 1, 1), ('ussr', 1, 2, -1)]
     """
     sa, sb = _pair(dataset, a, b, snaps, options)
     ranks = [{r["actor"]: r for r in centrality([s], rank_by=rank_by)} for s in (sa, sb)]

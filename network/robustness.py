@@ -11,7 +11,7 @@ Examples
 >>> from network import load
 >>> rows = robustness(load("tests/data/mini.yaml"), "albania", ("ussr", "china"))
 >>> [(r["period"], r["lead"], r["lead_agree"], r["variants"]) for r in rows]
-[('1957', 'ussr', 12, 12), ('1958', 'china', 4, 12), ('1959', 'china', 4, 12), ('1960', None, 8, 12)]
+[('1957', 'ussr', 12, 12), ('1958', 'china', 4, 12), ('1959', 'china', 10, 12), ('1960', None, 6, 12)]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 from .alignment import alignment, lead
 from .camps import camps
 from .model import Dataset
-from .options import CONFIDENCE_FILTERS
+from .options import ALIGNMENT_MEASURE, CONFIDENCE_FILTERS
 from .rows import Rows
 from .snapshots import ALLOCATIONS, HALF_LIFE, MODES, Snapshot, snapshots
 from .windows import Window
@@ -60,11 +60,21 @@ def _same_camps(base: dict[str, str], other: dict[str, str]) -> bool:
     return all(base[a] == other[a] for a in set(base) & set(other))
 
 
+def _evidence_text(row: dict[str, Any]) -> str:
+    """One pole's score, interval and ties as text: ``"china 0.5 (-0.707 to 1.0, 1 ties)"``."""
+    if row["score"] is None:
+        return f"{row['pole']} -"
+    score = round(row["score"], 3)
+    if row["low"] is None:
+        return f"{row['pole']} {score} ({row['ties']} ties)"
+    return f"{row['pole']} {score} ({row['low']} to {row['high']}, {row['ties']} ties)"
+
+
 def robustness(
     dataset: Dataset,
     focal: str,
     poles: Sequence[str],
-    measure: str = "net",
+    measure: str = ALIGNMENT_MEASURE,
     by: str | Sequence[Window] = "year",
     level: str = "state",
     half_life: float = HALF_LIFE,
@@ -78,7 +88,7 @@ def robustness(
     dataset : Dataset
         The loaded dataset.
     focal, poles, measure
-        As in :func:`network.alignment.alignment` (measure default net).
+        As in :func:`network.alignment.alignment` (measure default jeffreys).
     by, level, half_life, types
         As in :func:`network.snapshots.snapshots`; the same in every variant
         (level defaults to ``"state"`` here, as for alignment).
@@ -88,8 +98,11 @@ def robustness(
     Returns
     -------
     Rows
-        Keys ``period, focal, lead, lead_agree, lead_holds, blocs,
+        Keys ``period, focal, scores, lead, lead_agree, lead_holds, blocs,
         blocs_agree, blocs_hold, variants, lead_dissent, blocs_dissent``.
+        ``scores`` gives the baseline's score towards each pole with its
+        interval and ties, e.g. ``"china 0.5 (-0.707 to 1.0, 1 ties)"``
+        (``"china -"`` without evidence), so a lead resting on one tie shows.
         ``lead`` is the baseline's leading pole (None if no pole scores or the
         top is shared); ``lead_agree`` counts the variants with the same lead
         (a variant without a lead disagrees with one that has a lead);
@@ -109,6 +122,7 @@ def robustness(
     """
     poles = tuple(poles)
     results: dict[Variant, tuple[dict[str, str | None], list[dict[str, str]], list[str]]] = {}
+    evidence: dict[str, list[str]] = {}
     for v in dict.fromkeys((baseline, *VARIANTS)):
         snaps = snapshots(
             dataset,
@@ -120,7 +134,11 @@ def robustness(
             confidence=CONFIDENCE_FILTERS[v.confidence],
             types=types,
         )
-        leads = lead(alignment(snaps, focal, poles, measure))
+        scored = alignment(snaps, focal, poles, measure)
+        leads = lead(scored)
+        if v == baseline:
+            for r in scored:
+                evidence.setdefault(r["period"], []).append(_evidence_text(r))
         results[v] = (leads, [_camp_labels(s, poles) for s in snaps], [s.window.id for s in snaps])
     base_leads, base_blocs, periods = results[baseline]
     out = Rows()
@@ -134,6 +152,7 @@ def robustness(
         row: dict[str, Any] = {
             "period": period,
             "focal": focal,
+            "scores": evidence.get(period, []),
             "lead": base_lead,
             "lead_agree": len(VARIANTS) - len(lead_dissent),
             "lead_holds": not lead_dissent,

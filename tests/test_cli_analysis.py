@@ -17,6 +17,9 @@ KEYS = {
         "period",
         "actor",
         "name",
+        "rank",
+        "involvement",
+        "ties",
         "degree_pos",
         "degree_neg",
         "strength",
@@ -26,7 +29,6 @@ KEYS = {
         "eigenvector",
         "pagerank",
         "pn",
-        "rank",
     ],
     "balance": [
         "period",
@@ -45,10 +47,11 @@ KEYS = {
         "unbalanced",
         "camps",
     ],
-    "alignment": ["period", "focal", "pole", "score", "measure", "ties"],
+    "alignment": ["period", "focal", "pole", "score", "low", "high", "ties", "measure"],
     "robustness": [
         "period",
         "focal",
+        "scores",
         "lead",
         "lead_agree",
         "lead_holds",
@@ -158,8 +161,8 @@ def test_csv_has_a_header(capsys):
     """Should print CSV with a header row."""
     assert main(["alignment", "--data", MINI, "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "period,focal,pole,score,measure,ties"
-    assert "1957,albania,china,,net,0" in out
+    assert out.splitlines()[0] == "period,focal,pole,score,low,high,ties,measure"
+    assert "1957,albania,china,,,,0,jeffreys" in out
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ import pytest
 
 from network import load
 from network.explorer import write_explorer
+from network.explorer.data import MEASURE_LABELS
 from network.snapshots import snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -200,7 +201,8 @@ def test_clicking_an_actor_shows_its_ties_and_centrality(browser, mini_page):
     page = Page(browser, mini_page, year=1959)
     page.tab.click('#nodes .node[data-id="albania"] circle')
     details = page.tab.text_content("#details")
-    assert "Albania" in details and "Rank (by PN index)" in details and "PN index" in details
+    assert "Albania" in details and MEASURE_LABELS["rank"] in details and "PN index" in details
+    assert "Total weight of ties" in details  # the ranking's own column, beside the others
     lit = page.tab.eval_on_selector_all(
         "#edges .edge:not(.dim)", "els => els.map(e => [e.dataset.source, e.dataset.target])"
     )
@@ -253,7 +255,7 @@ def test_screenshot_of_the_real_page(browser, tmp_path):
     year = 1958 if 1958 in years else years[len(years) // 2]
     page = Page(browser, path, year=year)
     page.tab.click('#nodes .node[data-id="albania"] circle')  # its ties lit, its centrality shown
-    assert "Rank (by PN index)" in page.tab.text_content("#details")
+    assert MEASURE_LABELS["rank"] in page.tab.text_content("#details")
     edges = page.tab.eval_on_selector_all(
         "#edges .edge:not(.dim)",
         """els => els.map(e => {

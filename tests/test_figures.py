@@ -170,6 +170,14 @@ def test_the_other_figures_draw_what_their_views_hold(mini):
     ax = draw_alignment_timeline(Figure().add_subplot(), av)
     points = [c for c in ax.collections if isinstance(c, PathCollection)]
     assert [len(c.get_offsets()) for c in points] == [sum(y is not None for y in s.y) for s in av.series]
+    # every scored point has its interval drawn as a vertical bar from low to high
+    from matplotlib.collections import LineCollection
+
+    bars = [c for c in ax.collections if isinstance(c, LineCollection)]
+    for s, c in zip(av.series, bars, strict=True):
+        want = [(x, lo, hi) for x, y, lo, hi in zip(s.x, s.y, s.low, s.high, strict=True) if y is not None]
+        got = [(seg[0][0], seg[0][1], seg[1][1]) for seg in c.get_segments()]
+        assert got == pytest.approx(want)
 
     bump = figure_data(mini, level="state").bump
     ax = draw_centrality_bump(Figure().add_subplot(), bump)

@@ -11,6 +11,7 @@ DATA = Path(__file__).resolve().parent / "data"
 KEYS = [
     "period",
     "focal",
+    "scores",
     "lead",
     "lead_agree",
     "lead_holds",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ..options import ALIGNMENT_MEASURE
 from ..options import ALIGNMENT_MEASURES as MEASURES
 from ._analysis import add_analysis_options, run_analysis
 from ._declared import add_framing_options, framing_of, poles_of
@@ -15,15 +16,20 @@ if TYPE_CHECKING:
 
 HELP = "alignment of a focal actor with two or more poles per period (--blocs: each actor's camp)"
 DESCRIPTION = """\
-A score per period and pole, higher = more aligned, with the number of ties
-behind it (an empty score means no evidence that period).
+A score per period and pole, higher = more aligned, with its 95% interval
+(low, high) and the number of ties behind it (an empty score means no
+evidence that period).
 
-  net      (default) (pos - neg) / (pos + neg) of the ties between focal and
-           pole: the direct, cited evidence; 1 = only cooperation, -1 = only
-           hostility.
+  jeffreys (default) the cooperative share of the ties between focal and
+           pole, estimated with a Jeffreys prior, on -1..1: net x n / (n + 1)
+           for n ties, so one tie scores half as far from 0 as it would under
+           net, and the interval shows how little one tie says.
+  net      (pos - neg) / (pos + neg) of the ties between focal and pole: the
+           direct, cited evidence; 1 = only cooperation, -1 = only hostility;
+           same interval as jeffreys.
   weight   the raw net weight pos - neg of those ties, unbounded: volume
            counts too (a heavily reported, mixed relation can outscore a
-           thin, wholly friendly one).
+           thin, wholly friendly one). No interval.
   s_score  Signorino & Ritter's S: how alike the two actors' ties to everyone
            else are; 1 = same friends and enemies, -1 = opposite ones.
 
@@ -56,7 +62,12 @@ examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_analysis_options(parser, level="state")
     add_framing_options(parser)
-    parser.add_argument("--measure", choices=MEASURES, default="net", help="alignment measure (default: net)")
+    parser.add_argument(
+        "--measure",
+        choices=MEASURES,
+        default=ALIGNMENT_MEASURE,
+        help="alignment measure (default: %(default)s)",
+    )
     parser.add_argument(
         "--blocs", action="store_true", help="print each actor's camp per period instead of the scores"
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ..options import ALIGNMENT_MEASURE, CONFIDENCE_FILTERS
 from ..options import ALIGNMENT_MEASURES as MEASURES
-from ..options import CONFIDENCE_FILTERS
 
 if TYPE_CHECKING:
     from ..robustness import Variant
@@ -36,7 +36,12 @@ examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_analysis_options(parser, level="state")
     add_framing_options(parser)
-    parser.add_argument("--measure", choices=MEASURES, default="net", help="alignment measure (default: net)")
+    parser.add_argument(
+        "--measure",
+        choices=MEASURES,
+        default=ALIGNMENT_MEASURE,
+        help="alignment measure (default: %(default)s)",
+    )
 
 
 def _baseline(args: argparse.Namespace) -> Variant:

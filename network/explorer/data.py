@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from ..camps import camp_key, camps
-from ..centrality import centrality
+from ..centrality import GUIDE, RANK_BY, centrality
 from ..model import Dataset, Tie
 from ..snapshots import LEVELS, Snapshot, snapshots
 from ..windows import Window, year_windows
@@ -34,26 +34,28 @@ __all__ = ["payload", "tie_record", "years", "CENTRALITY_FIELDS", "MEASURE_LABEL
 #: Version of the payload's layout (bumped when a key changes meaning).
 FORMAT = 1
 #: Centrality columns shown for a clicked actor, in order (see docs/measures.md).
+#: The rank follows :data:`network.options.RANK_BY`, shown next; the other measures beside it.
 CENTRALITY_FIELDS = (
     "rank",
-    "pn",
+    RANK_BY,
+    "ties",
     "degree_pos",
     "degree_neg",
     "strength",
+    "pn",
     "betweenness",
     "eigenvector",
     "pagerank",
 )
-#: How the page names each of :data:`CENTRALITY_FIELDS`.
+#: How the page names each of :data:`CENTRALITY_FIELDS` (from :data:`network.centrality.GUIDE`).
 MEASURE_LABELS = {
-    "rank": "Rank (by PN index)",
-    "pn": "PN index",
-    "degree_pos": "Cooperative ties",
-    "degree_neg": "Hostile ties",
-    "strength": "Net strength",
-    "betweenness": "Betweenness",
-    "eigenvector": "Eigenvector",
-    "pagerank": "PageRank",
+    "rank": f"Rank (by {GUIDE[RANK_BY][0].lower()})",
+    **{k: GUIDE[k][0] for k in CENTRALITY_FIELDS[1:]},
+}
+#: What each field rewards and ignores, in plain words (a tooltip on its label).
+MEASURE_WORDS = {
+    "rank": f"1 = the highest {GUIDE[RANK_BY][0].lower()} this year; equal totals go to more ties.",
+    **{k: GUIDE[k][1] for k in CENTRALITY_FIELDS[1:]},
 }
 _DIGITS = 4
 
@@ -211,7 +213,7 @@ def payload(
         :data:`network.style.BLOC` key, :func:`network.camps.camp_key`) and marker ``area`` in points^2 (by
         involvement, cooperative plus hostile strength, one scale for all
         years, as in the figures)),
-        ``measures`` (``[key, label]`` of each centrality field), ``look``
+        ``measures`` (``[key, label, plain words]`` of each centrality field), ``look``
         (colours and dashes, :func:`network.explorer.look.look`).
         Floats are rounded to 4 decimals; keys and lists are in a fixed
         order, so the same data gives the same payload.
@@ -261,6 +263,6 @@ def payload(
             s.window.id: _frame(dataset, s, by_period.get(s.window.id, []), poles, wmax, vmax, look_)
             for s in snaps
         },
-        "measures": [[k, MEASURE_LABELS[k]] for k in CENTRALITY_FIELDS],
+        "measures": [[k, MEASURE_LABELS[k], MEASURE_WORDS[k]] for k in CENTRALITY_FIELDS],
         "look": look_,
     }

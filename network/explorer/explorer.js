@@ -90,9 +90,10 @@
     }
     details.append(h("p", "camp", "Camp in " + year + ": " + L.bloc[frame().nodes[id].bloc].label + "."));
     const table = h("table");
-    D.measures.forEach(([key, label]) => {
-      const tr = h("tr");
-      tr.append(h("th", null, label), h("td", null, key === "rank" ? c.rank + " of " + Object.keys(frame().centrality).length : fmt(c[key])));
+    D.measures.forEach(([key, label, words]) => {
+      const tr = h("tr"), th = h("th", null, label);
+      th.title = words;
+      tr.append(th, h("td", null, key === "rank" ? c.rank + " of " + Object.keys(frame().centrality).length : fmt(c[key])));
       table.append(tr);
     });
     details.append(table);

@@ -34,10 +34,10 @@ from .. import style
 from ..alignment import alignment
 from ..balance import frustration, shared_partitions, triangle_counts
 from ..camps import CAMP_EXPLAINED, camp_key, camps, legend_text
-from ..centrality import centrality
+from ..centrality import centrality, involvement, rank
 from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
 from ..model import Dataset
-from ..options import INVOLVEMENT, SIZE_MEASURES
+from ..options import INVOLVEMENT, RANK_BY, SIZE_MEASURES
 from ..rows import Rows
 from ..snapshots import HALF_LIFE, LEVELS, Snapshot, signed_graph, snapshots
 from ..windows import Window, period_windows, year_windows
@@ -158,7 +158,7 @@ class SmallMultiplesView:
 
 @dataclass(frozen=True)
 class Series:
-    """One pole's alignment scores: x (mid-year), score or None, ties behind it, marker area."""
+    """One pole's alignment scores: x (mid-year), score or None, its interval, ties behind it, marker area."""
 
     key: str
     label: str
@@ -167,6 +167,8 @@ class Series:
     y: tuple[float | None, ...]
     ties: tuple[int, ...]
     sizes: tuple[float, ...]
+    low: tuple[float | None, ...] = ()
+    high: tuple[float | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -404,6 +406,7 @@ def _coded(dataset: Dataset) -> str:
 def _measure_name(measure: str) -> str:
     names = {
         INVOLVEMENT: "total weight of its ties (cooperative + hostile)",
+        "ties": "number of ties",
         "pn": "PN index",
         "pagerank": "PageRank",
         "eigenvector": "eigenvector centrality",
@@ -420,7 +423,7 @@ def _measure_name(measure: str) -> str:
 def _values(rows: Rows, measure: str) -> dict[tuple[str, str], float]:
     out = {}
     for r in rows:
-        value = r["strength_pos"] + r["strength_neg"] if measure == INVOLVEMENT else r[measure]
+        value = r[measure]
         out[r["period"], r["actor"]] = 0.0 if value is None else max(float(value), 0.0)
     return out
 
@@ -428,20 +431,33 @@ def _values(rows: Rows, measure: str) -> dict[tuple[str, str], float]:
 def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], float]:
     """(period, actor) -> ``measure`` of every active actor (never below 0).
 
-    Involvement, ``strength_pos + strength_neg`` of :func:`network.centrality.centrality`, is
-    summed here from the snapshot's edges, exactly as that function sums them (same order, same
-    floats), without the costly measures it also computes; any other measure comes from it.
+    Involvement and ties are summed here from the snapshot's edges by
+    :func:`network.centrality.involvement`, as :func:`network.centrality.centrality` sums them
+    (same order, same floats), without the costly measures it also computes; any other measure
+    comes from it.
     """
-    if measure != INVOLVEMENT:
+    if measure not in (INVOLVEMENT, "ties"):
         return _values(centrality(snaps), measure)
     out = {}
     for snap in snaps:
         g = snap.graph
         for a, d in g.nodes(data=True):
             if d.get("active"):
-                edges = [e for _, _, e in g.edges(a, data=True)]
-                value = sum(e["pos"] for e in edges) + sum(e["neg"] for e in edges)
-                out[snap.window.id, a] = max(float(value), 0.0)
+                weight, ties = involvement(g, a)
+                out[snap.window.id, a] = max(float(weight if measure == INVOLVEMENT else ties), 0.0)
+    return out
+
+
+def _ranks(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], int]:
+    """(period, actor) -> rank by ``measure`` under :func:`network.centrality.rank`, every output's rule."""
+    if measure != INVOLVEMENT:
+        return {(r["period"], r["actor"]): r["rank"] for r in centrality(snaps, rank_by=measure)}
+    out: dict[tuple[str, str], int] = {}
+    for snap in snaps:
+        g = snap.graph
+        totals = {a: involvement(g, a) for a, d in g.nodes(data=True) if d.get("active")}
+        ranks = rank({a: w for a, (w, _) in totals.items()}, {a: n for a, (_, n) in totals.items()})
+        out.update(((snap.window.id, a), r) for a, r in ranks.items())
     return out
 
 
@@ -712,7 +728,7 @@ def _grid(n: int) -> tuple[int, int]:
 def bump_view(
     dataset: Dataset,
     snaps: list[Snapshot],
-    rank_by: str = INVOLVEMENT,
+    rank_by: str = RANK_BY,
     poles: Sequence[str] = (),
     top: int = _BUMP_TOP,
     max_lines: int = _BUMP_MAX_LINES,
@@ -734,12 +750,7 @@ def bump_view(
     """
     if rank_by not in SIZE_MEASURES:
         raise ValueError(f"unknown measure {rank_by!r}; choose from {', '.join(SIZE_MEASURES)}")
-    values = _measure(snaps, rank_by)
-    ranks: dict[tuple[str, str], int] = {}
-    for s in snaps:
-        present = sorted((a for (p, a) in values if p == s.period), key=lambda a: (-values[s.period, a], a))
-        for i, a in enumerate(present):
-            ranks[s.period, a] = i + 1
+    ranks = _ranks(snaps, rank_by)
     if not ranks:
         return None
     best = {a: min(r for (_, b), r in ranks.items() if b == a) for _, a in ranks}
@@ -912,7 +923,9 @@ def alignment_view(
     >>> from network import load
     >>> v = alignment_view(load("tests/data/mini.yaml"))
     >>> [(s.key, s.y, s.ties) for s in v.series][1]
-    ('china', (None, 1.0, 0.6, None), (0, 1, 3, 0))
+    ('china', (None, 0.5, 0.45, None), (0, 1, 3, 0))
+    >>> v.series[1].low, v.series[1].high
+    ((None, -0.707, -0.468, None), (None, 1.0, 0.975, None))
     """
     framing = dataset.framing
     focal = focal if focal is not None else (framing.focal if framing else None)
@@ -938,6 +951,8 @@ def alignment_view(
                 y=tuple(None if r["score"] is None else round(float(r["score"]), 6) for r in mine),
                 ties=tuple(int(r["ties"]) for r in mine),
                 sizes=tuple(round(30.0 + 330.0 * r["ties"] / most, 2) for r in mine),
+                low=tuple(r["low"] for r in mine),
+                high=tuple(r["high"] for r in mine),
             )
         )
     fig_w = style.FIGSIZE["timeline"][0]
@@ -948,8 +963,9 @@ def alignment_view(
     return AlignmentView(
         title=f"{name} between {_and([dataset.actor_name(p) for p in poles])}, year by year",
         subtitle=_fit(
-            "Score = (cooperation \u2212 hostility) / (cooperation + hostility) over the ties between "
-            f"{name} and each side: 1 only cooperation, \u22121 only hostility.",
+            "Score: the cooperative share of the ties between "
+            f"{name} and each side (Jeffreys estimate), 1 only cooperation, \u22121 only hostility; "
+            "bar: its 95% interval, long where the ties are few.",
             text_w,
             style.FONT["subtitle"],
         ),

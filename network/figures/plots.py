@@ -461,11 +461,12 @@ def _year_axis(ax: Axes, years: Sequence[int], xlim: tuple[float, float]) -> Non
 
 
 def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
-    """The focal actor's score with each pole per year, the named periods above, the ties behind each point.
+    """The focal actor's score with each pole per year, its interval, the named periods, the ties behind it.
 
-    Each pole has its bloc colour, its own marker and line style; the marker
-    area and the number next to it give the ties behind the score, so thin
-    years read as thin. A gap: no tie that year.
+    Each pole has its bloc colour, its own marker and line style; a vertical
+    bar through each point spans the score's interval (long where the ties
+    are few), and the marker area and the number next to it give the ties
+    behind the score, so thin years read as thin. A gap: no tie that year.
 
     Parameters
     ----------
@@ -478,15 +479,18 @@ def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
     Returns
     -------
     matplotlib.axes.Axes
-        ``ax``; one scatter per pole, in the order of ``view.series``.
+        ``ax``; per pole, in the order of ``view.series``, the interval bars
+        (a LineCollection) then the scatter of the scores.
 
     Examples
     --------
+    >>> from matplotlib.collections import LineCollection
     >>> from network import load
     >>> from network.figures.data import alignment_view
     >>> ax = draw_alignment_timeline(Figure().add_subplot(), alignment_view(load("tests/data/mini.yaml")))
-    >>> [len(c.get_offsets()) for c in ax.collections]   # USSR scored in 4 years, China in 2
-    [4, 2]
+    >>> [(type(c).__name__, len(c.get_segments() if isinstance(c, LineCollection) else c.get_offsets()))
+    ...  for c in ax.collections]   # USSR scored in 4 years, China in 2
+    [('LineCollection', 4), ('PathCollection', 4), ('LineCollection', 2), ('PathCollection', 2)]
     """
     ax.set_ylim(-1.15, 1.15)
     _year_axis(ax, view.years, view.xlim)
@@ -496,14 +500,25 @@ def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
     above = _draw_periods(ax, view.periods, view.lanes)
     handles = []
     for s in view.series:
-        color = (
-            style.pole_colour(s.style)
-            if s.style < style.POLE_COLOURS
-            else style.OKABE_ITO["black"]
-        )
+        color = style.pole_colour(s.style) if s.style < style.POLE_COLOURS else style.OKABE_ITO["black"]
         marker = style.POLE_MARKERS[s.style % len(style.POLE_MARKERS)]
         linestyle = _POLE_LINES[s.style % len(_POLE_LINES)]
         _broken_line(ax, s.x, s.y, color=color, linestyle=linestyle, linewidth=2.2, zorder=3)
+        spans = [
+            (x, lo, hi)
+            for x, y, lo, hi in zip(s.x, s.y, s.low, s.high, strict=False)
+            if y is not None and lo is not None and hi is not None
+        ]
+        if spans:
+            ax.vlines(
+                [p[0] for p in spans],
+                [p[1] for p in spans],
+                [p[2] for p in spans],
+                color=color,
+                linewidth=1.4,
+                alpha=0.75,
+                zorder=2,
+            )
         shown = [(x, y, a) for x, y, a in zip(s.x, s.y, s.sizes, strict=True) if y is not None]
         ax.scatter(
             [p[0] for p in shown],

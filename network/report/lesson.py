@@ -252,7 +252,7 @@ def lesson(
         Pages in order; each with its snapshot, the ties dated to it, the
         changes since the previous page (formed, broken, flipped,
         strengthened, weakened; the ties behind each before and now, with
-        citations), the :data:`TOP` most central actors (by the PN index),
+        citations), the :data:`TOP` most central actors (by :data:`network.options.RANK_BY`),
         balance and camps, and discussion questions.
     """
     from .questions import questions

@@ -82,8 +82,9 @@ def questions(page: Page, names: Mapping[str, str], focal: str | None = None) ->
         top = page.central[0]
         rival = page.central[1]["name"] if len(page.central) > 1 else None
         text = (
-            f"{top['name']} was the most central actor in {label} (first by the PN index, with "
-            f"{top['degree_pos']} cooperative and {top['degree_neg']} hostile ties)."
+            f"{top['name']} was the most central actor in {label} (first by the total weight of its "
+            f"{top['ties']} ties, {top['involvement']:g}; cooperative with {top['degree_pos']} actors and "
+            f"hostile to {top['degree_neg']})."
         )
         text += f" Why {top['name']} rather than {rival}?" if rival else " Why?"
         out.append(text + " Which single tie, if the source had not reported it, would change that most?")

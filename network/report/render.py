@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..atomic import write_text
 from ..camps import CAMP_EXPLAINED, camp_key, legend_text
+from ..centrality import GUIDE, RANK_BY
 from ..model import Dataset
 from .lesson import Change, Lesson, Page, TieNote, lesson
 from .svg import Drawing
@@ -31,6 +32,24 @@ from .svg import Drawing
 __all__ = ["write_report", "html_pages", "markdown_pages", "DEFAULT_OUT"]
 
 DEFAULT_OUT = "figures/report"
+#: The centrality columns of a page's "Who was most central" table: the ranking first, others beside it.
+CENTRAL_COLUMNS = (RANK_BY, "ties", "degree_pos", "degree_neg", "pn")
+_RANK_NOTE = (
+    f"Ranked by {GUIDE[RANK_BY][0].lower()}, the ranking every output of this package uses; equal totals "
+    'go to the actor with more ties. The other columns are other ways to read "central":'
+)
+
+
+def _central_cell(row: dict, key: str) -> str:
+    """A centrality value as a page shows it: counts and weights as they are, indices to 2 decimals."""
+    value = row[key]
+    if value is None:
+        return "\u2013"
+    if key in ("pn", "betweenness", "eigenvector", "pagerank"):
+        return f"{value:.2f}"
+    return f"{value:g}"
+
+
 _KINDS = {
     "flipped": "Flipped (cooperation turned to hostility, or back)",
     "formed": "Formed (no tie before)",
@@ -190,20 +209,19 @@ def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
     out.append("</section>")
     out.append("<section><h2>Who was most central</h2>")
     if page.central:
+        head = "".join(f"<th>{escape(GUIDE[k][0])}</th>" for k in CENTRAL_COLUMNS)
         rows = "".join(
-            f"<tr><td>{r['rank']}</td><td>{escape(r['name'])}</td><td>{r['pn']:.2f}</td>"
-            f"<td>{r['degree_pos']}</td><td>{r['degree_neg']}</td>"
-            f"<td>{r['strength_pos'] + r['strength_neg']:g}</td></tr>"
-            if r["pn"] is not None
-            else f"<tr><td>{r['rank']}</td><td>{escape(r['name'])}</td><td>–</td><td>{r['degree_pos']}</td>"
-            f"<td>{r['degree_neg']}</td><td>{r['strength_pos'] + r['strength_neg']:g}</td></tr>"
+            f"<tr><td>{r['rank']}</td><td>{escape(r['name'])}</td>"
+            + "".join(f"<td>{_central_cell(r, k)}</td>" for k in CENTRAL_COLUMNS)
+            + "</tr>"
             for r in page.central
         )
+        words = "".join(
+            f"<dt>{escape(GUIDE[k][0])}</dt><dd>{escape(GUIDE[k][1])}</dd>" for k in CENTRAL_COLUMNS
+        )
         out.append(
-            "<table><thead><tr><th>Rank</th><th>Actor</th><th>PN index</th><th>Cooperative ties</th>"
-            f"<th>Hostile ties</th><th>Involvement</th></tr></thead><tbody>{rows}</tbody></table>"
-            '<p class="note">Ranked by the PN index (Everett &amp; Borgatti 2014): high for many '
-            "cooperative ties to well-connected actors, lowered twice as much by each hostile one.</p>"
+            f"<table><thead><tr><th>Rank</th><th>Actor</th>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            f'<p class="note">{escape(_RANK_NOTE)}</p><dl class="note">{words}</dl>'
         )
     else:
         out.append("<p>No actor has a tie in this period.</p>")
@@ -356,16 +374,14 @@ def _md_page(les: Lesson, i: int) -> str:
     out += ["## Who was most central", ""]
     if page.central:
         out += [
-            "| Rank | Actor | PN index | Cooperative ties | Hostile ties | Involvement |",
-            "|---:|---|---:|---:|---:|---:|",
+            "| Rank | Actor | " + " | ".join(GUIDE[k][0] for k in CENTRAL_COLUMNS) + " |",
+            "|---:|---|" + "---:|" * len(CENTRAL_COLUMNS),
         ]
         for r in page.central:
-            pn = "–" if r["pn"] is None else f"{r['pn']:.2f}"
-            out.append(
-                f"| {r['rank']} | {_md(r['name'])} | {pn} | {r['degree_pos']} | {r['degree_neg']} | "
-                f"{r['strength_pos'] + r['strength_neg']:g} |"
-            )
-        out += ["", "Ranked by the PN index (Everett & Borgatti 2014)."]
+            cells = " | ".join(_central_cell(r, k) for k in CENTRAL_COLUMNS)
+            out.append(f"| {r['rank']} | {_md(r['name'])} | {cells} |")
+        out += ["", _RANK_NOTE, ""]
+        out += [f"- **{GUIDE[k][0]}**: {GUIDE[k][1]}" for k in CENTRAL_COLUMNS]
     else:
         out.append("No actor has a tie in this period.")
     out += [
