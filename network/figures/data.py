@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -34,7 +33,15 @@ from .. import style
 from ..alignment import FOCAL, POLES, alignment, bloc_labels
 from ..balance import frustration, shared_partitions, triangle_counts
 from ..centrality import centrality
-from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
+from ..layout import (
+    LabelGeometry,
+    edge_routes,
+    label_geometry,
+    label_text,
+    layout_for,
+    overlaps,
+    text_width,
+)
 from ..model import Dataset
 from ..options import INVOLVEMENT, SIZE_MEASURES
 from ..rows import Rows
@@ -59,6 +66,8 @@ __all__ = [
     "balance_view",
     "bump_view",
     "figure_years",
+    "record_ties",
+    "label_priority",
     "SIZE_MEASURES",
     "INVOLVEMENT",
 ]
@@ -70,7 +79,12 @@ _LABEL_GAP_EM = 0.8  # labels in a panel keep this much space between them, so t
 _BOLD = 1.12  # DejaVu Sans Bold runs this much wider than the regular face
 _MARGIN = 1.04  # and rendered text a little wider than its advances
 _BAND_MIN_EMS = 8.0  # a period band narrower than this many ems shows only its number
-_KEY_ACTORS = 5  # actors labelled in small multiples besides the poles and the focal actor
+_KEY_ACTORS = (
+    8  # actors with the most ties labelled in small multiples, besides the poles and the focal actor
+)
+#: Where a label may go, in order of preference: the four sides of its marker, then the corners.
+_SIDES = ("below", "above", "right", "left", "below-right", "below-left", "above-right", "above-left")
+_DIAGONAL = math.sqrt(0.5)
 _BUMP_TOP = 5  # an actor is "leading" if ranked this high in some period
 _BUMP_MAX_LINES = 10
 _DODGE = 0.12  # years between the poles' points of one year, so equal scores do not hide
@@ -86,8 +100,10 @@ _LEVEL_NAMES = {
 class NodeView:
     """An actor as drawn: where, how big, which bloc's colour, faded or not.
 
-    ``key`` is ``"below"`` or ``"above"`` for the few actors labelled in the
-    small multiples (where their label goes), else empty.
+    ``key`` is where its label goes, ``"below"``, ``"above"``, ``"right"`` or
+    ``"left"`` of the marker, or a corner (``"below-left"`` ...), or empty:
+    not labelled (no room left for it, or, in a panel of the small
+    multiples, not one of the key actors).
     """
 
     id: str
@@ -115,6 +131,7 @@ class EdgeView:
     width: float
     weight: float
     count: int
+    bend: tuple[float, float] | None = None  # control point of a curved line (None: straight)
 
 
 @dataclass(frozen=True)
@@ -628,76 +645,183 @@ def _small_scale(count: int) -> tuple[tuple[int, int], float]:
     return (rows, cols), min(1.0, panel_w / (style.FIGSIZE["snapshot"][0] * style.SNAPSHOT_AXES[2])) ** 2
 
 
-def _key_actors(
-    views: Sequence[SnapshotView], poles: Sequence[str], focal: str, scale: float
-) -> dict[str, str]:
-    """Actors labelled in the small multiples, and where: ``{actor: "below" or "above"}``.
+def record_ties(dataset: Dataset, level: str) -> dict[str, int]:
+    """Actor -> the number of ties it has over the whole record at ``level`` (who the story turns on).
 
-    Candidates are the poles, the focal actor and the actors with the largest
-    summed node area over ``views``. One is kept if its label, at the size it
-    has in a panel, below its node or else above it, stays inside the panel
-    and clear of the labels kept before; the poles and the focal actor are
-    always kept.
+    Examples
+    --------
+    >>> from network import load
+    >>> record_ties(load("tests/data/mini.yaml"), "state")
+    {'albania': 8, 'china': 6, 'ussr': 6}
     """
-    total: dict[str, float] = {}
-    biggest: dict[str, float] = {}
+    lo, hi = dataset.span
+    for p in dataset.periods:
+        lo, hi = min(lo, p.lower), max(hi, p.upper)
+    (whole,) = snapshots(dataset, by=[Window("all", "all", lo, hi)], level=level)
+    g = whole.graph
+    return {n: sum(int(d["count"]) for *_, d in g.edges(n, data=True)) for n in sorted(g)}
+
+
+def label_priority(ties: dict[str, int], poles: Sequence[str], focal: str) -> list[str]:
+    """Actors in the order their labels are placed: the poles, the focal actor, then by ties (most first).
+
+    Examples
+    --------
+    >>> label_priority({"a": 3, "b": 9, "c": 1, "p": 2}, ["p"], "c")
+    ['p', 'c', 'b', 'a']
+    """
+    first = list(dict.fromkeys(p for p in (*poles[:2], focal) if p in ties))
+    return first + sorted((n for n in ties if n not in first), key=lambda n: (-ties[n], n))
+
+
+def _place_labels(
+    view: SnapshotView,
+    candidates: Sequence[str],
+    geometry: LabelGeometry,
+    marker_scale: float,
+) -> dict[str, str]:
+    """Where each candidate's label goes in ``view``, ``{actor: side}``, greedily in the given order.
+
+    A label is tried below its marker, then above, right, left and at the
+    corners (:data:`_SIDES`); it goes on the first side where its box, measured in
+    DejaVu Sans, stays inside the frame and keeps ``_LABEL_GAP_EM`` ems off
+    every label placed before it and off the marker of every active actor and
+    every candidate but its own. If no side is free, one label placed before
+    may move to another free side to make room. A candidate that still finds
+    no place is left unlabelled: the earlier in ``candidates``, the surer an
+    actor is of its label.
+    """
+    nodes = {n.id: n for n in view.nodes}
+    units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    x0, x1, y0, y1 = view.frame
+    gap = geometry.em * _LABEL_GAP_EM
+    # what a label may not cover: the markers of active actors and of those that may be labelled
+    markers = {
+        n.id: (n.x, n.y, math.sqrt(n.size * marker_scale) / 2 * units_per_point)
+        for n in view.nodes
+        if n.active or n.id in candidates
+    }
+    marker_ids = list(markers)
+    marker_boxes = np.array([[x - r, y - r, x + r, y + r] for x, y, r in markers.values()]).reshape(-1, 4)
+
+    def box_of(n: str, side: str) -> np.ndarray:
+        node = nodes[n]
+        x, y, r = markers[n]
+        half = text_width(node.label) * _MARGIN * geometry.em / 2 * (_BOLD if node.pole else 1.0)
+        height = (node.label.count("\n") + 1) * geometry.line_height
+        reach = r + geometry.pad
+        if side in ("below", "above", "right", "left"):
+            return np.array(
+                {
+                    "below": (x - half, y - reach - height, x + half, y - reach),
+                    "above": (x - half, y + reach, x + half, y + reach + height),
+                    "right": (x + reach, y - height / 2, x + reach + 2 * half, y + height / 2),
+                    "left": (x - reach - 2 * half, y - height / 2, x - reach, y + height / 2),
+                }[side]
+            )
+        vertical, horizontal = side.split("-")
+        cx = x + (1 if horizontal == "right" else -1) * reach * _DIAGONAL
+        cy = y + (1 if vertical == "above" else -1) * reach * _DIAGONAL
+        left = cx if horizontal == "right" else cx - 2 * half
+        bottom = cy if vertical == "above" else cy - height
+        return np.array((left, bottom, left + 2 * half, bottom + height))
+
+    def free(n: str, box: np.ndarray, placed: dict[str, str]) -> bool:
+        if box[0] < x0 or box[2] > x1 or box[1] < y0 or box[3] > y1:
+            return False
+        others = [box_of(m, side) for m, side in placed.items() if m != n]
+        if any(i == 0 for i, _ in overlaps(np.array([box, *others]), gap)):
+            return False
+        own = marker_ids.index(n)
+        return not any(
+            i == 0 and j - 1 != own for i, j in overlaps(np.vstack([box[None, :], marker_boxes]), 0.0)
+        )
+
+    def first_free(n: str, placed: dict[str, str]) -> str | None:
+        return next((side for side in _SIDES if free(n, box_of(n, side), placed)), None)
+
+    out: dict[str, str] = {}
+    for n in candidates:
+        if n not in nodes:
+            continue
+        side = first_free(n, out)
+        if side is not None:
+            out[n] = side
+            continue
+        for m in list(out):  # make room: move one label placed before, if both then fit
+            for other in _SIDES:
+                if other == out[m]:
+                    continue
+                moved = {**out, m: other}
+                if free(m, box_of(m, other), moved):
+                    side = first_free(n, moved)
+                    if side is not None:
+                        out = {**moved, n: side}
+                        break
+            if n in out:
+                break
+    return out
+
+
+def _label_views(
+    views: Sequence[SnapshotView],
+    priority: Sequence[str],
+    geometry: LabelGeometry,
+    marker_scale: float = 1.0,
+    only: Sequence[str] | None = None,
+) -> list[SnapshotView]:
+    """``views`` with each node's label place (``key``) set by :func:`_place_labels`.
+
+    Every actor is a candidate (active ones first, each group in ``priority``
+    order), or, with ``only``, the active actors among ``only``.
+    """
+    rank = {n: i for i, n in enumerate(priority)}
+    out = []
     for v in views:
-        for node in v.nodes:
-            if node.active:
-                total[node.id] = total.get(node.id, 0.0) + node.size
-            biggest[node.id] = max(biggest.get(node.id, 0.0), node.size)
-    nodes: dict[str, NodeView] = {node.id: node for v in views[:1] for node in v.nodes}
-    first = [p for p in (*poles[:2], focal) if p in nodes]
-    order = first + sorted((n for n in total if n not in first), key=lambda n: (-total[n], n))
+        active = [n.id for n in v.nodes if n.active]
+        if only is not None:
+            chosen = [n for n in only if n in active]
+        else:
+            faded = [n.id for n in v.nodes if not n.active]
+            chosen = sorted(active, key=lambda a: (rank.get(a, len(rank)), a)) + sorted(
+                faded, key=lambda a: (rank.get(a, len(rank)), a)
+            )
+        keys = _place_labels(v, chosen, geometry, marker_scale)
+        out.append(replace(v, nodes=tuple(replace(n, key=keys.get(n.id, "")) for n in v.nodes)))
+    return out
+
+
+def _panel_geometry(scale: float) -> LabelGeometry:
+    """The label geometry of a small-multiples panel, in layout units (its labels are smaller)."""
     full = label_geometry()
     inch = math.sqrt(scale)  # a panel shows the frame this much smaller
     factor = style.FONT["label_small"] / style.FONT["label"] / inch
-    geometry = LabelGeometry(full.em * factor, full.line_height * factor, full.radius, full.pad / inch)
-    units_per_point = full.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
-    x0, x1, y0, y1 = (style.FRAME[k] for k in ("x0", "x1", "y0", "y1"))
-    # per candidate: its marker's box, and its label's box below and above the marker
-    marker: dict[str, np.ndarray] = {}
-    text: dict[tuple[str, str], np.ndarray] = {}
-    for n in order[: len(first) + 2 * _KEY_ACTORS]:  # only the leading actors are candidates
-        node = nodes[n]
-        r = math.sqrt(biggest[n]) / 2 * units_per_point
-        half = text_width(node.label) * _MARGIN * geometry.em / 2
-        height = (node.label.count("\n") + 1) * geometry.line_height
-        marker[n] = np.array([node.x - r, node.y - r, node.x + r, node.y + r])
-        low, high = node.y - r - geometry.pad, node.y + r + geometry.pad
-        text[n, "below"] = np.array([node.x - half, low - height, node.x + half, low])
-        text[n, "above"] = np.array([node.x - half, high, node.x + half, high + height])
+    return LabelGeometry(full.em * factor, full.line_height * factor, full.radius, full.pad / inch)
 
-    def fits(sides: dict[str, str]) -> bool:
-        labels = [text[n, side] for n, side in sides.items()]
-        inside = all(
-            b[0] >= x0 and b[2] <= x1 and b[1] >= y0 and b[3] <= y1
-            for n, b in zip(sides, labels, strict=True)
-            if n not in first
-        )
-        k = len(labels)
-        pairs = overlaps(np.array(labels + [marker[n] for n in sides]), geometry.em * _LABEL_GAP_EM)
-        # markers may touch each other, and a label its own marker; nothing else may touch a label
-        return inside and all(i >= k or j == i + k for i, j in pairs)
 
-    chosen: dict[str, str] = {}
-    for n in marker:
-        if len(chosen) >= len(first) + _KEY_ACTORS:
-            break
-        # this label below or above; else with one or two labels placed before moved to their other side
-        flip = {"below": "above", "above": "below"}
-        moves = [()] + [(m,) for m in chosen] + list(itertools.combinations(chosen, 2))
-        trials = [
-            {**chosen, **{m: flip[chosen[m]] for m in moved}, n: side}
-            for moved in moves
-            for side in ("below", "above")
-        ]
-        found = next((t for t in trials if fits(t)), None)
-        if found is not None:
-            chosen = found
-        elif n in first:
-            chosen[n] = "below"
-    return chosen
+def _route_edges(
+    views: Sequence[SnapshotView], positions: dict[str, tuple[float, float]]
+) -> list[SnapshotView]:
+    """``views`` with every edge routed off the nodes it does not end at (by :func:`edge_routes`).
+
+    The room kept from a node is its largest marker in any of ``views``, plus
+    half the widest line drawn and the label pad; one route per dyad, so a
+    line keeps its shape in every view.
+    """
+    geometry = label_geometry()
+    units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    biggest: dict[str, float] = {}
+    widest = 0.0
+    for v in views:
+        for node in v.nodes:
+            biggest[node.id] = max(biggest.get(node.id, 0.0), node.size)
+        widest = max([widest, *(e.width for e in v.edges)])
+    room = {
+        n: (math.sqrt(size) / 2 + widest / 2) * units_per_point + geometry.pad for n, size in biggest.items()
+    }
+    dyads = sorted({(e.u, e.v) for v in views for e in v.edges})
+    routes = edge_routes({n: positions[n] for n in biggest}, dyads, room)
+    return [replace(v, edges=tuple(replace(e, bend=routes[e.u, e.v]) for e in v.edges)) for v in views]
 
 
 def _grid(n: int) -> tuple[int, int]:
@@ -847,8 +971,13 @@ def figure_data(
     grid, scale = _small_scale(len(year_snaps))
     years = _snapshot_views(dataset, year_snaps, positions, poles, size_by, "year")
     periods = _snapshot_views(dataset, period_snaps, positions, poles, size_by, "period")
-    keys = _key_actors(years, poles, focal, scale)
-    years = [replace(v, nodes=tuple(replace(n, key=keys.get(n.id, "")) for n in v.nodes)) for v in years]
+    routed = _route_edges(years + periods, positions)
+    years, periods = routed[: len(years)], routed[len(years) :]
+    priority = label_priority(record_ties(dataset, level), poles, focal)
+    key_actors = priority[: len({*poles[:2], focal} & set(priority)) + _KEY_ACTORS]
+    panels = _label_views(years, priority, _panel_geometry(scale), scale, only=key_actors)
+    years = _label_views(years, priority, label_geometry())
+    periods = _label_views(periods, priority, label_geometry())
     first, last = year_snaps[0].window.id, year_snaps[-1].window.id
     width = style.FIGSIZE["small_multiples"][0] - 0.3
     small = SmallMultiplesView(
@@ -861,13 +990,14 @@ def figure_data(
             style.FONT["subtitle"],
         ),
         caption=_fit(
-            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. Labelled: the "
-            f"poles, the focal actor and the actors with the most ties; the full-size snapshot of each year "
-            f"names every actor.",
+            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. Labelled "
+            f"wherever active: the poles, the focal actor and the {_KEY_ACTORS} actors with the most ties "
+            f"over the whole record, as many as fit; the full-size snapshot of each year names every actor "
+            f"there is room for.",
             width,
             style.FONT["caption"],
         ),
-        panels=tuple(years),
+        panels=tuple(panels),
         grid=grid,
         scale=round(scale, 4),
         legend_blocs=years[0].legend_blocs if years else (),
