@@ -4,7 +4,8 @@ The lesson pages carry their own pictures rather than pointing at the
 figures' PNG files, so a page works wherever it is copied and shows exactly
 the period it describes: positions from :func:`network.layout.layout_for`,
 colours, dashes, widths and marker sizes from :mod:`network.style` (through
-:mod:`network.explorer.look`). Every text is escaped.
+:mod:`network.explorer.look`); a line that would pass over a node it does not
+connect bends round it (:func:`network.explorer.look.routes`). Every text is escaped.
 
 Examples
 --------
@@ -12,7 +13,7 @@ Examples
 >>> from network.report.lesson import lesson
 >>> les = lesson(load("tests/data/mini.yaml"))
 >>> svg = Drawing(load("tests/data/mini.yaml"), les).svg(les.pages[1])
->>> svg.startswith("<svg") and svg.count("<line") == 3 and "stroke-dasharray" in svg
+>>> svg.startswith("<svg") and svg.count("<path") == 3 and "stroke-dasharray" in svg
 True
 """
 
@@ -38,7 +39,7 @@ class Drawing:
     """Draws the pages of one lesson on one scale (widths and sizes comparable across periods)."""
 
     def __init__(self, dataset: Dataset, lesson: Lesson) -> None:
-        from ..explorer.look import involvement, look, positions
+        from ..explorer.look import involvement, look, marker_radius, positions, routes, scale
 
         nodes = sorted({n for p in lesson.pages for n in p.snapshot.graph})
         self.names = lesson.names
@@ -53,6 +54,13 @@ class Drawing:
         self.rows = {(r["period"], r["actor"]): r for r in centrality(snaps)}
         self.vmax = max((involvement(r) for r in self.rows.values()), default=0.0)
         self.wmax = max((abs(d["weight"]) for s in snaps for *_, d in s.graph.edges(data=True)), default=0.0)
+        # a line bends round the nodes it does not connect, each at its largest marker on any page
+        biggest = {n: float(self.look["inactive"]["size"]) for n in nodes}
+        for (_, n), r in self.rows.items():
+            biggest[n] = max(biggest[n], scale(involvement(r), self.vmax, self.look["node_size"]))
+        dyads = sorted({(min(a, b), max(a, b)) for s in snaps for a, b in s.graph.edges()})
+        widest = scale(self.wmax, self.wmax, self.look["edge_width"])
+        self.bends = routes(self.pos, dyads, {n: marker_radius(a) for n, a in biggest.items()}, widest)
 
     def svg(self, page: Page) -> str:
         """The snapshot of ``page`` as an ``<svg>`` element (with a title and a text description)."""
@@ -75,8 +83,10 @@ class Drawing:
             width = scale(abs(d["weight"]), self.wmax, L["edge_width"])
             dash = " ".join(_f(x * width) for x in style["dash"])
             (x1, y1), (x2, y2) = self.pos[u], self.pos[w]
+            bend = self.bends.get((min(u, w), max(u, w)))  # a curve is the same drawn either way round
+            via = "L" if bend is None else f"Q{_f(bend[0])} {_f(bend[1])} "
             out.append(
-                f'<line x1="{_f(x1)}" y1="{_f(y1)}" x2="{_f(x2)}" y2="{_f(y2)}" stroke="{style["colour"]}" '
+                f'<path d="M{_f(x1)} {_f(y1)} {via}{_f(x2)} {_f(y2)}" fill="none" stroke="{style["colour"]}" '
                 f'stroke-opacity="{style["alpha"]}" stroke-width="{_f(width)}"'
                 + (f' stroke-dasharray="{dash}"' if dash else "")
                 + "/>"
