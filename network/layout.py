@@ -48,6 +48,9 @@ __all__ = [
     "text_width",
     "overlaps",
     "edge_routes",
+    "place_labels",
+    "label_box",
+    "LABEL_SIDES",
     "routes_for",
     "route_points",
     "clearance",
@@ -68,6 +71,8 @@ _PREFER_VERTICAL = 3.0  # move a pair apart vertically unless its x overlap is t
 _RELAX = 0.6  # share of the summed pushes applied per sweep (less oscillation)
 _EDGE_CLEARANCE = 1.3  # a node keeps this many marker radii off any edge it is not an end of,
 _EDGE_SWEEPS = 300  # in the first sweeps; after them only labels are kept apart
+#: Where a label may go, in order of preference: the four sides of its marker, then the corners.
+LABEL_SIDES = ("below", "above", "right", "left", "below-right", "below-left", "above-right", "above-left")
 _ROUTE_BENDS = tuple(round(0.06 * k, 2) for k in range(1, 17))  # control point offsets tried, in lengths
 _ROUTE_SAMPLES = 24  # a curved edge is checked (and drawn as) this many straight pieces
 _OVERLAP_MAX_NODES = 600  # above this many nodes, labels are not placed (figures do not label them all)
@@ -752,3 +757,121 @@ def routes_for(
     union = snapshots(dataset, by=[_layout_window(dataset)], level=level)
     dyads = sorted({(min(a, b), max(a, b)) for s in union for a, b in s.graph.edges()})
     return edge_routes(positions, dyads, room)
+
+
+def label_box(
+    x: float, y: float, reach: float, width: float, height: float, side: str
+) -> tuple[float, float, float, float]:
+    """Box ``(x0, y0, x1, y1)`` of a label ``width`` by ``height`` on ``side`` of a marker at ``(x, y)``.
+
+    ``reach`` is the marker's radius plus the gap to the label; y grows
+    upwards (``"above"`` is larger y). A corner label touches the marker's
+    circle diagonally.
+
+    Examples
+    --------
+    >>> label_box(0.0, 0.0, 1.0, 4.0, 2.0, "below")
+    (-2.0, -3.0, 2.0, -1.0)
+    >>> label_box(0.0, 0.0, 1.0, 4.0, 2.0, "right")
+    (1.0, -1.0, 5.0, 1.0)
+    """
+    half = width / 2
+    if side == "below":
+        return (x - half, y - reach - height, x + half, y - reach)
+    if side == "above":
+        return (x - half, y + reach, x + half, y + reach + height)
+    if side == "right":
+        return (x + reach, y - height / 2, x + reach + width, y + height / 2)
+    if side == "left":
+        return (x - reach - width, y - height / 2, x - reach, y + height / 2)
+    vertical, horizontal = side.split("-")
+    cx = x + (1 if horizontal == "right" else -1) * reach * math.sqrt(0.5)
+    cy = y + (1 if vertical == "above" else -1) * reach * math.sqrt(0.5)
+    left = cx if horizontal == "right" else cx - width
+    bottom = cy if vertical == "above" else cy - height
+    return (left, bottom, left + width, bottom + height)
+
+
+def place_labels(
+    markers: Mapping[str, tuple[float, float, float]],
+    sizes: Mapping[str, tuple[float, float]],
+    candidates: Sequence[str],
+    frame: tuple[float, float, float, float],
+    gap: float,
+    pad: float,
+) -> dict[str, str]:
+    """Where each candidate's label goes, ``{actor: side}``, greedily in the order of ``candidates``.
+
+    A label is tried on each of :data:`LABEL_SIDES` in turn and goes on the
+    first where its box (:func:`label_box`) stays inside ``frame``
+    ``(x0, x1, y0, y1)``, keeps ``gap`` off every label placed before it, and
+    covers no marker but its own. If no side is free, one label placed before
+    may move to another free side to make room. A candidate that still finds
+    no place is left out: the earlier in ``candidates``, the surer an actor is
+    of its label.
+
+    Parameters
+    ----------
+    markers : mapping
+        Actor -> ``(x, y, radius)`` of every marker a label may not cover
+        (the candidates' own among them); y grows upwards.
+    sizes : mapping
+        Candidate -> ``(width, height)`` of its label, in the same units.
+    candidates : sequence of str
+        The actors to label, most important first.
+    frame : tuple
+        ``(x0, x1, y0, y1)`` every label stays within.
+    gap : float
+        Space kept between two labels, so that two names never read as one.
+    pad : float
+        Space between a marker and its label.
+
+    Examples
+    --------
+    >>> markers = {"a": (0.0, 0.0, 1.0), "b": (0.0, -4.0, 1.0)}
+    >>> place_labels(markers, {"a": (4, 2), "b": (4, 2)}, ["a", "b"], (-10, 10, -10, 10), 0.5, 0.5)
+    {'a': 'above', 'b': 'below'}
+    """
+    x0, x1, y0, y1 = frame
+    ids = list(markers)
+    marker_boxes = np.array([[x - r, y - r, x + r, y + r] for x, y, r in markers.values()]).reshape(-1, 4)
+
+    def box_of(n: str, side: str) -> np.ndarray:
+        x, y, r = markers[n]
+        return np.array(label_box(x, y, r + pad, *sizes[n], side))
+
+    def free(n: str, box: np.ndarray, placed: Mapping[str, str]) -> bool:
+        if box[0] < x0 or box[2] > x1 or box[1] < y0 or box[3] > y1:
+            return False
+        others = [box_of(m, side) for m, side in placed.items() if m != n]
+        if any(i == 0 for i, _ in overlaps(np.array([box, *others]), gap)):
+            return False
+        own = ids.index(n)
+        return not any(
+            i == 0 and j - 1 != own for i, j in overlaps(np.vstack([box[None, :], marker_boxes]), 0.0)
+        )
+
+    def first_free(n: str, placed: Mapping[str, str]) -> str | None:
+        return next((side for side in LABEL_SIDES if free(n, box_of(n, side), placed)), None)
+
+    out: dict[str, str] = {}
+    for n in candidates:
+        if n not in markers or n not in sizes:
+            continue
+        side = first_free(n, out)
+        if side is not None:
+            out[n] = side
+            continue
+        for m in list(out):  # make room: move one label placed before, if both then fit
+            for other in LABEL_SIDES:
+                if other == out[m]:
+                    continue
+                moved = {**out, m: other}
+                if free(m, box_of(m, other), moved):
+                    side = first_free(n, moved)
+                    if side is not None:
+                        out = {**moved, n: side}
+                        break
+            if n in out:
+                break
+    return out

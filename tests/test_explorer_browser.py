@@ -278,10 +278,11 @@ def _save(shot: bytes, path: Path) -> None:
         path.write_bytes(shot)
 
 
-_OVERLAPS = """() => {
-    const boxes = Array.from(document.querySelectorAll('#nodes text'))
+_OVERLAPS = """(selector = '#nodes text') => {
+    const boxes = Array.from(document.querySelectorAll(selector))
         .filter(t => t.getAttribute('visibility') !== 'hidden')
-        .map(t => [t.closest('.node').dataset.id, t.getBoundingClientRect()]);
+        .map(t => [t.closest('.node') ? t.closest('.node').dataset.id : t.textContent,
+                   t.getBoundingClientRect()]);
     const out = [];
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
         const [a, p] = boxes[i], [b, q] = boxes[j];
@@ -346,6 +347,8 @@ def test_every_screen(browser, tmp_path, which, screen):
     assert fit["clipped"] == [], fit
     if which == "explorer":
         assert fit["narrowest"] >= 4, fit  # Play, and whole period names: no one-letter buttons
+    pairs, shown = page.tab.evaluate(_OVERLAPS, "#nodes text, svg.snapshot text")
+    assert pairs == [] and len(shown) > 10, pairs
     shot = page.tab.screenshot(full_page=which == "explorer")
     page.close()
     _save(shot, ROOT / "docs" / f"{which}-{screen}.png")

@@ -245,7 +245,7 @@ def _labelled(ax):
 def test_who_matters_is_labelled_in_every_panel_where_active(level):
     """Should label the poles, the focal actor and the actors with the most ties over the record (Yugoslavia,
     46 ties at person level) in every panel of the small multiples where they are active, with no two
-    rendered labels overlapping; and label nobody inactive there."""
+    rendered labels overlapping, and nobody inactive there; and in every full-size snapshot."""
     from network.figures.data import label_priority, record_ties
 
     ds = load(ACTORS)
@@ -253,7 +253,8 @@ def test_who_matters_is_labelled_in_every_panel_where_active(level):
     assert ties["yugoslavia"] >= 46
     leading = label_priority(ties, ("ussr", "china"), "albania")[:5]  # poles, focal, the two next by ties
     assert "yugoslavia" in leading
-    job = next(j for j in plan(ds, levels=[level]) if j.kind == "small_multiples")
+    jobs = plan(ds, levels=[level])
+    job = next(j for j in jobs if j.kind == "small_multiples")
     with matplotlib.rc_context(style.RC):
         fig = _draw(job)
         assert _label_overlaps(fig) == []
@@ -262,6 +263,11 @@ def test_who_matters_is_labelled_in_every_panel_where_active(level):
         drawn = _labelled(ax)
         assert active & set(leading) <= drawn, (panel.period, sorted(active & set(leading) - drawn))
         assert drawn <= active, panel.period
+    # the full-size snapshots (their rendered overlap is checked above): the leading actors are named too
+    for snap in (j for j in jobs if j.kind == "snapshot"):
+        active = {n.id for n in snap.view.nodes if n.active}
+        named = {n.id for n in snap.view.nodes if n.key}
+        assert active & set(leading) <= named, snap.stem
 
 
 def _route_gaps(ax, view, scale=1.0):

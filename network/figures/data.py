@@ -27,8 +27,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-import numpy as np
-
 from .. import style
 from ..alignment import FOCAL, POLES, alignment, bloc_labels
 from ..balance import frustration, shared_partitions, triangle_counts
@@ -39,7 +37,7 @@ from ..layout import (
     label_geometry,
     label_text,
     layout_for,
-    overlaps,
+    place_labels,
     text_width,
 )
 from ..model import Dataset
@@ -82,9 +80,6 @@ _BAND_MIN_EMS = 8.0  # a period band narrower than this many ems shows only its 
 _KEY_ACTORS = (
     8  # actors with the most ties labelled in small multiples, besides the poles and the focal actor
 )
-#: Where a label may go, in order of preference: the four sides of its marker, then the corners.
-_SIDES = ("below", "above", "right", "left", "below-right", "below-left", "above-right", "above-left")
-_DIAGONAL = math.sqrt(0.5)
 _BUMP_TOP = 5  # an actor is "leading" if ranked this high in some period
 _BUMP_MAX_LINES = 10
 _DODGE = 0.12  # years between the poles' points of one year, so equal scores do not hide
@@ -680,87 +675,24 @@ def _place_labels(
     geometry: LabelGeometry,
     marker_scale: float,
 ) -> dict[str, str]:
-    """Where each candidate's label goes in ``view``, ``{actor: side}``, greedily in the given order.
-
-    A label is tried below its marker, then above, right, left and at the
-    corners (:data:`_SIDES`); it goes on the first side where its box, measured in
-    DejaVu Sans, stays inside the frame and keeps ``_LABEL_GAP_EM`` ems off
-    every label placed before it and off the marker of every active actor and
-    every candidate but its own. If no side is free, one label placed before
-    may move to another free side to make room. A candidate that still finds
-    no place is left unlabelled: the earlier in ``candidates``, the surer an
-    actor is of its label.
-    """
-    nodes = {n.id: n for n in view.nodes}
+    """Where each candidate's label goes in ``view``, ``{actor: side}``: :func:`network.layout.place_labels`
+    with the labels measured in DejaVu Sans, ``_LABEL_GAP_EM`` ems between labels, and the markers of
+    the active actors and of the candidates as what a label may not cover."""
     units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
-    x0, x1, y0, y1 = view.frame
-    gap = geometry.em * _LABEL_GAP_EM
-    # what a label may not cover: the markers of active actors and of those that may be labelled
     markers = {
         n.id: (n.x, n.y, math.sqrt(n.size * marker_scale) / 2 * units_per_point)
         for n in view.nodes
         if n.active or n.id in candidates
     }
-    marker_ids = list(markers)
-    marker_boxes = np.array([[x - r, y - r, x + r, y + r] for x, y, r in markers.values()]).reshape(-1, 4)
-
-    def box_of(n: str, side: str) -> np.ndarray:
-        node = nodes[n]
-        x, y, r = markers[n]
-        half = text_width(node.label) * _MARGIN * geometry.em / 2 * (_BOLD if node.pole else 1.0)
-        height = (node.label.count("\n") + 1) * geometry.line_height
-        reach = r + geometry.pad
-        if side in ("below", "above", "right", "left"):
-            return np.array(
-                {
-                    "below": (x - half, y - reach - height, x + half, y - reach),
-                    "above": (x - half, y + reach, x + half, y + reach + height),
-                    "right": (x + reach, y - height / 2, x + reach + 2 * half, y + height / 2),
-                    "left": (x - reach - 2 * half, y - height / 2, x - reach, y + height / 2),
-                }[side]
-            )
-        vertical, horizontal = side.split("-")
-        cx = x + (1 if horizontal == "right" else -1) * reach * _DIAGONAL
-        cy = y + (1 if vertical == "above" else -1) * reach * _DIAGONAL
-        left = cx if horizontal == "right" else cx - 2 * half
-        bottom = cy if vertical == "above" else cy - height
-        return np.array((left, bottom, left + 2 * half, bottom + height))
-
-    def free(n: str, box: np.ndarray, placed: dict[str, str]) -> bool:
-        if box[0] < x0 or box[2] > x1 or box[1] < y0 or box[3] > y1:
-            return False
-        others = [box_of(m, side) for m, side in placed.items() if m != n]
-        if any(i == 0 for i, _ in overlaps(np.array([box, *others]), gap)):
-            return False
-        own = marker_ids.index(n)
-        return not any(
-            i == 0 and j - 1 != own for i, j in overlaps(np.vstack([box[None, :], marker_boxes]), 0.0)
+    sizes = {
+        n.id: (
+            text_width(n.label) * _MARGIN * geometry.em * (_BOLD if n.pole else 1.0),
+            (n.label.count("\n") + 1) * geometry.line_height,
         )
-
-    def first_free(n: str, placed: dict[str, str]) -> str | None:
-        return next((side for side in _SIDES if free(n, box_of(n, side), placed)), None)
-
-    out: dict[str, str] = {}
-    for n in candidates:
-        if n not in nodes:
-            continue
-        side = first_free(n, out)
-        if side is not None:
-            out[n] = side
-            continue
-        for m in list(out):  # make room: move one label placed before, if both then fit
-            for other in _SIDES:
-                if other == out[m]:
-                    continue
-                moved = {**out, m: other}
-                if free(m, box_of(m, other), moved):
-                    side = first_free(n, moved)
-                    if side is not None:
-                        out = {**moved, n: side}
-                        break
-            if n in out:
-                break
-    return out
+        for n in view.nodes
+        if n.id in markers
+    }
+    return place_labels(markers, sizes, candidates, view.frame, geometry.em * _LABEL_GAP_EM, geometry.pad)
 
 
 def _label_views(
