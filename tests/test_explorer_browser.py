@@ -306,7 +306,7 @@ def test_labels_never_run_into_each_other(browser, tmp_path, screen):
     for year in sorted(active):
         page.tab.evaluate(f"location.hash = '#year={year}'")
         page.tab.wait_for_selector(f"html[data-year='{year}']")
-        pairs, shown = page.tab.evaluate(_OVERLAPS)
+        pairs, shown = page.tab.evaluate(_OVERLAPS, "#nodes text")
         assert pairs == [], (year, pairs)
         must = {"ussr", "china", "yugoslavia"} & active[year]
         assert must <= set(shown), (year, must - set(shown))

@@ -868,7 +868,7 @@ def figure_data(
     poles : sequence of str
         The two poles: pinned left and right, their blocs coloured.
     focal : str
-        The focal actor, always labelled in the small multiples.
+        The focal actor, labelled first after the poles wherever it is active.
     size_by : str
         Node area by this measure (one of :data:`SIZE_MEASURES`, default the
         total weight of an actor's ties in the period).
