@@ -26,7 +26,17 @@ from typing import Any
 
 from ..model import Dataset
 
-__all__ = ["positions", "look", "view", "scale", "involvement", "marker_radius", "LABEL_SCALE"]
+__all__ = [
+    "positions",
+    "look",
+    "view",
+    "scale",
+    "involvement",
+    "marker_radius",
+    "routes",
+    "label_order",
+    "LABEL_SCALE",
+]
 
 #: Labels on a page are this much larger than in the figures, to be read on a projector.
 LABEL_SCALE = 1.25
@@ -187,3 +197,43 @@ def marker_radius(area: float) -> float:
     15.0
     """
     return math.sqrt(area) / 2
+
+
+def routes(
+    pos: Mapping[str, tuple[float, float]],
+    dyads: Iterable[tuple[str, str]],
+    radii: Mapping[str, float],
+    widest: float,
+) -> dict[tuple[str, str], tuple[float, float] | None]:
+    """Each dyad's curve control point in the drawing (None: straight), clear of the other nodes.
+
+    :func:`network.layout.edge_routes` in the page's points: a line keeps
+    half the widest line plus the label pad off every node's largest
+    marker (``radii``, points), and stays inside the drawing.
+
+    Examples
+    --------
+    >>> pos = {"a": (10.0, 50.0), "b": (90.0, 50.0), "c": (50.0, 50.0)}
+    >>> routes(pos, [("a", "b")], {"c": 5.0}, widest=2.0)[("a", "b")] is not None
+    True
+    """
+    from .. import style
+    from ..layout import edge_routes
+
+    v = view()
+    room = {n: r + widest / 2 + float(style.LABEL["pad_pt"]) for n, r in radii.items()}
+    out = edge_routes(pos, dyads, room, frame=(0.0, v["width"], 0.0, v["height"]))
+    return {k: None if c is None else (round(c[0], _DIGITS), round(c[1], _DIGITS)) for k, c in out.items()}
+
+
+def label_order(ties: Mapping[str, int], poles: Sequence[str], focal: str | None = None) -> list[str]:
+    """Actors in the order their labels claim room: the poles, the focal actor, then by ties over the record.
+
+    Examples
+    --------
+    >>> label_order({"a": 3, "b": 9, "c": 1}, ["c"])
+    ['c', 'b', 'a']
+    """
+    from ..figures.data import label_priority
+
+    return label_priority(dict(ties), poles, focal if focal is not None else "")

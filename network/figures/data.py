@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -28,14 +27,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-import numpy as np
-
 from .. import style
 from ..alignment import alignment
 from ..balance import frustration, shared_partitions, triangle_counts
 from ..camps import CAMP_EXPLAINED, camp_key, camps, legend_text
 from ..centrality import centrality, involvement, rank
-from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
+from ..layout import (
+    LabelGeometry,
+    edge_routes,
+    label_geometry,
+    label_text,
+    layout_for,
+    place_labels,
+    text_width,
+)
 from ..model import Dataset
 from ..options import INVOLVEMENT, RANK_BY, SIZE_MEASURES
 from ..rows import Rows
@@ -60,6 +65,8 @@ __all__ = [
     "balance_view",
     "bump_view",
     "figure_years",
+    "record_ties",
+    "label_priority",
     "SIZE_MEASURES",
     "INVOLVEMENT",
 ]
@@ -71,7 +78,9 @@ _LABEL_GAP_EM = 0.8  # labels in a panel keep this much space between them, so t
 _BOLD = 1.12  # DejaVu Sans Bold runs this much wider than the regular face
 _MARGIN = 1.04  # and rendered text a little wider than its advances
 _BAND_MIN_EMS = 8.0  # a period band narrower than this many ems shows only its number
-_KEY_ACTORS = 5  # actors labelled in small multiples besides the poles and the focal actor
+_KEY_ACTORS = (
+    8  # actors with the most ties labelled in small multiples, besides the poles and the focal actor
+)
 _BUMP_TOP = 5  # an actor is "leading" if ranked this high in some period
 _BUMP_MAX_LINES = 10
 _DODGE = 0.12  # years between the poles' points of one year, so equal scores do not hide
@@ -89,8 +98,10 @@ class NodeView:
 
     ``bloc`` is the :data:`network.style.BLOC` key of its camp (:func:`network.camps.camp_key`).
 
-    ``key`` is ``"below"`` or ``"above"`` for the few actors labelled in the
-    small multiples (where their label goes), else empty.
+    ``key`` is where its label goes, ``"below"``, ``"above"``, ``"right"`` or
+    ``"left"`` of the marker, or a corner (``"below-left"`` ...), or empty:
+    not labelled (no room left for it, or, in a panel of the small
+    multiples, not one of the key actors).
     """
 
     id: str
@@ -118,6 +129,7 @@ class EdgeView:
     width: float
     weight: float
     count: int
+    bend: tuple[float, float] | None = None  # control point of a curved line (None: straight)
 
 
 @dataclass(frozen=True)
@@ -644,76 +656,120 @@ def _small_scale(count: int) -> tuple[tuple[int, int], float]:
     return (rows, cols), min(1.0, panel_w / (style.FIGSIZE["snapshot"][0] * style.SNAPSHOT_AXES[2])) ** 2
 
 
-def _key_actors(
-    views: Sequence[SnapshotView], poles: Sequence[str], focal: str | None, scale: float
-) -> dict[str, str]:
-    """Actors labelled in the small multiples, and where: ``{actor: "below" or "above"}``.
+def record_ties(dataset: Dataset, level: str) -> dict[str, int]:
+    """Actor -> the number of ties it has over the whole record at ``level`` (who the story turns on).
 
-    Candidates are the poles, the focal actor and the actors with the largest
-    summed node area over ``views``. One is kept if its label, at the size it
-    has in a panel, below its node or else above it, stays inside the panel
-    and clear of the labels kept before; the poles and the focal actor are
-    always kept.
+    Examples
+    --------
+    >>> from network import load
+    >>> record_ties(load("tests/data/mini.yaml"), "state")
+    {'albania': 8, 'china': 6, 'ussr': 6}
     """
-    total: dict[str, float] = {}
-    biggest: dict[str, float] = {}
+    lo, hi = dataset.span
+    for p in dataset.periods:
+        lo, hi = min(lo, p.lower), max(hi, p.upper)
+    (whole,) = snapshots(dataset, by=[Window("all", "all", lo, hi)], level=level)
+    g = whole.graph
+    return {n: sum(int(d["count"]) for *_, d in g.edges(n, data=True)) for n in sorted(g)}
+
+
+def label_priority(ties: dict[str, int], poles: Sequence[str], focal: str | None) -> list[str]:
+    """Actors in the order their labels are placed: the poles, the focal actor, then by ties (most first).
+
+    Examples
+    --------
+    >>> label_priority({"a": 3, "b": 9, "c": 1, "p": 2}, ["p"], "c")
+    ['p', 'c', 'b', 'a']
+    """
+    first = list(dict.fromkeys(p for p in (*poles, focal) if p in ties))
+    return first + sorted((n for n in ties if n not in first), key=lambda n: (-ties[n], n))
+
+
+def _place_labels(
+    view: SnapshotView,
+    candidates: Sequence[str],
+    geometry: LabelGeometry,
+    marker_scale: float,
+) -> dict[str, str]:
+    """Where each candidate's label goes in ``view``, ``{actor: side}``: :func:`network.layout.place_labels`
+    with the labels measured in DejaVu Sans, ``_LABEL_GAP_EM`` ems between labels, and the markers of
+    the active actors and of the candidates as what a label may not cover."""
+    units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    markers = {
+        n.id: (n.x, n.y, math.sqrt(n.size * marker_scale) / 2 * units_per_point)
+        for n in view.nodes
+        if n.active or n.id in candidates
+    }
+    sizes = {
+        n.id: (
+            text_width(n.label) * _MARGIN * geometry.em * (_BOLD if n.pole else 1.0),
+            (n.label.count("\n") + 1) * geometry.line_height,
+        )
+        for n in view.nodes
+        if n.id in markers
+    }
+    return place_labels(markers, sizes, candidates, view.frame, geometry.em * _LABEL_GAP_EM, geometry.pad)
+
+
+def _label_views(
+    views: Sequence[SnapshotView],
+    priority: Sequence[str],
+    geometry: LabelGeometry,
+    marker_scale: float = 1.0,
+    only: Sequence[str] | None = None,
+) -> list[SnapshotView]:
+    """``views`` with each node's label place (``key``) set by :func:`_place_labels`.
+
+    Every actor is a candidate (active ones first, each group in ``priority``
+    order), or, with ``only``, the active actors among ``only``.
+    """
+    rank = {n: i for i, n in enumerate(priority)}
+    out = []
     for v in views:
-        for node in v.nodes:
-            if node.active:
-                total[node.id] = total.get(node.id, 0.0) + node.size
-            biggest[node.id] = max(biggest.get(node.id, 0.0), node.size)
-    nodes: dict[str, NodeView] = {node.id: node for v in views[:1] for node in v.nodes}
-    first = [p for p in (*poles, focal) if p in nodes]
-    order = first + sorted((n for n in total if n not in first), key=lambda n: (-total[n], n))
+        active = [n.id for n in v.nodes if n.active]
+        if only is not None:
+            chosen = [n for n in only if n in active]
+        else:
+            faded = [n.id for n in v.nodes if not n.active]
+            chosen = sorted(active, key=lambda a: (rank.get(a, len(rank)), a)) + sorted(
+                faded, key=lambda a: (rank.get(a, len(rank)), a)
+            )
+        keys = _place_labels(v, chosen, geometry, marker_scale)
+        out.append(replace(v, nodes=tuple(replace(n, key=keys.get(n.id, "")) for n in v.nodes)))
+    return out
+
+
+def _panel_geometry(scale: float) -> LabelGeometry:
+    """The label geometry of a small-multiples panel, in layout units (its labels are smaller)."""
     full = label_geometry()
     inch = math.sqrt(scale)  # a panel shows the frame this much smaller
     factor = style.FONT["label_small"] / style.FONT["label"] / inch
-    geometry = LabelGeometry(full.em * factor, full.line_height * factor, full.radius, full.pad / inch)
-    units_per_point = full.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
-    x0, x1, y0, y1 = (style.FRAME[k] for k in ("x0", "x1", "y0", "y1"))
-    # per candidate: its marker's box, and its label's box below and above the marker
-    marker: dict[str, np.ndarray] = {}
-    text: dict[tuple[str, str], np.ndarray] = {}
-    for n in order[: len(first) + 2 * _KEY_ACTORS]:  # only the leading actors are candidates
-        node = nodes[n]
-        r = math.sqrt(biggest[n]) / 2 * units_per_point
-        half = text_width(node.label) * _MARGIN * geometry.em / 2
-        height = (node.label.count("\n") + 1) * geometry.line_height
-        marker[n] = np.array([node.x - r, node.y - r, node.x + r, node.y + r])
-        low, high = node.y - r - geometry.pad, node.y + r + geometry.pad
-        text[n, "below"] = np.array([node.x - half, low - height, node.x + half, low])
-        text[n, "above"] = np.array([node.x - half, high, node.x + half, high + height])
+    return LabelGeometry(full.em * factor, full.line_height * factor, full.radius, full.pad / inch)
 
-    def fits(sides: dict[str, str]) -> bool:
-        labels = [text[n, side] for n, side in sides.items()]
-        inside = all(
-            b[0] >= x0 and b[2] <= x1 and b[1] >= y0 and b[3] <= y1
-            for n, b in zip(sides, labels, strict=True)
-            if n not in first
-        )
-        k = len(labels)
-        pairs = overlaps(np.array(labels + [marker[n] for n in sides]), geometry.em * _LABEL_GAP_EM)
-        # markers may touch each other, and a label its own marker; nothing else may touch a label
-        return inside and all(i >= k or j == i + k for i, j in pairs)
 
-    chosen: dict[str, str] = {}
-    for n in marker:
-        if len(chosen) >= len(first) + _KEY_ACTORS:
-            break
-        # this label below or above; else with one or two labels placed before moved to their other side
-        flip = {"below": "above", "above": "below"}
-        moves = [()] + [(m,) for m in chosen] + list(itertools.combinations(chosen, 2))
-        trials = [
-            {**chosen, **{m: flip[chosen[m]] for m in moved}, n: side}
-            for moved in moves
-            for side in ("below", "above")
-        ]
-        found = next((t for t in trials if fits(t)), None)
-        if found is not None:
-            chosen = found
-        elif n in first:
-            chosen[n] = "below"
-    return chosen
+def _route_edges(
+    views: Sequence[SnapshotView], positions: dict[str, tuple[float, float]]
+) -> list[SnapshotView]:
+    """``views`` with every edge routed off the nodes it does not end at (by :func:`edge_routes`).
+
+    The room kept from a node is its largest marker in any of ``views``, plus
+    half the widest line drawn and the label pad; one route per dyad, so a
+    line keeps its shape in every view.
+    """
+    geometry = label_geometry()
+    units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    biggest: dict[str, float] = {}
+    widest = 0.0
+    for v in views:
+        for node in v.nodes:
+            biggest[node.id] = max(biggest.get(node.id, 0.0), node.size)
+        widest = max([widest, *(e.width for e in v.edges)])
+    room = {
+        n: (math.sqrt(size) / 2 + widest / 2) * units_per_point + geometry.pad for n, size in biggest.items()
+    }
+    dyads = sorted({(e.u, e.v) for v in views for e in v.edges})
+    routes = edge_routes({n: positions[n] for n in biggest}, dyads, room)
+    return [replace(v, edges=tuple(replace(e, bend=routes[e.u, e.v]) for e in v.edges)) for v in views]
 
 
 def _grid(n: int) -> tuple[int, int]:
@@ -825,8 +881,8 @@ def figure_data(
         towards them (default: the dataset's ``framing: poles``; without them,
         no actor is pinned and there are no camps).
     focal : str, optional
-        The focal actor, always labelled in the small multiples (default: the
-        dataset's ``framing: focal``).
+        The focal actor, labelled first after the poles wherever it is active
+        (default: the dataset's ``framing: focal``).
     size_by : str
         Node area by this measure (one of :data:`SIZE_MEASURES`, default the
         total weight of an actor's ties in the period).
@@ -862,8 +918,13 @@ def figure_data(
     grid, scale = _small_scale(len(year_snaps))
     years = _snapshot_views(dataset, year_snaps, positions, poles, size_by, "year")
     periods = _snapshot_views(dataset, period_snaps, positions, poles, size_by, "period")
-    keys = _key_actors(years, poles, focal, scale)
-    years = [replace(v, nodes=tuple(replace(n, key=keys.get(n.id, "")) for n in v.nodes)) for v in years]
+    routed = _route_edges(years + periods, positions)
+    years, periods = routed[: len(years)], routed[len(years) :]
+    priority = label_priority(record_ties(dataset, level), poles, focal)
+    key_actors = priority[: len({*poles, focal} & set(priority)) + _KEY_ACTORS]
+    panels = _label_views(years, priority, _panel_geometry(scale), scale, only=key_actors)
+    years = _label_views(years, priority, label_geometry())
+    periods = _label_views(periods, priority, label_geometry())
     first, last = year_snaps[0].window.id, year_snaps[-1].window.id
     width = style.FIGSIZE["small_multiples"][0] - 0.3
     small = SmallMultiplesView(
@@ -876,14 +937,20 @@ def figure_data(
             style.FONT["subtitle"],
         ),
         caption=_fit(
-            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. Colour: each "
-            f"actor's camp towards the poles in the year, as the legend says (a camp is not an alliance). "
-            f"Labelled: the poles, the focal actor and the actors with the most ties; the full-size snapshot "
-            f"of each year names every actor.",
+            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. "
+            + (
+                "Colour: each actor's camp towards the poles in the year, as the legend says (a camp is not "
+                "an alliance). "
+                if poles
+                else ""
+            )
+            + f"Labelled wherever active: the poles, the focal actor and the {_KEY_ACTORS} actors with the "
+            f"most ties over the whole record, as many as fit; the full-size snapshot of each year names "
+            f"every actor there is room for.",
             width,
             style.FONT["caption"],
         ),
-        panels=tuple(years),
+        panels=tuple(panels),
         grid=grid,
         scale=round(scale, 4),
         legend_blocs=tuple((k, text.replace("\n", " ")) for k, text in years[0].legend_blocs)

@@ -28,6 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from .. import style
+from ..layout import route_points
 from .data import AlignmentView, BalanceView, BumpView, PeriodBand, SmallMultiplesView, SnapshotView
 
 __all__ = [
@@ -50,6 +51,17 @@ BALANCE_MEASURES: tuple[tuple[Any, ...], ...] = (
     ("edge balance (1 \u2212 frustration / edges)", style.OKABE_ITO["reddish_purple"], "s", "dashed"),
 )
 _POLE_LINES: tuple[Any, ...] = ("solid", "dashed", "dotted", "dashdot")
+#: A node label's place: direction of its offset from the marker (x, y) and its alignment.
+_LABEL_SIDES = {
+    "below": (0, -1, "center", "top"),
+    "above": (0, 1, "center", "bottom"),
+    "right": (1, 0, "left", "center"),
+    "left": (-1, 0, "right", "center"),
+    "below-right": (math.sqrt(0.5), -math.sqrt(0.5), "left", "top"),
+    "below-left": (-math.sqrt(0.5), -math.sqrt(0.5), "right", "top"),
+    "above-right": (math.sqrt(0.5), math.sqrt(0.5), "left", "bottom"),
+    "above-left": (-math.sqrt(0.5), math.sqrt(0.5), "right", "bottom"),
+}
 
 
 def _font(key: str) -> float:
@@ -189,8 +201,9 @@ def draw_snapshot(ax: Axes, view: SnapshotView, compact: bool = False, scale: fl
     view : SnapshotView
         From :func:`network.figures.data.figure_data`.
     compact : bool
-        For a panel of the small multiples: a short title, only the key
-        actors labelled, no legend or caption.
+        For a panel of the small multiples: a short title, smaller labels,
+        no legend or caption. Either way, a node is labelled where its
+        ``key`` says (none if empty).
     scale : float
         Factor on marker areas (line widths and gaps scale by its square
         root): a panel is smaller than a page.
@@ -216,7 +229,7 @@ def draw_snapshot(ax: Axes, view: SnapshotView, compact: bool = False, scale: fl
             continue
         spec = style.EDGE[kind]
         lines = LineCollection(
-            [((e.x0, e.y0), (e.x1, e.y1)) for e in edges],
+            [route_points((e.x0, e.y0), (e.x1, e.y1), e.bend) for e in edges],
             linewidths=[e.width * linear for e in edges],
             colors=spec["color"],
             linestyles=_dashes(kind),
@@ -251,17 +264,17 @@ def draw_snapshot(ax: Axes, view: SnapshotView, compact: bool = False, scale: fl
 
     size = _font("label_small" if compact else "label")
     for n in view.nodes:
-        if compact and not n.key:
+        if not n.key:
             continue
-        up = compact and n.key == "above"
         gap = math.sqrt(n.size * scale) / 2 + style.LABEL["pad_pt"] * linear
+        dx, dy, ha, va = _LABEL_SIDES[n.key]
         ax.annotate(
             n.label,
             (n.x, n.y),
-            xytext=(0, gap if up else -gap),
+            xytext=(dx * gap, dy * gap),
             textcoords="offset points",
-            ha="center",
-            va="bottom" if up else "top",
+            ha=ha,
+            va=va,
             fontsize=size,
             linespacing=1.05,
             color=style.NODE["label_color"] if n.active else style.INACTIVE["label_color"],
