@@ -819,8 +819,9 @@ def place_labels(
 
     A label is tried on each of :data:`LABEL_SIDES` in turn and goes on the
     first where its box (:func:`label_box`) stays inside ``frame``
-    ``(x0, x1, y0, y1)``, keeps ``gap`` off every label placed before it, and
-    covers no marker but its own. If no side is free, one label placed before
+    ``(x0, x1, y0, y1)``, keeps ``gap`` off every label placed before it,
+    covers no marker but its own, and lies nearer its own marker than any
+    other (so it cannot be read as another actor's name). If no side is free, one label placed before
     may move to another free side to make room. A candidate that still finds
     no place is left out: the earlier in ``candidates``, the surer an actor is
     of its label.
@@ -850,6 +851,8 @@ def place_labels(
     x0, x1, y0, y1 = frame
     ids = list(markers)
     marker_boxes = np.array([[x - r, y - r, x + r, y + r] for x, y, r in markers.values()]).reshape(-1, 4)
+    centres = np.array([[x, y] for x, y, _ in markers.values()]).reshape(-1, 2)
+    radii = np.array([r for *_, r in markers.values()])
 
     def box_of(n: str, side: str) -> np.ndarray:
         x, y, r = markers[n]
@@ -862,9 +865,14 @@ def place_labels(
         if any(i == 0 for i, _ in overlaps(np.array([box, *others]), gap)):
             return False
         own = ids.index(n)
-        return not any(
-            i == 0 and j - 1 != own for i, j in overlaps(np.vstack([box[None, :], marker_boxes]), 0.0)
-        )
+        covered = overlaps(np.vstack([box[None, :], marker_boxes]), 0.0)
+        if any(i == 0 and j - 1 != own for i, j in covered):
+            return False
+        # and nearer its own marker than any other, so that it cannot be read as another's name
+        dx = np.maximum(np.maximum(box[0] - centres[:, 0], centres[:, 0] - box[2]), 0.0)
+        dy = np.maximum(np.maximum(box[1] - centres[:, 1], centres[:, 1] - box[3]), 0.0)
+        reach = np.hypot(dx, dy) - radii
+        return bool(np.delete(reach, own).min(initial=np.inf) > reach[own])
 
     def first_free(n: str, placed: Mapping[str, str]) -> str | None:
         return next((side for side in LABEL_SIDES if free(n, box_of(n, side), placed)), None)
