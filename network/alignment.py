@@ -1,11 +1,15 @@
-"""Alignment of a focal actor with two or more poles, period by period, and the bloc each actor is in.
+"""Alignment of a focal actor with two or more poles, period by period (camps: :mod:`network.camps`).
 
-Three measures, higher = more aligned (``docs/measures.md``):
+Four measures, higher = more aligned (``docs/measures.md``):
 
-* ``"net"`` (default): the net signed weight of the ties between focal and
-  pole over their total weight, ``(pos - neg) / (pos + neg)``, in [-1, 1]. It
-  reads the direct, cited evidence and does not grow with how much the
-  source says.
+* ``"jeffreys"`` (default): the cooperative share of the ties between focal
+  and pole, estimated under a Jeffreys prior and mapped to [-1, 1], with its
+  95% interval: one tie gives a shrunken score and a wide interval, thirty
+  ties a firm one. The score is ``net x n / (n + 1)`` for ``n`` ties.
+* ``"net"``: the net signed weight of the ties between focal and
+  pole over their total weight, ``(pos - neg) / (pos + neg)``, in [-1, 1],
+  with the same interval. It reads the direct, cited evidence and does not
+  grow with how much the source says, but one tie scores as high as thirty.
 * ``"weight"``: the raw net signed weight ``pos - neg``, unbounded: volume
   counts too.
 * ``"s_score"``: Signorino & Ritter's S, in [-1, 1], the similarity of the
@@ -17,9 +21,9 @@ Examples
 >>> from network import load
 >>> from network.snapshots import snapshots
 >>> snaps = snapshots(load("tests/data/mini.yaml"), level="state")
->>> rows = alignment(snaps, "albania", ("ussr", "china"))
->>> [(r["period"], r["pole"], r["score"]) for r in rows if r["period"] == "1959"]
-[('1959', 'ussr', 0.5), ('1959', 'china', 0.6)]
+>>> rows = [r for r in alignment(snaps, "albania", ("ussr", "china")) if r["period"] == "1959"]
+>>> [(r["pole"], r["score"], r["low"], r["high"], r["ties"]) for r in rows]
+[('ussr', 0.3, -0.771, 0.982, 2), ('china', 0.45, -0.468, 0.975, 3)]
 """
 
 from __future__ import annotations
@@ -28,11 +32,11 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
-from .options import ALIGNMENT_MEASURES
+from .options import ALIGNMENT_LEVEL, ALIGNMENT_MEASURE, ALIGNMENT_MEASURES
 from .rows import Rows
-from .snapshots import Snapshot, signed_graph
+from .snapshots import Snapshot
 
-__all__ = ["alignment", "blocs", "bloc_labels", "lead", "dyad_score", "MEASURES"]
+__all__ = ["alignment", "lead", "dyad_score", "jeffreys_interval", "MEASURES"]
 
 MEASURES = ALIGNMENT_MEASURES
 
@@ -59,6 +63,62 @@ def dyad_score(graph: nx.Graph, a: str, b: str) -> tuple[float | None, int]:
     return (d["pos"] - d["neg"]) / total, int(d.get("count", 0))
 
 
+def jeffreys_interval(
+    pos: float, neg: float, n: float, level: float = ALIGNMENT_LEVEL
+) -> tuple[float, float, float]:
+    """Score, low and high of the cooperative share behind ``pos`` and ``neg``, mapped to [-1, 1].
+
+    The ``n`` ties (fractional when a tie is split between windows or decayed
+    in memory mode) are read as ``n`` trials of which ``k = n x pos / (pos +
+    neg)`` are cooperative. Under the Jeffreys prior Beta(1/2, 1/2) the
+    cooperative share has the posterior Beta(k + 1/2, n - k + 1/2); the score
+    is its mean and the interval its equal-tailed ``level`` interval, each
+    mapped from [0, 1] to [-1, 1] by ``2p - 1``. The mean works out to
+    ``net x n / (n + 1)`` with ``net = (pos - neg) / (pos + neg)``, so the
+    score can be checked by hand. As Brown, Cai and DasGupta (2001) advise,
+    the interval reaches 1 when no tie is hostile and -1 when none is
+    cooperative. Rounded to 3 decimals.
+
+    Examples
+    --------
+    >>> jeffreys_interval(1.0, 0.0, 1)      # one cooperative tie: little evidence
+    (0.5, -0.707, 1.0)
+    >>> jeffreys_interval(30.0, 0.0, 30)    # thirty: firm
+    (0.968, 0.841, 1.0)
+    >>> jeffreys_interval(3.0, 1.0, 2)
+    (0.333, -0.684, 0.975)
+
+    References
+    ----------
+    .. [1] Brown, L. D., Cai, T. T. and DasGupta, A. (2001). Interval
+       estimation for a binomial proportion. *Statistical Science* 16(2): 101-133.
+    """
+    from scipy.stats import beta
+
+    share = pos / (pos + neg)
+    k = n * share
+    a, b = k + 0.5, n - k + 0.5
+    tail = (1.0 - level) / 2.0
+    low = -1.0 if pos <= 0 else 2.0 * float(beta.ppf(tail, a, b)) - 1.0
+    high = 1.0 if neg <= 0 else 2.0 * float(beta.ppf(1.0 - tail, a, b)) - 1.0
+    score = 2.0 * a / (a + b) - 1.0
+    return round(score, 3), round(low, 3), round(high, 3)
+
+
+def _evidence(snap: Snapshot, a: str, b: str) -> tuple[float, float, float, int] | None:
+    """``pos``, ``neg``, ties counted (shares summed) and tie count of an edge; None without evidence."""
+    g = snap.graph
+    if not g.has_edge(a, b):
+        return None
+    d = g.edges[a, b]
+    if d["pos"] + d["neg"] <= 0:
+        return None
+    count = int(d.get("count", 0))
+    ids = d.get("ties", ())
+    n = sum(snap.allocation.get(t, 1.0) for t in ids) if ids else float(count)
+    return float(d["pos"]), float(d["neg"]), float(n), count
+
+
 def _net_weight(graph: nx.Graph, a: str, b: str) -> tuple[float | None, int]:
     if not graph.has_edge(a, b):
         return None, 0
@@ -81,7 +141,8 @@ def _s_score(graph: nx.Graph, focal: str, pole: str) -> tuple[float | None, int]
     return 1.0 - 2.0 * distance / (2.0 * len(others)), ties
 
 
-def _check_actors(graph: nx.Graph, names: Sequence[str]) -> None:
+def check_actors(graph: nx.Graph, names: Sequence[str]) -> None:
+    """Raise a ValueError naming the first of ``names`` that is not an actor of ``graph``, and the choices."""
     level = graph.graph.get("level", "person")
     for a in names:
         if a not in graph:
@@ -95,9 +156,10 @@ def alignment(
     snaps: Iterable[Snapshot],
     focal: str,
     poles: Sequence[str],
-    measure: str = "net",
+    measure: str = ALIGNMENT_MEASURE,
+    level: float = ALIGNMENT_LEVEL,
 ) -> Rows:
-    """How aligned ``focal`` is with each pole, per period.
+    """How aligned ``focal`` is with each pole, per period, with an interval and the ties behind it.
 
     Parameters
     ----------
@@ -107,10 +169,13 @@ def alignment(
         The focal actor (a dataset's ``framing: focal``).
     poles : sequence of str
         The poles (a dataset's ``framing: poles``).
-    measure : {"net", "weight", "s_score"}
-        ``"net"`` (default): ``(pos - neg) / (pos + neg)`` over the ties
-        between focal and pole; 1 = only cooperation, -1 = only hostility,
-        0 = as much of each. ``"weight"``: the raw net weight ``pos - neg``,
+    measure : {"jeffreys", "net", "weight", "s_score"}
+        ``"jeffreys"`` (default): the posterior mean of the cooperative share
+        of the ties between focal and pole under a Jeffreys prior, mapped to
+        [-1, 1] (see :func:`jeffreys_interval`): ``net x n / (n + 1)`` for
+        ``n`` ties, so thin evidence is pulled towards 0. ``"net"``: ``(pos -
+        neg) / (pos + neg)`` over the ties between focal and pole; 1 = only
+        cooperation, -1 = only hostility, 0 = as much of each. ``"weight"``: the raw net weight ``pos - neg``,
         unbounded, which also grows with how much there is to report (volume,
         dependence) and with how much the source says. ``"s_score"``: ``S = 1 - 2 d / d_max`` with
         ``d = sum_k |x_k - y_k|`` over the actors ``k`` tied to focal or pole
@@ -130,18 +195,25 @@ def alignment(
     >>> from network import load
     >>> from network.snapshots import snapshots
     >>> snaps = snapshots(load("tests/data/mini.yaml"), level="state")
-    >>> rows = alignment(snaps, "albania", ("ussr", "china"), measure="s_score")
+    >>> frame = ("albania", ("ussr", "china"))
+    >>> rows = alignment(snaps, *frame, measure="s_score")
     >>> [(r["pole"], r["score"], r["ties"]) for r in rows][4:6]
     [('ussr', 0.4, 3), ('china', 0.5, 2)]
+    >>> [(r["pole"], r["score"], r["low"], r["high"]) for r in alignment(snaps, *frame, measure="net")][2:4]
+    [('ussr', 0.5, -0.771, 0.982), ('china', 1.0, -0.707, 1.0)]
 
     References
     ----------
-    .. [1] Signorino, C. S. and Ritter, J. M. (1999). Tau-b or not tau-b:
+    .. [1] Brown, L. D., Cai, T. T. and DasGupta, A. (2001). Interval
+       estimation for a binomial proportion. *Statistical Science* 16(2): 101-133.
+    .. [2] Signorino, C. S. and Ritter, J. M. (1999). Tau-b or not tau-b:
        measuring the similarity of foreign policy positions. *International
        Studies Quarterly* 43(1): 115-144.
     """
     if measure not in MEASURES:
         raise ValueError(f"unknown alignment measure {measure!r}; choose from {', '.join(MEASURES)}")
+    if not 0.0 < level < 1.0:
+        raise ValueError(f"the interval's level must lie between 0 and 1 (got {level})")
     poles = list(poles)
     if not poles:
         raise ValueError("give at least one pole")
@@ -150,10 +222,19 @@ def alignment(
     out = Rows()
     for snap in snaps:
         g = snap.graph
-        _check_actors(g, [focal, *poles])
+        check_actors(g, [focal, *poles])
         for pole in poles:
-            if measure == "net":
-                score, ties = dyad_score(g, focal, pole)
+            low = high = None
+            score: float | None
+            if measure in ("jeffreys", "net"):
+                evidence = _evidence(snap, focal, pole)
+                ties = dyad_score(g, focal, pole)[1]
+                score = None
+                if evidence is not None:
+                    pos, neg, n, ties = evidence
+                    score, low, high = jeffreys_interval(pos, neg, n, level)
+                    if measure == "net":
+                        score = (pos - neg) / (pos + neg)
             elif measure == "weight":
                 score, ties = _net_weight(g, focal, pole)
             else:
@@ -164,8 +245,10 @@ def alignment(
                     "focal": focal,
                     "pole": pole,
                     "score": score,
-                    "measure": measure,
+                    "low": low,
+                    "high": high,
                     "ties": ties,
+                    "measure": measure,
                 }
             )
     return out
@@ -200,65 +283,4 @@ def lead(rows: Iterable[dict]) -> dict[str, str | None]:
             out[period] = None
         else:
             out[period] = leaders[0]
-    return out
-
-
-def bloc_labels(snap: Snapshot, poles: Sequence[str] = ()) -> dict[str, str]:
-    """Actor -> bloc label from the two-bloc partition behind the frustration index.
-
-    The partition is :func:`network.balance.frustration`'s on the signed graph
-    (actors with at least one edge of sign +1 or -1). A bloc is labelled by
-    the pole(s) it contains (``"ussr"``, or ``"ussr+china"`` if both); a bloc
-    without a pole is ``"other"``, or ``"bloc1"``/``"bloc2"`` (``bloc1`` holds
-    the smallest actor id) when neither bloc has one. An unknown pole is a
-    ValueError.
-
-    Examples
-    --------
-    >>> from network import load
-    >>> from network.snapshots import snapshots
-    >>> snap = snapshots(load("tests/data/mini.yaml"), level="state")[3]   # 1960: the USSR against both
-    >>> bloc_labels(snap, ("ussr", "china"))
-    {'albania': 'china', 'china': 'china', 'ussr': 'ussr'}
-    """
-    from .balance import frustration
-
-    _check_actors(snap.graph, poles)
-    g = signed_graph(snap.graph)
-    if g.number_of_nodes() == 0:
-        return {}
-    parts = [b for b in frustration(g).blocs if b]
-    names = ["+".join(p for p in poles if p in b) for b in parts]
-    if not any(names):
-        names = [f"bloc{i + 1}" for i in range(len(parts))]
-    names = [n or "other" for n in names]
-    return {a: name for b, name in zip(parts, names, strict=True) for a in sorted(b)}
-
-
-def blocs(snaps: Iterable[Snapshot], poles: Sequence[str] = ()) -> Rows:
-    """The bloc of every actor with a signed tie, per period (see :func:`bloc_labels`).
-
-    Returns
-    -------
-    Rows
-        Keys ``period, actor, bloc``, by period then actor.
-
-    Examples
-    --------
-    >>> from network import load
-    >>> from network.snapshots import snapshots
-    >>> rows = blocs(snapshots(load("tests/data/mini.yaml"), level="state"), ("ussr", "china"))
-    >>> [(r["actor"], r["bloc"]) for r in rows if r["period"] == "1958"]
-    [('albania', 'ussr+china'), ('china', 'ussr+china'), ('ussr', 'ussr+china')]
-
-    References
-    ----------
-    .. [1] Harary, F. (1959). On the measurement of structural balance.
-       *Behavioral Science* 4(4): 316-323.
-    """
-    out = Rows()
-    for snap in snaps:
-        labels = bloc_labels(snap, poles)
-        for a in sorted(labels):
-            out.append({"period": snap.window.id, "actor": a, "bloc": labels[a]})
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .rows import Rows
 from .snapshots import Snapshot, signed_graph
@@ -15,25 +15,34 @@ def _number(x: float) -> float | None:
     return None if math.isnan(x) else x
 
 
-def balance_rows(snaps: Iterable[Snapshot]) -> Rows:
+def balance_rows(snaps: Iterable[Snapshot], poles: Sequence[str] = ()) -> Rows:
     """One row of balance measures per period (see network.balance).
 
     Keys: period, nodes, edges, triangles, balanced_triangles,
-    triangle_balance, walk_balance, frustration, blocs, exact (the two-bloc
-    partition), then the best partition into any number of blocs
-    (``k_violations``, ``k_blocs``, ``k_exact``) and the unbalanced triangles by
-    name (``unbalanced``: "A / B / C"). NaN measures (no triangles; no edges)
-    are None.
+    triangle_balance, walk_balance, frustration, ``partition`` (the two sides
+    of a best split behind the frustration index, a measure, not membership),
+    exact, then the best partition into any number of sides
+    (``k_violations``, ``k_partition``, ``k_exact``), the unbalanced triangles by
+    name (``unbalanced``: "A / B / C") and ``camps``: each camp of
+    :func:`network.camps.camps` towards the ``poles`` present in the period,
+    as a list ``[camp label, actor, ...]`` (None when no pole is present).
+    NaN measures (no triangles; no edges) are None.
 
     >>> from network import load
     >>> from network.snapshots import snapshots
     >>> r = balance_rows(snapshots(load("data/tribes.yaml")))[0]
     >>> r["nodes"], r["edges"], r["triangles"], r["frustration"], r["exact"]
     (16, 58, 68, 7, True)
-    >>> r["k_violations"], len(r["k_blocs"]), len(r["unbalanced"])
+    >>> r["k_violations"], len(r["k_partition"]), len(r["unbalanced"])
     (2, 3, 9)
+    >>> r = balance_rows(snapshots(load("tests/data/mini.yaml"), level="state"), ["ussr", "china"])[3]
+    >>> r["partition"]
+    [['albania', 'china'], ['ussr']]
+    >>> r["camps"]  # Albania has no tie with China in 1960, only the USSR as a shared enemy
+    [['cooperative:china', 'china'], ['cooperative:ussr', 'ussr'], ['enemy-side:china', 'albania']]
     """
     from .balance import best_partition, frustration, triangle_counts, unbalanced_triangles, walk_balance
+    from .camps import camp_groups, camps
 
     out = Rows()
     for snap in snaps:
@@ -44,6 +53,8 @@ def balance_rows(snaps: Iterable[Snapshot]) -> Rows:
         part = frustration(g)
         k_part = best_partition(g)
         names = snap.graph.nodes
+        present = [p for p in poles if p in snap.graph]
+        groups = camp_groups(camps(snap.graph, present)) if present else None
         out.append(
             {
                 "period": snap.window.id,
@@ -54,14 +65,15 @@ def balance_rows(snaps: Iterable[Snapshot]) -> Rows:
                 "triangle_balance": balanced / total if total else None,
                 "walk_balance": _number(walk_balance(g)) if g.number_of_nodes() else None,
                 "frustration": part.value,
-                "blocs": [list(b) for b in part.blocs],
+                "partition": [list(b) for b in part.blocs],
                 "exact": part.exact,
                 "k_violations": k_part.value,
-                "k_blocs": [list(b) for b in k_part.blocs],
+                "k_partition": [list(b) for b in k_part.blocs],
                 "k_exact": k_part.exact,
                 "unbalanced": [
                     " / ".join(str(names[n].get("name", n)) for n in tri) for tri in unbalanced_triangles(g)
                 ],
+                "camps": None if groups is None else [[k, *v] for k, v in groups.items()],
             }
         )
     return out

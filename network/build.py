@@ -6,7 +6,7 @@ leaves the previous outputs as they were: never a half-written set.
 
 Stages
 ------
-``tables``: centrality, balance, alignment and blocs per year and per named
+``tables``: centrality, balance, alignment and camps per year and per named
 period, at person and state level, as CSV (``<out>/tables/``), plus the
 curation summary as JSON. ``figures``: every figure (PNG, SVG, the GIF) at
 both levels (:mod:`network.figures`). ``explorer``: the offline interactive
@@ -92,12 +92,14 @@ def table_files(dataset: Dataset) -> dict[str, str]:
     """The analysis tables of a dataset: file name -> CSV text.
 
     Alignment follows the dataset's framing (``framing: focal`` and ``poles``)
-    and is left out without one; the blocs are named after the poles, or
-    neutrally without a framing.
+    and is left out without one, as are the camps (:mod:`network.camps`), which
+    are reckoned towards the framing's poles.
     """
-    from .alignment import alignment, blocs
+    from .alignment import alignment
     from .balance_periods import balance_rows
+    from .camps import camp_rows
     from .centrality import centrality
+    from .options import ALIGNMENT_MEASURES
     from .rows import Rows
     from .snapshots import snapshots
     from .summary import summarize
@@ -112,11 +114,10 @@ def table_files(dataset: Dataset) -> dict[str, str]:
             out[f"balance-{by}-{level}.csv"] = balance_rows(snaps).to_csv()
             if level == "state" and framing is not None:
                 rows = Rows()
-                for measure in ("net", "weight", "s_score"):
+                for measure in ALIGNMENT_MEASURES:
                     rows.extend(alignment(snaps, framing.focal, framing.poles, measure=measure))
                 out[f"alignment-{by}.csv"] = rows.to_csv()
-            if level == "state":
-                out[f"blocs-{by}.csv"] = blocs(snaps, dataset.poles).to_csv()
+                out[f"blocs-{by}.csv"] = camp_rows(snaps, framing.poles).to_csv()  # camps (network.camps)
     out["summary.json"] = json.dumps(summarize(dataset), indent=2, ensure_ascii=False) + "\n"
     return out
 
@@ -265,7 +266,7 @@ def build(
     if dataset.framing is None:
         from .framing import no_framing
 
-        log(no_framing("the alignment tables, the alignment time line and the lesson's focal question"))
+        log(no_framing("the alignment and camp tables, the alignment time line, the lesson's focal question"))
     try:
         with folder_lock(out_dir):
             _remove_stale_staging(out_dir)

@@ -1,16 +1,18 @@
-"""Centrality per period: signed degree and strength, positive-graph betweenness, eigenvector, PageRank, PN.
+"""Centrality per period: involvement, signed degree and strength, betweenness, eigenvector, PageRank, PN.
 
 One row per actor with at least one tie in the period (inactive actors are
-left out), ranked within the period. Formulas, ranges and references are in
-``docs/measures.md``.
+left out), ranked within the period by :data:`RANK_BY` (involvement, the
+total weight of the actor's ties, unless asked otherwise): the one "who was
+central" of every output. Formulas, ranges, references and what each measure
+rewards and ignores are in ``docs/measures.md`` and :data:`GUIDE`.
 
 Examples
 --------
 >>> from network import load
 >>> from network.snapshots import snapshots
 >>> rows = centrality(snapshots(load("tests/data/mini.yaml"), level="state"))
->>> [(r["actor"], r["degree_pos"], r["degree_neg"], r["strength"]) for r in rows if r["period"] == "1958"]
-[('albania', 2, 0, 3.0), ('china', 1, 0, 1.0), ('ussr', 1, 0, 2.0)]
+>>> [(r["rank"], r["actor"], r["involvement"], r["ties"]) for r in rows if r["period"] == "1958"]
+[(1, 'albania', 5.0, 3), (2, 'ussr', 4.0, 2), (3, 'china', 1.0, 1)]
 """
 
 from __future__ import annotations
@@ -29,7 +31,17 @@ from .options import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLES, CENTRALITY_MEAS
 from .rows import Rows
 from .snapshots import Snapshot
 
-__all__ = ["centrality", "MEASURES", "RANK_BY", "BETWEENNESS_EXACT_MAX", "BETWEENNESS_SAMPLES", "PN_MAX"]
+__all__ = [
+    "centrality",
+    "involvement",
+    "rank",
+    "MEASURES",
+    "RANK_BY",
+    "GUIDE",
+    "BETWEENNESS_EXACT_MAX",
+    "BETWEENNESS_SAMPLES",
+    "PN_MAX",
+]
 
 MEASURES = CENTRALITY_MEASURES
 #: Above this many active actors the PN index (a dense n x n system) is not computed: ``pn`` is null.
@@ -40,6 +52,88 @@ _PAGERANK_ALPHA = 0.85
 #: tables' ninth decimal. networkx's default (stop when the L1 step is below 1e-6 per node)
 #: leaves errors of order 1e-6, so the last printed digits were noise.
 _PAGERANK_ERROR = 1e-12
+
+#: Each measure's name and, in plain words, what it rewards and what it ignores (shown on the
+#: lesson pages and in the explorer; the formulas are in docs/measures.md).
+GUIDE: dict[str, tuple[str, str]] = {
+    "involvement": (
+        "Total weight of ties",
+        "the default ranking: the weights of all the actor's ties in the period added up, cooperative "
+        "and hostile alike; you can check it from the ties listed. It rewards being much reported; it "
+        "ignores whether the ties are friendly or hostile and who they are with.",
+    ),
+    "ties": (
+        "Ties",
+        "how many ties the actor has in the period (it breaks equal totals). It rewards being often "
+        "mentioned; it ignores how strong each tie is.",
+    ),
+    "degree_pos": (
+        "Cooperative partners",
+        "how many actors it cooperated with on balance. It rewards many friends; it ignores how much.",
+    ),
+    "degree_neg": (
+        "Hostile partners",
+        "how many actors it was hostile to on balance. It rewards many enemies; it ignores how much.",
+    ),
+    "strength": (
+        "Net strength",
+        "cooperative weight minus hostile weight. It rewards friendliness; a much-attacked actor "
+        "scores low however central it was to the quarrel.",
+    ),
+    "strength_pos": ("Cooperative strength", "the weight of its cooperative ties only."),
+    "strength_neg": ("Hostile strength", "the weight of its hostile ties only."),
+    "betweenness": (
+        "Betweenness",
+        "how often it lies on the shortest cooperative path between two others. It rewards being a "
+        "go-between; it ignores hostile ties and actors at the edge of the network.",
+    ),
+    "eigenvector": (
+        "Eigenvector",
+        "cooperating strongly with actors who themselves cooperate strongly. It rewards being in the "
+        "thick of the friendly core; it ignores hostile ties.",
+    ),
+    "pagerank": (
+        "PageRank",
+        "like eigenvector, but every actor passes on a share of its standing. It ignores hostile ties.",
+    ),
+    "pn": (
+        "PN index",
+        "cooperative ties to well-connected actors, each hostile tie counting against twice as much "
+        "(Everett and Borgatti 2014). It rewards friends of the well-connected; it punishes enemies, "
+        "so a fiercely contested actor can rank low; not something to check by hand.",
+    ),
+}
+
+
+def involvement(graph: nx.Graph, actor: str) -> tuple[float, int]:
+    """The total weight of an actor's ties (cooperative + hostile) and how many ties that is.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_edge("a", "b", pos=3.0, neg=1.0, count=2)
+    >>> g.add_edge("a", "c", pos=0.0, neg=2.0, count=1)
+    >>> involvement(g, "a")
+    (6.0, 3)
+    """
+    edges = [d for _, _, d in graph.edges(actor, data=True)]
+    return sum(d["pos"] for d in edges) + sum(d["neg"] for d in edges), sum(int(d["count"]) for d in edges)
+
+
+def rank(values: dict[str, float | None], ties: dict[str, int]) -> dict[str, int]:
+    """Actor -> rank, 1 = highest value; equal values go to more ties, then to the smaller id.
+
+    Values equal to 9 decimals (rounding noise) count as equal; None ranks
+    last. Every output that ranks actors calls this, so they agree.
+
+    Examples
+    --------
+    >>> rank({"b": 2.0, "a": 2.0, "c": 5.0, "d": None}, {"a": 1, "b": 2, "c": 1, "d": 3})
+    {'c': 1, 'b': 2, 'a': 3, 'd': 4}
+    """
+    order = sorted(values, key=lambda a: (values[a] is None, -round(values[a] or 0.0, 9), -ties.get(a, 0), a))
+    return {a: i + 1 for i, a in enumerate(order)}
 
 
 def _graphs(g: nx.Graph) -> tuple[list[str], nx.Graph, nx.Graph]:
@@ -146,12 +240,6 @@ def _note(n: int, k: int | None, pn_done: bool) -> str | None:
     return "; ".join(parts) or None
 
 
-def _ranks(values: dict[str, float | None]) -> dict[str, int]:
-    """1 = highest; values equal to 9 decimals (rounding noise) ordered by id; missing last."""
-    order = sorted(values, key=lambda a: (values[a] is None, -round(values[a] or 0.0, 9), a))
-    return {a: i + 1 for i, a in enumerate(order)}
-
-
 def centrality(
     snaps: Iterable[Snapshot], rank_by: str = RANK_BY, seed: int = 0, samples: int | None = None
 ) -> Rows:
@@ -162,7 +250,8 @@ def centrality(
     snaps : iterable of Snapshot
         From :func:`network.snapshots.snapshots`.
     rank_by : str
-        Column the ``rank`` follows (default ``"pn"``; any of :data:`MEASURES`).
+        Column the ``rank`` follows (default :data:`RANK_BY`, ``"involvement"``;
+        any of :data:`MEASURES`).
     seed : int
         Seed of the sampled betweenness (used only above
         :data:`BETWEENNESS_EXACT_MAX` active actors).
@@ -173,16 +262,19 @@ def centrality(
     Returns
     -------
     Rows
-        Keys ``period, actor, name, degree_pos, degree_neg, strength,
-        strength_pos, strength_neg, betweenness, eigenvector, pagerank, pn,
-        rank``, sorted by period then rank. Edges of net weight 0 count in no
+        Keys ``period, actor, name, rank, involvement, ties, degree_pos,
+        degree_neg, strength, strength_pos, strength_neg, betweenness,
+        eigenvector, pagerank, pn``, sorted by period then rank. ``involvement`` is
+        ``strength_pos + strength_neg``, the total weight of the actor's
+        ties; ``ties`` how many ties that is. Edges of net weight 0 count in no
         degree; ``strength = strength_pos - strength_neg`` sums the ``pos`` and
         ``neg`` weights of every edge. Betweenness (normalised, distance =
         1/weight), eigenvector (unit norm) and PageRank (sums to 1) are
         computed on the positive graph of the active actors; PN (Everett &
         Borgatti 2014) on the signed graph; None where it is undefined (a
         period whose only signed edge is one negative dyad). ``rank`` is 1 for
-        the highest ``rank_by``, equal values ordered by actor id, None last.
+        the highest ``rank_by``, equal values ordered by more ties, then by
+        actor id, None last (:func:`rank`).
 
         Large periods: above :data:`BETWEENNESS_EXACT_MAX` active actors
         betweenness is estimated from :data:`BETWEENNESS_SAMPLES` sampled
@@ -245,6 +337,9 @@ def centrality(
                 "period": snap.window.id,
                 "actor": a,
                 "name": g.nodes[a].get("name", a),
+                "rank": 0,  # filled in below, once the period's values are known
+                "involvement": pos + neg,
+                "ties": sum(int(d["count"]) for d in edges),
                 "degree_pos": sum(1 for d in edges if d["sign"] > 0),
                 "degree_neg": sum(1 for d in edges if d["sign"] < 0),
                 "strength": pos - neg,
@@ -255,7 +350,7 @@ def centrality(
                 "pagerank": pagerank[a],
                 "pn": None if value is None else float(value),
             }
-        ranks = _ranks({a: r[rank_by] for a, r in rows.items()})
+        ranks = rank({a: r[rank_by] for a, r in rows.items()}, {a: r["ties"] for a, r in rows.items()})
         for a in sorted(rows, key=ranks.__getitem__):
             rows[a]["rank"] = ranks[a]
             rows[a]["note"] = note

@@ -1,4 +1,4 @@
-"""What changed between two periods: edges that appeared, disappeared or flipped, rank moves, bloc moves.
+"""What changed between two periods: edges that appeared, disappeared or flipped, rank moves, camp moves.
 
 Every edge change carries the ids of the ties behind it and their citations,
 so a table of changes can be checked against the source.
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .alignment import bloc_labels
+from .camps import camps
 from .centrality import RANK_BY, centrality
 from .model import Dataset
 from .rows import Rows
@@ -144,7 +144,8 @@ def rank_moves(
     -------
     Rows
         Keys ``actor, name, rank_a, rank_b, move, measure``: ranks by
-        ``rank_by`` (default the PN index) within each period, 1 = most
+        ``rank_by`` (default :data:`network.options.RANK_BY`, the total weight
+        of the actor's ties) within each period, 1 = most
         central; ``move = rank_a - rank_b`` (positive = moved up), None when
         the actor has no tie in one of the periods. Largest moves first.
 
@@ -153,7 +154,7 @@ def rank_moves(
     >>> from network import load
     >>> [(r["actor"], r["rank_a"], r["rank_b"], r["move"])
     ...  for r in rank_moves(load("tests/data/mini.yaml"), "1957", "1958", level="state")]
-    [('ussr', 1, 3, -2), ('albania', 2, 1, 1), ('china', 3, 2, 1)]
+    [('albania', 2, 1, 1), ('ussr', 1, 2, -1)]
     """
     sa, sb = _pair(dataset, a, b, snaps, options)
     ranks = [{r["actor"]: r for r in centrality([s], rank_by=rank_by)} for s in (sa, sb)]
@@ -188,26 +189,36 @@ def bloc_moves(
     snaps: Sequence[Snapshot] | None = None,
     **options: Any,
 ) -> Rows:
-    """Actors whose bloc (see :func:`network.alignment.bloc_labels`) differs between ``a`` and ``b``.
+    """Actors whose camp (:func:`network.camps.camps`) differs between ``a`` and ``b``.
 
-    The blocs are named after the ``poles`` they hold, or neutrally without poles.
+    The camps are reckoned towards ``poles`` (those absent from a period are
+    passed over); without poles there are no camps, and a ValueError says how to give them.
 
     Returns
     -------
     Rows
-        Keys ``actor, name, bloc_a, bloc_b`` (None where the actor has no
-        signed tie in that period), by actor.
+        Keys ``actor, name, camp_a, camp_b`` (camp labels such as
+        ``cooperative:ussr``, ``enemy-side:china``, ``unaligned``; None where
+        the actor has no tie in that period), by actor.
 
     Examples
     --------
     >>> from network import load
     >>> ds = load("tests/data/mini.yaml")
-    >>> moves = bloc_moves(ds, "1959", "1960", poles=("ussr", "china"), level="state")
-    >>> [(r["actor"], r["bloc_a"], r["bloc_b"]) for r in moves]
-    [('albania', 'ussr+china', 'china'), ('china', 'ussr+china', 'china'), ('ussr', 'ussr+china', 'ussr')]
+    >>> for r in bloc_moves(ds, "1959", "1960", poles=("ussr", "china"), level="state"):
+    ...     print(r["actor"], r["camp_a"], "->", r["camp_b"])
+    albania cooperative:ussr+china -> enemy-side:china
+    china cooperative:ussr+china -> cooperative:china
+    ussr cooperative:ussr+china -> cooperative:ussr
     """
+    from .framing import no_framing
+
+    if not poles:
+        raise ValueError(no_framing("the camp moves", override=True, options="--pole"))
     sa, sb = _pair(dataset, a, b, snaps, options)
-    la, lb = bloc_labels(sa, poles), bloc_labels(sb, poles)
+    la, lb = (
+        {a: c.label for a, c in camps(s.graph, poles).items() if c.kind != "inactive"} for s in (sa, sb)
+    )
     out = Rows()
     for actor in sorted(set(la) | set(lb)):
         if la.get(actor) != lb.get(actor):
@@ -215,8 +226,8 @@ def bloc_moves(
                 {
                     "actor": actor,
                     "name": dataset.actor_name(actor),
-                    "bloc_a": la.get(actor),
-                    "bloc_b": lb.get(actor),
+                    "camp_a": la.get(actor),
+                    "camp_b": lb.get(actor),
                 }
             )
     return out

@@ -16,10 +16,10 @@ __all__ = ["no_framing", "HOW_TO_FRAME"]
 HOW_TO_FRAME = "add 'framing: {focal: ID, poles: [ID, ID]}' at its top level; see docs/format.md"
 
 
-def no_framing(what: str, override: bool = False) -> str:
+def no_framing(what: str, override: bool = False, options: str = "--focal and --pole") -> str:
     """The one-line note for ``what``, an output left out for want of a framing.
 
-    With ``override``, the note also names the command-line options that give one.
+    With ``override``, the note also names the command-line ``options`` that give one.
     """
-    how = HOW_TO_FRAME + (", or give --focal and --pole" if override else "")
+    how = HOW_TO_FRAME + (f", or give {options}" if override else "")
     return f"{what} left out: the dataset declares no framing ({how})"

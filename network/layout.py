@@ -48,6 +48,13 @@ __all__ = [
     "label_boxes",
     "text_width",
     "overlaps",
+    "edge_routes",
+    "place_labels",
+    "label_box",
+    "LABEL_SIDES",
+    "routes_for",
+    "route_points",
+    "clearance",
     "pole_x",
     "DECIMALS",
 ]
@@ -63,6 +70,10 @@ _PREFER_VERTICAL = 3.0  # move a pair apart vertically unless its x overlap is t
 _RELAX = 0.6  # share of the summed pushes applied per sweep (less oscillation)
 _EDGE_CLEARANCE = 1.3  # a node keeps this many marker radii off any edge it is not an end of,
 _EDGE_SWEEPS = 300  # in the first sweeps; after them only labels are kept apart
+#: Where a label may go, in order of preference: the four sides of its marker, then the corners.
+LABEL_SIDES = ("below", "above", "right", "left", "below-right", "below-left", "above-right", "above-left")
+_ROUTE_BENDS = tuple(round(0.06 * k, 2) for k in range(1, 17))  # control point offsets tried, in lengths
+_ROUTE_SAMPLES = 24  # a curved edge is checked (and drawn as) this many straight pieces
 _OVERLAP_MAX_NODES = 600  # above this many nodes, labels are not placed (figures do not label them all)
 #: Advance widths in ems of the printable ASCII characters (32-126) in DejaVu Sans.
 _ASCII_WIDTHS = (
@@ -601,4 +612,288 @@ def layout_for(
     if len(_LAYOUTS) >= _LAYOUTS_KEPT:
         _LAYOUTS.pop(next(iter(_LAYOUTS)))
     _LAYOUTS[key] = (dataset, dict(out))
+    return out
+
+
+def clearance(geometry: LabelGeometry | None = None) -> float:
+    """How far in layout units an edge keeps from the centre of a node it does not connect.
+
+    The largest marker's radius, half the widest edge line and a gap of
+    ``geometry.pad``: so no line drawn touches a node it does not end at,
+    whatever its size that year.
+
+    Examples
+    --------
+    >>> 0 < clearance() < 0.2
+    True
+    """
+    g = geometry or label_geometry()
+    units_per_point = g.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    return g.radius + style.EDGE_WIDTH[1] / 2 * units_per_point + g.pad
+
+
+def route_points(
+    start: tuple[float, float],
+    end: tuple[float, float],
+    bend: tuple[float, float] | None,
+    pieces: int = _ROUTE_SAMPLES,
+) -> list[tuple[float, float]]:
+    """The points an edge is drawn through: its two ends, or a quadratic Bezier curve through ``bend``.
+
+    ``bend`` is the curve's control point (None: a straight line).
+
+    Examples
+    --------
+    >>> route_points((0.0, 0.0), (2.0, 0.0), None)
+    [(0.0, 0.0), (2.0, 0.0)]
+    >>> route_points((0.0, 0.0), (2.0, 0.0), (1.0, 1.0), pieces=2)
+    [(0.0, 0.0), (1.0, 0.5), (2.0, 0.0)]
+    """
+    if bend is None:
+        return [start, end]
+    t = np.linspace(0.0, 1.0, pieces + 1)[:, None]
+    pts = (1 - t) ** 2 * np.array(start) + 2 * t * (1 - t) * np.array(bend) + t**2 * np.array(end)
+    return [(float(x), float(y)) for x, y in pts]
+
+
+def _polyline_distance(points: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Distance of each point of ``others`` to the polyline through ``points``."""
+    p, q = points[:-1], points[1:]
+    seg = q - p
+    length2 = np.maximum((seg**2).sum(axis=1), 1e-12)
+    rel = others[:, None, :] - p[None, :, :]
+    t = np.clip((rel * seg[None, :, :]).sum(axis=2) / length2[None, :], 0.0, 1.0)
+    closest = p[None, :, :] + t[:, :, None] * seg[None, :, :]
+    return np.sqrt(((others[:, None, :] - closest) ** 2).sum(axis=2)).min(axis=1)
+
+
+def edge_routes(
+    positions: Mapping[str, tuple[float, float]],
+    dyads: Iterable[tuple[str, str]],
+    room: float | Mapping[str, float] | None = None,
+    frame: tuple[float, float, float, float] | None = None,
+) -> dict[tuple[str, str], tuple[float, float] | None]:
+    """For each dyad, None if the straight line between its ends keeps ``room`` off every other node,
+    else the control point of the least bent curve that does.
+
+    A line that passes over a node reads as a tie of that node, which it is
+    not. Curves bend to one side by a growing share of the edge's length
+    (:data:`_ROUTE_BENDS`, the left side first at each step) and stay inside
+    ``frame``; if none keeps clear, the one that keeps
+    farthest from the nodes is used.
+
+    Parameters
+    ----------
+    positions : mapping
+        Node -> ``(x, y)``: every node drawn (all are obstacles).
+    dyads : iterable of (str, str)
+        The edges to route; the key of the result is each as given.
+    room : float or mapping, optional
+        Distance to keep from a node's centre, for all nodes or per node
+        (default :func:`clearance`; a node missing from the mapping gets it).
+    frame : tuple, optional
+        ``(x0, x1, y0, y1)`` a curve must stay within (default
+        :data:`network.style.FRAME`); any units, the same as ``positions``.
+
+    Examples
+    --------
+    >>> pos = {"a": (-1.0, 0.0), "b": (1.0, 0.0), "c": (0.0, 0.0), "d": (0.0, 1.0)}
+    >>> routes = edge_routes(pos, [("a", "b"), ("a", "d")], room=0.1)
+    >>> routes[("a", "d")] is None, routes[("a", "b")]
+    (True, (0.0, 0.24))
+    """
+    default = clearance()
+    names = sorted(positions)
+    xy = np.array([positions[n] for n in names], dtype=float).reshape(-1, 2)
+    rooms = np.array(
+        [
+            (default if room is None else room) if not isinstance(room, Mapping) else room.get(n, default)
+            for n in names
+        ],
+        dtype=float,
+    )
+    x0, x1, y0, y1 = frame or tuple(style.FRAME[k] for k in ("x0", "x1", "y0", "y1"))
+    low, high = np.array([x0, y0]), np.array([x1, y1])
+    out: dict[tuple[str, str], tuple[float, float] | None] = {}
+    for a, b in dyads:
+        keep = np.array([n not in (a, b) for n in names], dtype=bool)
+        others, need = xy[keep], rooms[keep]
+        start, end = np.array(positions[a], dtype=float), np.array(positions[b], dtype=float)
+        if not len(others) or (_polyline_distance(np.array([start, end]), others) - need).min() > 0:
+            out[a, b] = None
+            continue
+        seg = end - start
+        normal = np.array([-seg[1], seg[0]])
+        best: tuple[float, tuple[float, float] | None] = (-math.inf, None)
+        for share in _ROUTE_BENDS:
+            for side in (1.0, -1.0):
+                bend = (start + end) / 2 + side * share * normal
+                control = (round(float(bend[0]), DECIMALS) + 0.0, round(float(bend[1]), DECIMALS) + 0.0)
+                curve = np.array(route_points(positions[a], positions[b], control))
+                gap = float((_polyline_distance(curve, others) - need).min())
+                if (curve < low).any() or (curve > high).any():  # a curve leaving the frame would be cut
+                    gap = min(gap, -1.0)
+                if gap > best[0]:
+                    best = (gap, control)
+                if gap > 0:
+                    break
+            if best[0] > 0:
+                break
+        out[a, b] = best[1]
+    return out
+
+
+def routes_for(
+    dataset: Dataset,
+    level: str = "person",
+    poles: Sequence[str] | None = None,
+    seed: int = 0,
+    nodes: Iterable[str] = (),
+    room: float | Mapping[str, float] | None = None,
+) -> dict[tuple[str, str], tuple[float, float] | None]:
+    """:func:`edge_routes` of every dyad of the whole record, clear of every node of :func:`layout_for`.
+
+    ``poles`` as in :func:`layout_for` (default: the dataset's framing).
+
+    One route per dyad for every period, so a line keeps its shape from year
+    to year; keys are ``(u, v)`` with ``u < v``. ``room`` is passed on (the
+    distance to keep from each node: its largest marker's radius as drawn,
+    plus half the widest line and a gap).
+
+    Examples
+    --------
+    >>> from network import load
+    >>> routes = routes_for(load("tests/data/mini.yaml"), level="state")
+    >>> sorted(routes)
+    [('albania', 'china'), ('albania', 'ussr'), ('china', 'ussr')]
+    """
+    positions = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    union = snapshots(dataset, by=[_layout_window(dataset)], level=level)
+    dyads = sorted({(min(a, b), max(a, b)) for s in union for a, b in s.graph.edges()})
+    return edge_routes(positions, dyads, room)
+
+
+def label_box(
+    x: float, y: float, reach: float, width: float, height: float, side: str
+) -> tuple[float, float, float, float]:
+    """Box ``(x0, y0, x1, y1)`` of a label ``width`` by ``height`` on ``side`` of a marker at ``(x, y)``.
+
+    ``reach`` is the marker's radius plus the gap to the label; y grows
+    upwards (``"above"`` is larger y). A corner label touches the marker's
+    circle diagonally.
+
+    Examples
+    --------
+    >>> label_box(0.0, 0.0, 1.0, 4.0, 2.0, "below")
+    (-2.0, -3.0, 2.0, -1.0)
+    >>> label_box(0.0, 0.0, 1.0, 4.0, 2.0, "right")
+    (1.0, -1.0, 5.0, 1.0)
+    """
+    half = width / 2
+    if side == "below":
+        return (x - half, y - reach - height, x + half, y - reach)
+    if side == "above":
+        return (x - half, y + reach, x + half, y + reach + height)
+    if side == "right":
+        return (x + reach, y - height / 2, x + reach + width, y + height / 2)
+    if side == "left":
+        return (x - reach - width, y - height / 2, x - reach, y + height / 2)
+    vertical, horizontal = side.split("-")
+    cx = x + (1 if horizontal == "right" else -1) * reach * math.sqrt(0.5)
+    cy = y + (1 if vertical == "above" else -1) * reach * math.sqrt(0.5)
+    left = cx if horizontal == "right" else cx - width
+    bottom = cy if vertical == "above" else cy - height
+    return (left, bottom, left + width, bottom + height)
+
+
+def place_labels(
+    markers: Mapping[str, tuple[float, float, float]],
+    sizes: Mapping[str, tuple[float, float]],
+    candidates: Sequence[str],
+    frame: tuple[float, float, float, float],
+    gap: float,
+    pad: float,
+) -> dict[str, str]:
+    """Where each candidate's label goes, ``{actor: side}``, greedily in the order of ``candidates``.
+
+    A label is tried on each of :data:`LABEL_SIDES` in turn and goes on the
+    first where its box (:func:`label_box`) stays inside ``frame``
+    ``(x0, x1, y0, y1)``, keeps ``gap`` off every label placed before it,
+    covers no marker but its own, and lies nearer its own marker than any
+    other (so it cannot be read as another actor's name). If no side is free, one label placed before
+    may move to another free side to make room. A candidate that still finds
+    no place is left out: the earlier in ``candidates``, the surer an actor is
+    of its label.
+
+    Parameters
+    ----------
+    markers : mapping
+        Actor -> ``(x, y, radius)`` of every marker a label may not cover
+        (the candidates' own among them); y grows upwards.
+    sizes : mapping
+        Candidate -> ``(width, height)`` of its label, in the same units.
+    candidates : sequence of str
+        The actors to label, most important first.
+    frame : tuple
+        ``(x0, x1, y0, y1)`` every label stays within.
+    gap : float
+        Space kept between two labels, so that two names never read as one.
+    pad : float
+        Space between a marker and its label.
+
+    Examples
+    --------
+    >>> markers = {"a": (0.0, 0.0, 1.0), "b": (0.0, -4.0, 1.0)}
+    >>> place_labels(markers, {"a": (4, 2), "b": (4, 2)}, ["a", "b"], (-10, 10, -10, 10), 0.5, 0.5)
+    {'a': 'above', 'b': 'below'}
+    """
+    x0, x1, y0, y1 = frame
+    ids = list(markers)
+    marker_boxes = np.array([[x - r, y - r, x + r, y + r] for x, y, r in markers.values()]).reshape(-1, 4)
+    centres = np.array([[x, y] for x, y, _ in markers.values()]).reshape(-1, 2)
+    radii = np.array([r for *_, r in markers.values()])
+
+    def box_of(n: str, side: str) -> np.ndarray:
+        x, y, r = markers[n]
+        return np.array(label_box(x, y, r + pad, *sizes[n], side))
+
+    def free(n: str, box: np.ndarray, placed: Mapping[str, str]) -> bool:
+        if box[0] < x0 or box[2] > x1 or box[1] < y0 or box[3] > y1:
+            return False
+        others = [box_of(m, side) for m, side in placed.items() if m != n]
+        if any(i == 0 for i, _ in overlaps(np.array([box, *others]), gap)):
+            return False
+        own = ids.index(n)
+        covered = overlaps(np.vstack([box[None, :], marker_boxes]), 0.0)
+        if any(i == 0 and j - 1 != own for i, j in covered):
+            return False
+        # and nearer its own marker than any other, so that it cannot be read as another's name
+        dx = np.maximum(np.maximum(box[0] - centres[:, 0], centres[:, 0] - box[2]), 0.0)
+        dy = np.maximum(np.maximum(box[1] - centres[:, 1], centres[:, 1] - box[3]), 0.0)
+        reach = np.hypot(dx, dy) - radii
+        return bool(np.delete(reach, own).min(initial=np.inf) > reach[own])
+
+    def first_free(n: str, placed: Mapping[str, str]) -> str | None:
+        return next((side for side in LABEL_SIDES if free(n, box_of(n, side), placed)), None)
+
+    out: dict[str, str] = {}
+    for n in candidates:
+        if n not in markers or n not in sizes:
+            continue
+        side = first_free(n, out)
+        if side is not None:
+            out[n] = side
+            continue
+        for m in list(out):  # make room: move one label placed before, if both then fit
+            for other in LABEL_SIDES:
+                if other == out[m]:
+                    continue
+                moved = {**out, m: other}
+                if free(m, box_of(m, other), moved):
+                    side = first_free(n, moved)
+                    if side is not None:
+                        out = {**moved, n: side}
+                        break
+            if n in out:
+                break
     return out

@@ -21,6 +21,8 @@ __all__ = [
     "CENTRALITY_MEASURES",
     "RANK_BY",
     "ALIGNMENT_MEASURES",
+    "ALIGNMENT_MEASURE",
+    "ALIGNMENT_LEVEL",
     "EXPORT_FORMATS",
     "CONFIDENCE_FILTERS",
     "INVOLVEMENT",
@@ -39,8 +41,12 @@ MODES = ("window", "memory")
 ALLOCATIONS = ("split", "inside")
 #: Default half-life of a tie's weight in memory mode, in days (one year).
 HALF_LIFE = 365.25
+#: The measure "involvement": the total weight of an actor's ties in the period (cooperative + hostile).
+INVOLVEMENT = "involvement"
 #: The numeric centrality columns a period can be ranked by.
 CENTRALITY_MEASURES = (
+    INVOLVEMENT,
+    "ties",
     "degree_pos",
     "degree_neg",
     "strength",
@@ -51,13 +57,18 @@ CENTRALITY_MEASURES = (
     "pagerank",
     "pn",
 )
-#: Default ranking measure: the PN index, the one measure made for signed graphs.
-RANK_BY = "pn"
-#: Alignment measures; see network.alignment.
-ALIGNMENT_MEASURES = ("net", "weight", "s_score")
-#: Node size in the figures: total weight of an actor's ties, or a centrality measure.
-INVOLVEMENT = "involvement"
-SIZE_MEASURES = (INVOLVEMENT, *CENTRALITY_MEASURES)
+#: The one default "who was central" of every output (command line, lesson pages, explorer, bump
+#: chart, diff): involvement, the total weight of an actor's ties in the period, which a teacher can
+#: add up by hand from the ties listed; equal values go to more ties, then to the actor id.
+RANK_BY = INVOLVEMENT
+#: Alignment measures; see network.alignment and docs/measures.md.
+ALIGNMENT_MEASURES = ("jeffreys", "net", "weight", "s_score")
+#: Default alignment measure: the cooperative share under a Jeffreys prior, which weighs the evidence.
+ALIGNMENT_MEASURE = "jeffreys"
+#: Coverage of the alignment interval.
+ALIGNMENT_LEVEL = 0.95
+#: Node size in the figures: total weight of an actor's ties (the default), or another centrality measure.
+SIZE_MEASURES = CENTRALITY_MEASURES
 #: Formats of ``entente export``.
 EXPORT_FORMATS = ("gexf", "graphml", "csv", "json")
 #: Confidence filters compared by the robustness analysis: all ties, stated and hedged, stated only.

@@ -1,4 +1,4 @@
-"""Robustness: per period, do the alignment lead and the bloc partition survive other reasonable choices?
+"""Robustness: per period, do the alignment lead and the camps survive other reasonable choices?
 
 The choices varied are the date-allocation rule (split, inside), the mode
 (window, memory) and the confidence filter (all ties; stated and hedged;
@@ -11,21 +11,22 @@ Examples
 >>> from network import load
 >>> rows = robustness(load("tests/data/mini.yaml"), "albania", ("ussr", "china"))
 >>> [(r["period"], r["lead"], r["lead_agree"], r["variants"]) for r in rows]
-[('1957', 'ussr', 12, 12), ('1958', 'china', 4, 12), ('1959', 'china', 4, 12), ('1960', None, 8, 12)]
+[('1957', 'ussr', 12, 12), ('1958', 'china', 4, 12), ('1959', 'china', 10, 12), ('1960', None, 6, 12)]
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import product
 from typing import Any
 
-from .alignment import alignment, bloc_labels, lead
+from .alignment import alignment, lead
+from .camps import camps
 from .model import Dataset
-from .options import CONFIDENCE_FILTERS
+from .options import ALIGNMENT_MEASURE, CONFIDENCE_FILTERS
 from .rows import Rows
-from .snapshots import ALLOCATIONS, HALF_LIFE, MODES, snapshots
+from .snapshots import ALLOCATIONS, HALF_LIFE, MODES, Snapshot, snapshots
 from .windows import Window
 
 __all__ = ["robustness", "Variant", "VARIANTS", "CONFIDENCE_FILTERS"]
@@ -49,38 +50,45 @@ class Variant:
 VARIANTS = tuple(Variant(a, m, c) for a, m, c in product(ALLOCATIONS, MODES, CONFIDENCE_FILTERS))
 
 
-def _together(labels: dict[str, str]) -> set[frozenset[str]]:
-    """Pairs of actors in the same bloc."""
-    return {frozenset(p) for p in combinations(sorted(labels), 2) if labels[p[0]] == labels[p[1]]}
+def _camp_labels(snap: Snapshot, poles: Sequence[str]) -> dict[str, str]:
+    """Actor -> camp label (:func:`network.camps.camps`) of the actors with a tie."""
+    return {a: c.label for a, c in camps(snap.graph, poles).items() if c.kind != "inactive"}
 
 
-def _same_partition(base: dict[str, str], other: dict[str, str]) -> bool:
-    """Whether the two partitions agree on every pair of actors both place."""
-    common = set(base) & set(other)
-    a = {p for p in _together(base) if p <= common}
-    b = {p for p in _together(other) if p <= common}
-    return a == b
+def _same_camps(base: dict[str, str], other: dict[str, str]) -> bool:
+    """Whether every actor placed by both is in the same camp in both."""
+    return all(base[a] == other[a] for a in set(base) & set(other))
+
+
+def _evidence_text(row: dict[str, Any]) -> str:
+    """One pole's score, interval and ties as text: ``"china 0.5 (-0.707 to 1.0, 1 ties)"``."""
+    if row["score"] is None:
+        return f"{row['pole']} -"
+    score = round(row["score"], 3)
+    if row["low"] is None:
+        return f"{row['pole']} {score} ({row['ties']} ties)"
+    return f"{row['pole']} {score} ({row['low']} to {row['high']}, {row['ties']} ties)"
 
 
 def robustness(
     dataset: Dataset,
     focal: str,
     poles: Sequence[str],
-    measure: str = "net",
+    measure: str = ALIGNMENT_MEASURE,
     by: str | Sequence[Window] = "year",
     level: str = "state",
     half_life: float = HALF_LIFE,
     types: Collection[str] | None = None,
     baseline: Variant = VARIANTS[0],
 ) -> Rows:
-    """Per period, whether the alignment lead and the bloc partition hold across the twelve variants.
+    """Per period, whether the alignment lead and the camps hold across the twelve variants.
 
     Parameters
     ----------
     dataset : Dataset
         The loaded dataset.
     focal, poles, measure
-        As in :func:`network.alignment.alignment` (measure default net).
+        As in :func:`network.alignment.alignment` (measure default jeffreys).
     by, level, half_life, types
         As in :func:`network.snapshots.snapshots`; the same in every variant
         (level defaults to ``"state"`` here, as for alignment).
@@ -90,15 +98,18 @@ def robustness(
     Returns
     -------
     Rows
-        Keys ``period, focal, lead, lead_agree, lead_holds, blocs,
+        Keys ``period, focal, scores, lead, lead_agree, lead_holds, blocs,
         blocs_agree, blocs_hold, variants, lead_dissent, blocs_dissent``.
+        ``scores`` gives the baseline's score towards each pole with its
+        interval and ties, e.g. ``"china 0.5 (-0.707 to 1.0, 1 ties)"``
+        (``"china -"`` without evidence), so a lead resting on one tie shows.
         ``lead`` is the baseline's leading pole (None if no pole scores or the
         top is shared); ``lead_agree`` counts the variants with the same lead
         (a variant without a lead disagrees with one that has a lead);
         ``lead_holds`` is true when all do. ``blocs`` is the baseline's
-        two-bloc partition (lists of actor ids); a variant agrees when it puts
-        every pair of actors that both place in the same or in different blocs
-        alike. The ``*_dissent`` lists name the variants that disagree, e.g.
+        camps (:func:`network.camps.camps`; lists of actor ids, one per camp);
+        a variant agrees when every actor both place is in the same camp.
+        The ``*_dissent`` lists name the variants that disagree, e.g.
         ``"split/window/stated"``: a conclusion lost without hedged and alleged
         ties rests on them.
 
@@ -111,6 +122,7 @@ def robustness(
     """
     poles = tuple(poles)
     results: dict[Variant, tuple[dict[str, str | None], list[dict[str, str]], list[str]]] = {}
+    evidence: dict[str, list[str]] = {}
     for v in dict.fromkeys((baseline, *VARIANTS)):
         snaps = snapshots(
             dataset,
@@ -122,20 +134,25 @@ def robustness(
             confidence=CONFIDENCE_FILTERS[v.confidence],
             types=types,
         )
-        leads = lead(alignment(snaps, focal, poles, measure))
-        results[v] = (leads, [bloc_labels(s, poles) for s in snaps], [s.window.id for s in snaps])
+        scored = alignment(snaps, focal, poles, measure)
+        leads = lead(scored)
+        if v == baseline:
+            for r in scored:
+                evidence.setdefault(r["period"], []).append(_evidence_text(r))
+        results[v] = (leads, [_camp_labels(s, poles) for s in snaps], [s.window.id for s in snaps])
     base_leads, base_blocs, periods = results[baseline]
     out = Rows()
     for i, period in enumerate(periods):
         base_lead, base_part = base_leads.get(period), base_blocs[i]
         lead_dissent = [v.label for v in VARIANTS if results[v][0].get(period) != base_lead]
-        bloc_dissent = [v.label for v in VARIANTS if not _same_partition(base_part, results[v][1][i])]
+        bloc_dissent = [v.label for v in VARIANTS if not _same_camps(base_part, results[v][1][i])]
         groups: dict[str, list[str]] = {}
         for actor in sorted(base_part):
             groups.setdefault(base_part[actor], []).append(actor)
         row: dict[str, Any] = {
             "period": period,
             "focal": focal,
+            "scores": evidence.get(period, []),
             "lead": base_lead,
             "lead_agree": len(VARIANTS) - len(lead_dissent),
             "lead_holds": not lead_dissent,

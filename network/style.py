@@ -24,7 +24,6 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
@@ -49,8 +48,8 @@ __all__ = [
     "LABEL",
     "PERIOD_BAND",
     "SERIES",
-    "bloc_style",
-    "bloc_legend_label",
+    "POLE_COLOURS",
+    "pole_colour",
     "RC",
     "TEXT",
 ]
@@ -99,55 +98,73 @@ EDGE_WIDTH = (1.0, 7.0)
 #: (so that a record of equal, light ties is not drawn all in the heaviest lines).
 EDGE_WEIGHT_FULL = 4.0
 
-#: Node colour by bloc (the two-bloc partition behind the frustration index).
-#: ``pole0``/``pole1``/``pole2``: the bloc holding only the first/second/third
-#: pole; ``both``: a bloc holding two or more poles; ``other``/``bloc1``/``bloc2``:
-#: blocs without a pole (of the first three); ``none``: no signed tie this period.
+#: Node colour by camp (:func:`network.camps.camps`, key from :func:`network.camps.camp_key`), and
+#: the legend's words: what the colour means and no more. ``pole0``/``pole1``: cooperative ties
+#: link the actor to that pole; ``both``: to two or more poles; ``enemy0``/``enemy1``/``enemy_both``:
+#: on that pole's (those poles') side only through shared enemies, drawn in a lighter shade of the
+#: pole's colour; ``pole_other``/``enemy_other``: the same towards a pole after the second;
+#: ``no_side``: hostile ties reach a pole but put it on no pole's side; ``unaligned``: no path of
+#: ties to any pole; ``none``: no tie this period (drawn faded). ``{pole0}``, ``{pole1}`` and
+#: ``{several}`` (the poles named together, or "two or more poles") are filled in by the caller;
+#: ``name`` names the colour for texts without a picture (the Markdown lesson pages). Drawn as they
+#: are (``none`` faded by :data:`INACTIVE`), the closest two under simulated deuteranomaly,
+#: protanomaly or tritanomaly (Machado et al. 2009, severity 100, via colorspacious) are 11 apart
+#: in CAM02-UCS (orange and purple, tritanomaly), and a faded ``none`` at least 13.6 from any other.
 BLOC: dict[str, dict[str, str]] = {
-    "pole0": {"color": OKABE_ITO["blue"], "label": "{pole0}'s bloc"},
-    "pole1": {"color": OKABE_ITO["orange"], "label": "{pole1}'s bloc"},
-    "pole2": {"color": OKABE_ITO["bluish_green"], "label": "{pole2}'s bloc"},
-    "both": {"color": OKABE_ITO["reddish_purple"], "label": "bloc of both poles"},
-    "other": {"color": OKABE_ITO["yellow"], "label": "bloc without a pole"},
-    "bloc1": {"color": OKABE_ITO["sky_blue"], "label": "bloc 1"},
-    "bloc2": {"color": OKABE_ITO["yellow"], "label": "bloc 2"},
-    "mixed": {"color": "#FFFFFF", "label": "mixed ties only (no bloc)"},
-    "none": {"color": "#BBBBBB", "label": "no tie this period"},
+    "pole0": {"color": OKABE_ITO["blue"], "name": "blue", "label": "linked to {pole0} by cooperative ties"},
+    "pole1": {
+        "color": OKABE_ITO["orange"],
+        "name": "orange",
+        "label": "linked to {pole1} by cooperative ties",
+    },
+    "both": {
+        "color": OKABE_ITO["reddish_purple"],
+        "name": "purple",
+        "label": "linked to {several} by cooperative ties",
+    },
+    "pole_other": {
+        "color": OKABE_ITO["bluish_green"],
+        "name": "green",
+        "label": "linked to another pole by cooperative ties",
+    },
+    "enemy0": {
+        "color": OKABE_ITO["sky_blue"],
+        "name": "sky blue",
+        "label": "on {pole0}'s side only through shared enemies",
+    },
+    "enemy1": {
+        "color": OKABE_ITO["yellow"],
+        "name": "yellow",
+        "label": "on {pole1}'s side only through shared enemies",
+    },
+    "enemy_both": {
+        "color": "#E8C4DA",
+        "name": "light purple",
+        "label": "on the side of {several} only through shared enemies",
+    },
+    "enemy_other": {
+        "color": "#A8DCCB",
+        "name": "light green",
+        "label": "on another pole's side only through shared enemies",
+    },
+    "no_side": {"color": "#6E6E6E", "name": "dark grey", "label": "hostile ties only, on no pole's side"},
+    "unaligned": {"color": "#FFFFFF", "name": "white", "label": "no path of ties to any pole"},
+    "none": {"color": "#888888", "name": "faded grey", "label": "no tie this period"},
 }
-#: Poles whose blocs have a colour of their own (``pole0`` ... in :data:`BLOC`).
+#: Poles drawn in a colour of their own in the time lines and the bump chart (the first three).
 POLE_COLOURS = 3
 
 
-def bloc_style(label: str | None, poles: Sequence[str]) -> str:
-    """The :data:`BLOC` key of a bloc label from :func:`network.alignment.bloc_labels`.
+def pole_colour(i: int) -> str:
+    """The colour of pole ``i`` (from 0, below :data:`POLE_COLOURS`) in the time lines and the bump chart.
 
-    >>> [bloc_style(x, ("a", "b", "c")) for x in ("a", "c", "a+b", "other", "bloc2", None)]
-    ['pole0', 'pole2', 'both', 'other', 'bloc2', 'none']
+    The colour of the camp of actors linked to it by cooperative ties (a third
+    pole: "another pole"'s).
+
+    >>> pole_colour(0) == BLOC["pole0"]["color"], pole_colour(2) == BLOC["pole_other"]["color"]
+    (True, True)
     """
-    if label is None:
-        return "none"
-    if label in ("other", "bloc1", "bloc2"):
-        return label
-    if "+" in label:
-        return "both"
-    i = list(poles).index(label) if label in poles else POLE_COLOURS
-    return f"pole{i}" if i < POLE_COLOURS else "other"
-
-
-def bloc_legend_label(key: str, names: Sequence[str]) -> str:
-    """The legend's words for bloc ``key``, given the poles' names in order.
-
-    >>> bloc_legend_label("pole1", ["Britain", "France"]), bloc_legend_label("both", ["A", "B", "C"])
-    ("France's bloc", 'bloc of two or more poles')
-    """
-    if key.startswith("pole"):
-        i = int(key[4:])
-        return BLOC[key]["label"].format(**{key: names[i] if i < len(names) else f"pole {i + 1}"})
-    if key == "both" and len(names) > 2:
-        return "bloc of two or more poles"
-    if key == "other" and len(names) > POLE_COLOURS:
-        return f"bloc without any of the first {POLE_COLOURS} poles"
-    return BLOC[key]["label"]
+    return BLOC[("pole0", "pole1", "pole_other")[i]]["color"]
 
 
 #: How actors without a tie in the period are drawn: faded, labels grey.

@@ -1,4 +1,4 @@
-"""Alignment measures (net, S score), the lead and the blocs."""
+"""Alignment measures (net, S score) and the lead (camps: tests/test_camps.py)."""
 
 from datetime import date
 from pathlib import Path
@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from network import load
-from network.alignment import alignment, bloc_labels, blocs, dyad_score, lead
+from network.alignment import alignment, dyad_score, lead
 from network.snapshots import Snapshot, snapshots
 from network.windows import Window
 
@@ -36,7 +36,7 @@ def scores(rows):
 
 def test_net_scores_by_hand(mini_state):
     """Should score (pos - neg) / (pos + neg) of the focal-pole edge, None without one."""
-    got = scores(alignment(mini_state, *MINI))
+    got = scores(alignment(mini_state, *MINI, measure="net"))
     assert got == {
         ("1957", "ussr"): (1.0, 2),
         ("1957", "china"): (None, 0),
@@ -59,7 +59,8 @@ def test_raw_net_weight(mini_state):
 def test_keys_are_stable(mini_state):
     """Should give the documented keys in order, higher score = more aligned."""
     rows = alignment(mini_state, *MINI, measure="s_score")
-    assert all(list(r) == ["period", "focal", "pole", "score", "measure", "ties"] for r in rows)
+    keys = ["period", "focal", "pole", "score", "low", "high", "ties", "measure"]
+    assert all(list(r) == keys for r in rows)
     assert {r["measure"] for r in rows} == {"s_score"}
 
 
@@ -122,26 +123,55 @@ def test_lead(mini_state):
     assert lead(rows) == {"x": "a"}  # both scored: the less hostile leads
 
 
-def test_blocs_named_after_poles(mini_state):
-    """Should name each bloc after the pole(s) it holds."""
-    rows = blocs(mini_state, MINI[1])
-    assert all(list(r) == ["period", "actor", "bloc"] for r in rows)
-    got = {(r["period"], r["actor"]): r["bloc"] for r in rows}
-    assert got[("1958", "albania")] == "ussr+china"
-    assert (got[("1960", "albania")], got[("1960", "china")], got[("1960", "ussr")]) == (
-        "china",
-        "china",
-        "ussr",
-    )
+# --- the default measure: the cooperative share under a Jeffreys prior, with its interval ---------
 
 
-def test_blocs_without_poles_are_numbered():
-    """Should call the blocs bloc1 (holding the smallest id) and bloc2 when no pole is in them."""
-    snap = snapshots(load(ROOT / "data" / "tribes.yaml"))[0]
-    labels = bloc_labels(snap, poles=())
-    assert labels["alika"] == "bloc1" and labels["gama"] == "bloc2"
-    assert sorted(a for a, b in labels.items() if b == "bloc2") == ["gama", "gavev", "kotun", "nagad"]
-    labels = bloc_labels(snap, poles=("gama",))
-    assert labels["gama"] == "gama" and labels["alika"] == "other"
-    with pytest.raises(ValueError, match="unknown actor 'nobody'"):
-        bloc_labels(snap, poles=("nobody",))
+def test_jeffreys_is_the_default_and_shrinks_thin_evidence(mini_state):
+    """Should score net x n / (n + 1): mini 1958 China, one cooperative tie, 1 x 1/2 = 0.5."""
+    rows = alignment(mini_state, *MINI)
+    assert {r["measure"] for r in rows} == {"jeffreys"}
+    got = {(r["period"], r["pole"]): r for r in rows}
+    china = got[("1958", "china")]
+    assert (china["score"], china["ties"], china["high"]) == (0.5, 1, 1.0)
+    # USSR 1959: the alliance (+3, in full) and half the hedged 1958/1959 rebuke (-2 x 0.5): n = 1.5
+    ussr = got[("1959", "ussr")]
+    assert ussr["score"] == pytest.approx(0.5 * 1.5 / 2.5, abs=1e-3)
+    assert got[("1960", "china")]["score"] is None and got[("1960", "china")]["low"] is None
+
+
+def test_jeffreys_interval_against_the_beta_quantiles():
+    """Should be the equal-tailed 95% interval of Beta(k + 1/2, n - k + 1/2), mapped by 2p - 1."""
+    from scipy.stats import beta
+
+    from network.alignment import jeffreys_interval
+
+    score, low, high = jeffreys_interval(pos=3.0, neg=1.0, n=4)  # k = 3 of 4
+    assert score == pytest.approx(2 * 3.5 / 5 - 1, abs=1e-3)
+    assert low == pytest.approx(2 * beta.ppf(0.025, 3.5, 1.5) - 1, abs=1e-3)
+    assert high == pytest.approx(2 * beta.ppf(0.975, 3.5, 1.5) - 1, abs=1e-3)
+    # one-sided evidence reaches the end of the scale (Brown, Cai and DasGupta 2001)
+    assert jeffreys_interval(0.0, 2.0, 2)[1] == -1.0 and jeffreys_interval(2.0, 0.0, 2)[2] == 1.0
+
+
+def test_more_ties_narrow_the_interval():
+    """Should give a thirty-tie score a narrower interval, and a score nearer the share, than one tie."""
+    from network.alignment import jeffreys_interval
+
+    one = jeffreys_interval(1.0, 0.0, 1)
+    thirty = jeffreys_interval(30.0, 0.0, 30)
+    assert thirty[0] > one[0]
+    assert thirty[2] - thirty[1] < (one[2] - one[1]) / 5
+
+
+def test_interval_brackets_the_score(mini_state):
+    """Should have low <= score <= high wherever there is a score, for jeffreys and net."""
+    for measure in ("jeffreys", "net"):
+        for r in alignment(mini_state, *MINI, measure=measure):
+            if r["score"] is not None:
+                assert r["low"] <= r["score"] + 1e-9 and r["score"] <= r["high"] + 1e-9
+
+
+def test_bad_interval_level(mini_state):
+    """Should refuse a coverage outside (0, 1)."""
+    with pytest.raises(ValueError, match="level"):
+        alignment(mini_state, *MINI, level=1.5)

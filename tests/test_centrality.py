@@ -19,6 +19,9 @@ KEYS = [
     "period",
     "actor",
     "name",
+    "rank",
+    "involvement",
+    "ties",
     "degree_pos",
     "degree_neg",
     "strength",
@@ -28,7 +31,6 @@ KEYS = [
     "eigenvector",
     "pagerank",
     "pn",
-    "rank",
 ]
 
 
@@ -157,7 +159,9 @@ def test_unknown_rank_measure():
 
 def test_tribes_runs_and_masil_leads():
     """Should rank Masil first by PN in Read's Highland Tribes (all positive, no negative ties)."""
-    rows = centrality(snapshots(load(Path(__file__).resolve().parents[1] / "data" / "tribes.yaml")))
+    rows = centrality(
+        snapshots(load(Path(__file__).resolve().parents[1] / "data" / "tribes.yaml")), rank_by="pn"
+    )
     assert len(rows) == 16
     assert rows[0]["actor"] == "masil" and rows[0]["degree_pos"] == 7 and rows[0]["degree_neg"] == 0
 

@@ -17,6 +17,9 @@ KEYS = {
         "period",
         "actor",
         "name",
+        "rank",
+        "involvement",
+        "ties",
         "degree_pos",
         "degree_neg",
         "strength",
@@ -26,7 +29,6 @@ KEYS = {
         "eigenvector",
         "pagerank",
         "pn",
-        "rank",
     ],
     "balance": [
         "period",
@@ -37,17 +39,19 @@ KEYS = {
         "triangle_balance",
         "walk_balance",
         "frustration",
-        "blocs",
+        "partition",
         "exact",
         "k_violations",
-        "k_blocs",
+        "k_partition",
         "k_exact",
         "unbalanced",
+        "camps",
     ],
-    "alignment": ["period", "focal", "pole", "score", "measure", "ties"],
+    "alignment": ["period", "focal", "pole", "score", "low", "high", "ties", "measure"],
     "robustness": [
         "period",
         "focal",
+        "scores",
         "lead",
         "lead_agree",
         "lead_holds",
@@ -110,7 +114,8 @@ def test_balance_on_tribes(capsys):
     assert (row["period"], row["nodes"], row["edges"], row["triangles"]) == ("1954", 16, 58, 68)
     assert row["frustration"] == 7 and row["exact"] is True
     assert row["triangle_balance"] == pytest.approx(59 / 68)
-    assert sorted(len(b) for b in row["blocs"]) == [4, 12]
+    assert sorted(len(b) for b in row["partition"]) == [4, 12]
+    assert row["camps"] is None  # no pole among the tribes
 
 
 def test_alignment_defaults_and_options(capsys):
@@ -122,7 +127,7 @@ def test_alignment_defaults_and_options(capsys):
     )
     assert {r["pole"] for r in rows} == {"ussr"} and {r["measure"] for r in rows} == {"s_score"}
     rows = run_json(capsys, "alignment", "--data", MINI, "--blocs")
-    assert list(rows[0]) == ["period", "actor", "bloc"]
+    assert list(rows[0]) == ["period", "actor", "camp", "kind", "poles", "ussr", "china"]
 
 
 def test_confidence_filter_as_list_or_repeated(capsys):
@@ -144,20 +149,20 @@ def test_diff_prints_three_tables_or_one(capsys):
     """Should print edges, rank moves and bloc moves as tables, one table as JSON."""
     assert main(["diff", "1959", "1960", "--data", MINI, "--level", "state"]) == 0
     out = capsys.readouterr().out
-    assert "Edges that changed, 1959 -> 1960" in out and "Rank moves" in out and "Bloc moves" in out
+    assert "Edges that changed, 1959 -> 1960" in out and "Rank moves" in out and "Camp moves" in out
     assert "flipped" in out and "mini, p. 7" in out
     rows = run_json(capsys, "diff", "1959", "1960", "--data", MINI, "--level", "state")
     assert list(rows[0]) == ["change", "source", "target", "weight_a", "weight_b", "ties", "citations"]
     rows = run_json(capsys, "diff", "1959", "1960", "--data", MINI, "--level", "state", "--show", "blocs")
-    assert list(rows[0]) == ["actor", "name", "bloc_a", "bloc_b"]
+    assert list(rows[0]) == ["actor", "name", "camp_a", "camp_b"]
 
 
 def test_csv_has_a_header(capsys):
     """Should print CSV with a header row."""
     assert main(["alignment", "--data", MINI, "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "period,focal,pole,score,measure,ties"
-    assert "1957,albania,china,,net,0" in out
+    assert out.splitlines()[0] == "period,focal,pole,score,low,high,ties,measure"
+    assert "1957,albania,china,,,,0,jeffreys" in out
 
 
 @pytest.mark.parametrize(
@@ -169,6 +174,7 @@ def test_csv_has_a_header(capsys):
         (["diff", "1958", "1972"], "unknown period '1972'"),
         (["diff", "1958", "1959", "--show", "blocs", "--pole", "nobody"], "unknown actor 'nobody'"),
         (["alignment", "--blocs", "--pole", "nobody"], "unknown actor 'nobody'"),
+        (["balance", "--pole", "nobody"], "unknown actor 'nobody'"),
         (["centrality", "--by", "period", "--data", TRIBES], "no named periods"),
         (["robustness", "--confidence", "alleged"], "robustness compares the confidence filters"),
     ],

@@ -70,24 +70,27 @@ def test_unknown_period_is_a_clear_error(mini):
 
 
 def test_rank_moves(mini):
-    """Should list the actors whose rank moved, largest move first."""
+    """Should list the actors whose rank moved, largest move first (by total weight of ties)."""
+    # 1957: USSR 6 (3 ties), Albania 5, China 1; 1958: Albania 5, USSR 4, China 1 (unmoved)
     rows = rank_moves(mini, "1957", "1958", level="state")
     assert [(r["actor"], r["rank_a"], r["rank_b"], r["move"]) for r in rows] == [
-        ("ussr", 1, 3, -2),
         ("albania", 2, 1, 1),
-        ("china", 3, 2, 1),
+        ("ussr", 1, 2, -1),
     ]
+    assert {r["measure"] for r in rows} == {"involvement"}
     rows = rank_moves(mini, "1957", "1958")  # person level: shehu and pla enter in 1958
     entered = [r for r in rows if r["rank_a"] is None]
     assert {r["actor"] for r in entered} >= {"shehu", "pla"} and all(r["move"] is None for r in entered)
 
 
 def test_bloc_moves(mini):
-    """Should list the actors whose bloc changed."""
+    """Should list the actors whose camp changed (Albania: no tie with China in 1960, only a shared enemy)."""
     rows = bloc_moves(mini, "1959", "1960", poles=mini.framing.poles, level="state")
-    assert [(r["actor"], r["bloc_a"], r["bloc_b"]) for r in rows] == [
-        ("albania", "ussr+china", "china"),
-        ("china", "ussr+china", "china"),
-        ("ussr", "ussr+china", "ussr"),
+    assert [(r["actor"], r["camp_a"], r["camp_b"]) for r in rows] == [
+        ("albania", "cooperative:ussr+china", "enemy-side:china"),
+        ("china", "cooperative:ussr+china", "cooperative:china"),
+        ("ussr", "cooperative:ussr+china", "cooperative:ussr"),
     ]
     assert bloc_moves(mini, "1958", "1959", poles=mini.framing.poles, level="state") == []
+    with pytest.raises(ValueError, match="declares no framing"):  # no poles: no camps, and it says so
+        bloc_moves(mini, "1958", "1959", level="state")

@@ -75,6 +75,41 @@ def test_frames_are_the_snapshots(level):
         assert set(frame["nodes"]) == set(frame["centrality"]) == active
 
 
+def _gap_to_disc(start, end, bend, centre, reach):
+    """Distance between a drawn line (straight, or a quadratic curve through ``bend``) and a disc of radius
+    ``reach`` about ``centre``: negative if the line enters the disc."""
+    import numpy as np
+
+    from network.layout import route_points
+
+    pts = np.array(route_points(start, end, None if bend is None else tuple(bend), pieces=64))
+    p, q, c = pts[:-1], pts[1:], np.array(centre)
+    seg = q - p
+    t = np.clip(((c - p) * seg).sum(axis=1) / np.maximum((seg**2).sum(axis=1), 1e-12), 0, 1)
+    return float(np.sqrt(((p + t[:, None] * seg - c) ** 2).sum(axis=1)).min()) - reach
+
+
+@pytest.mark.parametrize("level", ["person", "state"])
+def test_no_line_passes_through_a_node_it_does_not_connect(level):
+    """Should draw every year's every edge clear of the marker of every actor it does not end at, as drawn
+    that year (an actor without ties is a small faded disc): the curated data needs curves to do so."""
+    data = payload(load(ROOT / "data" / "actors.yaml"), level=level)
+    where = {a["id"]: (a["x"], a["y"]) for a in data["actors"]}
+    bent, worst = 0, []
+    for year, frame in data["frames"].items():
+        for e in frame["edges"]:
+            bent += e["bend"] is not None
+            for a, centre in where.items():
+                if a in (e["source"], e["target"]):
+                    continue
+                area = frame["nodes"][a]["area"] if a in frame["nodes"] else data["look"]["inactive"]["size"]
+                reach = area**0.5 / 2 + e["width"] / 2
+                gap = _gap_to_disc(where[e["source"]], where[e["target"]], e["bend"], centre, reach)
+                worst.append((gap, year, e["source"], e["target"], a))
+    assert min(worst)[0] > 0, min(worst)
+    assert bent > 0
+
+
 def test_every_tie_shown_has_its_citation():
     """Should give every tie id in a frame a record with type, date, evidence and citation."""
     ds = load(ROOT / "data" / "actors.yaml")
@@ -174,3 +209,23 @@ def test_explore_command(tmp_path, capsys):
     assert f"wrote {out}" in capsys.readouterr().out
     assert _data_of(out.read_text(encoding="utf-8"))["level"] == "state"
     assert main(["explore", "--data", str(tmp_path / "missing.yaml"), "--out", str(out)]) == 1
+
+
+def test_node_colours_are_the_camps_and_the_legend_says_what_a_camp_is():
+    """Should colour each active actor by its camp's style key and explain camps beside the legend."""
+    from network.camps import CAMP_EXPLAINED, camp_key, camps
+
+    ds = load(ROOT / "data" / "actors.yaml")
+    p = payload(ds, level="state")
+    shown = [s for s in snapshots(ds, level="state") if s.window.id in p["frames"]]
+    assert len(shown) == len(p["frames"])
+    for snap in shown:
+        found = camps(snap.graph, ["ussr", "china"])
+        frame = p["frames"][snap.window.id]["nodes"]
+        assert {n: v["bloc"] for n, v in frame.items()} == {
+            n: camp_key(found[n], ["ussr", "china"]) for n in frame
+        }
+    assert p["frames"]["1961"]["nodes"]["usa"]["bloc"] == "enemy0"
+    assert p["look"]["bloc"]["enemy0"]["label"] == "on Soviet Union's side only through shared enemies"
+    assert p["look"]["camps"] == CAMP_EXPLAINED
+    assert "L.camps" in render_page(p)  # the page shows it under the legend

@@ -20,6 +20,9 @@ import pytest
 
 from network import load
 from network.explorer import write_explorer
+from network.explorer.data import MEASURE_LABELS
+from network.explorer.data import years as explorer_years
+from network.report import write_report
 from network.snapshots import snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +38,8 @@ ARGS = [
     "--disable-sync",
 ]
 SCREENSHOT = ROOT / "docs" / "explorer.png"
+#: The screens every page must work on: a phone held upright and a laptop.
+SCREENS = {"phone": (400, 800), "desktop": (1280, 800)}
 
 EVIL = """\
 format: 1
@@ -83,18 +88,21 @@ def browser() -> Iterator[Any]:
 class Page:
     """A browser tab on one explorer file that records console errors, dialogs and every request."""
 
-    def __init__(self, browser: Any, path: Path, year: int | None = None) -> None:
+    def __init__(
+        self, browser: Any, path: Path, year: int | None = None, size: tuple[int, int] = (1280, 800)
+    ) -> None:
         self.url = path.resolve().as_uri()
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
-        self.tab = browser.new_page(viewport={"width": 1280, "height": 800})
+        self.tab = browser.new_page(viewport={"width": size[0], "height": size[1]})
         self.tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.tab.on("pageerror", lambda e: self.errors.append(str(e)))
         self.tab.on("request", lambda r: self.requests.append(r.url))
         self.tab.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.tab.goto(self.url + (f"#year={year}" if year is not None else ""))
-        self.tab.wait_for_selector("html[data-ready=true]")
+        if path.name.startswith("explorer"):
+            self.tab.wait_for_selector("html[data-ready=true]")
 
     def year(self) -> int:
         return int(self.tab.get_attribute("html", "data-year"))
@@ -165,10 +173,8 @@ def test_tooltip_shows_the_citation(browser, mini_page):
         const l = document.querySelector(sel + ' .ink').getBoundingClientRect();
         for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
             const line = document.querySelector(sel + ' .ink');
-            const m = line.getScreenCTM(), p = line.ownerSVGElement.createSVGPoint();
-            p.x = +line.getAttribute('x1') * (1 - t) + +line.getAttribute('x2') * t;
-            p.y = +line.getAttribute('y1') * (1 - t) + +line.getAttribute('y2') * t;
-            const q = p.matrixTransform(m), hit = document.elementFromPoint(q.x, q.y);
+            const m = line.getScreenCTM(), p = line.getPointAtLength(line.getTotalLength() * t);
+            const q = new DOMPoint(p.x, p.y).matrixTransform(m), hit = document.elementFromPoint(q.x, q.y);
             if (hit && hit.closest(sel)) return [q.x, q.y];
         }
         return null;
@@ -200,13 +206,25 @@ def test_clicking_an_actor_shows_its_ties_and_centrality(browser, mini_page):
     page = Page(browser, mini_page, year=1959)
     page.tab.click('#nodes .node[data-id="albania"] circle')
     details = page.tab.text_content("#details")
-    assert "Albania" in details and "Rank (by PN index)" in details and "PN index" in details
+    assert "Albania" in details and MEASURE_LABELS["rank"] in details and "PN index" in details
+    assert "Total weight of ties" in details  # the ranking's own column, beside the others
     lit = page.tab.eval_on_selector_all(
         "#edges .edge:not(.dim)", "els => els.map(e => [e.dataset.source, e.dataset.target])"
     )
     assert lit and all("albania" in pair for pair in lit)
     page.tab.keyboard.press("Escape")
     assert page.tab.eval_on_selector_all("#edges .edge.dim", "els => els.length") == 0
+    page.close()
+
+
+def test_an_actors_camp_is_said_in_words_and_camps_explained(browser, mini_page):
+    """Should say what an actor's colour means when it is clicked, and what a camp is under the legend."""
+    from network.camps import CAMP_EXPLAINED
+
+    page = Page(browser, mini_page, year=1960)
+    assert page.tab.text_content("#legend .camps-note") == CAMP_EXPLAINED
+    page.tab.click('#nodes .node[data-id="albania"] circle')
+    assert "Camp in 1960: on China's side only through shared enemies." in page.tab.text_content("#details")
     page.close()
 
 
@@ -242,7 +260,7 @@ def test_screenshot_of_the_real_page(browser, tmp_path):
     year = 1958 if 1958 in years else years[len(years) // 2]
     page = Page(browser, path, year=year)
     page.tab.click('#nodes .node[data-id="albania"] circle')  # its ties lit, its centrality shown
-    assert "Rank (by PN index)" in page.tab.text_content("#details")
+    assert MEASURE_LABELS["rank"] in page.tab.text_content("#details")
     edges = page.tab.eval_on_selector_all(
         "#edges .edge:not(.dim)",
         """els => els.map(e => {
@@ -263,3 +281,87 @@ def test_screenshot_of_the_real_page(browser, tmp_path):
     if not SCREENSHOT.exists() or SCREENSHOT.read_bytes() != shot:
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         SCREENSHOT.write_bytes(shot)
+
+
+def _save(shot: bytes, path: Path) -> None:
+    """Write a screenshot into docs/ if it changed (the pictures the docs show)."""
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n"
+    if not path.exists() or path.read_bytes() != shot:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(shot)
+
+
+_OVERLAPS = """(selector = '#nodes text') => {
+    const boxes = Array.from(document.querySelectorAll(selector))
+        .filter(t => t.getAttribute('visibility') !== 'hidden')
+        .map(t => [t.closest('.node') ? t.closest('.node').dataset.id : t.textContent,
+                   t.getBoundingClientRect()]);
+    const out = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const [a, p] = boxes[i], [b, q] = boxes[j];
+        if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) out.push([a, b]);
+    }
+    return [out, boxes.map(b => b[0])];
+}"""
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_labels_never_run_into_each_other(browser, tmp_path, screen):
+    """Should show no two actor labels overlapping (rendered boxes) in any year of the real data, and label
+    the poles and Yugoslavia (46 ties) in every year they have ties, at phone and at desktop size."""
+    data = load(ROOT / "data" / "actors.yaml")
+    path = write_explorer(data, tmp_path / "explorer.html")
+    active = {
+        int(s.window.id): {n for n, d in s.graph.nodes(data=True) if d["active"]}
+        for s in snapshots(data, by=explorer_years(data), level="person")
+    }
+    page = Page(browser, path, size=SCREENS[screen])
+    for year in sorted(active):
+        page.tab.evaluate(f"location.hash = '#year={year}'")
+        page.tab.wait_for_selector(f"html[data-year='{year}']")
+        pairs, shown = page.tab.evaluate(_OVERLAPS, "#nodes text")
+        assert pairs == [], (year, pairs)
+        must = {"ussr", "china", "yugoslavia"} & active[year]
+        assert must <= set(shown), (year, must - set(shown))
+    page.close()
+
+
+_FIT = """() => {
+    const buttons = Array.from(document.querySelectorAll('button')).filter(b => b.offsetParent !== null);
+    return {
+        scroll: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+        svg: document.querySelector('svg#graph, svg.snapshot').getBoundingClientRect().width,
+        clipped: buttons.filter(b => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)
+            .map(b => b.textContent),
+        narrowest: Math.min(...buttons.map(b => b.textContent.trim().length)),
+    };
+}"""
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+@pytest.mark.parametrize("which", ["explorer", "report"])
+def test_every_screen(browser, tmp_path, which, screen):
+    """Should fit the explorer and a lesson page to a phone (400 px) and a desktop: no sideways scrolling,
+    the network spanning most of the width, every button's text whole; saves the screenshots in docs/."""
+    data = load(ROOT / "data" / "actors.yaml")
+    if which == "explorer":
+        path, year = write_explorer(data, tmp_path / "explorer.html"), 1958
+    else:
+        pages = write_report(data, tmp_path)
+        path, year = next(Path(p) for p in pages if str(p).endswith("crisis_period.html")), None
+    width = SCREENS[screen][0]
+    page = Page(browser, path, year=year, size=SCREENS[screen])
+    fit = page.tab.evaluate(_FIT)
+    assert fit["scroll"] <= fit["view"] == width, fit
+    # a desktop: the explorer's network shares the width with its legend, a lesson page has a reading measure
+    share = 0.9 if screen == "phone" else 0.6 if which == "explorer" else 0.85
+    assert fit["svg"] >= share * width, fit
+    assert fit["clipped"] == [], fit
+    if which == "explorer":
+        assert fit["narrowest"] >= 4, fit  # Play, and whole period names: no one-letter buttons
+    pairs, shown = page.tab.evaluate(_OVERLAPS, "#nodes text, svg.snapshot text")
+    assert pairs == [] and len(shown) > 10, pairs
+    shot = page.tab.screenshot(full_page=which == "explorer")
+    page.close()
+    _save(shot, ROOT / "docs" / f"{which}-{screen}.png")

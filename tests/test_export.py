@@ -475,3 +475,32 @@ def test_export_command_usage_errors(capsys, tmp_path):
     assert main(["export", "--format", "gexf", "--by", "period", "--data", str(path)]) == 2
     assert "do not overlap" in capsys.readouterr().err
     assert main(["export", "--format", "csv", "--data", str(tmp_path / "missing.yaml")]) == 1
+
+
+def test_exports_carry_each_nodes_camp_per_window():
+    """Should give every active node its camp (network.camps) in each window, in GEXF and in GraphML."""
+    from network.camps import camps
+
+    ds = load(ROOT / "data" / "actors.yaml")
+    snaps = snapshots(ds, level="state")
+    want = {
+        (s.window.id, n): c.label
+        for s in snaps
+        for n, c in camps(s.graph, [p for p in ("ussr", "china") if p in s.graph]).items()
+    }
+    g = nx.read_gexf(io.BytesIO(gexf(ds, level="state").encode()), version="1.3")
+    got = {(start[:4], n): value for n, d in g.nodes(data=True) for value, start, _ in d.get("camp", [])}
+    assert got == {k: v for k, v in want.items() if v != "inactive"}
+    assert got["1961", "usa"] == "enemy-side:ussr"  # hostile to Albania: not the USSR's camp
+    files = graphml_files(ds, level="state").values()
+    graphs = [nx.read_graphml(io.BytesIO(text.encode())) for text in files]
+    assert {(x.graph["period"], n): d["camp"] for x in graphs for n, d in x.nodes(data=True)} == want
+
+
+def test_exports_without_poles_carry_no_camp():
+    """Should leave the camp out of the exports of a dataset without poles (no framing: no camps)."""
+    ds = load(ROOT / "tests" / "data" / "matrix" / "no_framing.yaml")
+    g = nx.read_gexf(io.BytesIO(gexf(ds).encode()), version="1.3")
+    assert g.number_of_nodes() and not any("camp" in d for _, d in g.nodes(data=True))
+    for text in graphml_files(ds).values():
+        assert not any("camp" in d for _, d in nx.read_graphml(io.BytesIO(text.encode())).nodes(data=True))

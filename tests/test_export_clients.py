@@ -175,7 +175,7 @@ def test_gexf_declares_weight_the_way_gephi_reads_it():
 def _documented_block(doc: str, lang: str, marker: str) -> str:
     """The code block in ``lang`` of docs/explorer.md that contains ``marker``."""
     text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
-    blocks = re.findall(rf"```{lang}\n(.*?)```", text, re.S)
+    blocks = re.findall(rf"```{lang}[^\n]*\n(.*?)```", text, re.S)  # info string may go on (no-run)
     found = [b for b in blocks if marker in b]
     assert len(found) == 1, f"expected one {lang} block with {marker!r} in docs/{doc}"
     return found[0]

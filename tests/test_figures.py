@@ -170,6 +170,14 @@ def test_the_other_figures_draw_what_their_views_hold(mini):
     ax = draw_alignment_timeline(Figure().add_subplot(), av)
     points = [c for c in ax.collections if isinstance(c, PathCollection)]
     assert [len(c.get_offsets()) for c in points] == [sum(y is not None for y in s.y) for s in av.series]
+    # every scored point has its interval drawn as a vertical bar from low to high
+    from matplotlib.collections import LineCollection
+
+    bars = [c for c in ax.collections if isinstance(c, LineCollection)]
+    for s, c in zip(av.series, bars, strict=True):
+        want = [(x, lo, hi) for x, y, lo, hi in zip(s.x, s.y, s.low, s.high, strict=True) if y is not None]
+        got = [(seg[0][0], seg[0][1], seg[1][1]) for seg in c.get_segments()]
+        assert got == pytest.approx(want)
 
     bump = figure_data(mini, level="state").bump
     ax = draw_centrality_bump(Figure().add_subplot(), bump)
@@ -234,6 +242,87 @@ def test_no_labels_on_top_of_each_other_in_the_curated_data(kind):
     with matplotlib.rc_context(style.RC):
         for job in jobs:
             assert _label_overlaps(_draw(job)) == [], job.stem
+
+
+def _labelled(ax):
+    """Actor ids of the node labels drawn in ``ax``."""
+    return {t.get_gid()[len("label-") :] for t in ax.texts if (t.get_gid() or "").startswith("label-")}
+
+
+@pytest.mark.parametrize("level", ["person", "state"])
+def test_who_matters_is_labelled_in_every_panel_where_active(level):
+    """Should label the poles, the focal actor and the actors with the most ties over the record (Yugoslavia,
+    46 ties at person level) in every panel of the small multiples where they are active, with no two
+    rendered labels overlapping, and nobody inactive there; and in every full-size snapshot."""
+    from network.figures.data import label_priority, record_ties
+
+    ds = load(ACTORS)
+    ties = record_ties(ds, level)
+    assert ties["yugoslavia"] >= 46
+    leading = label_priority(ties, ("ussr", "china"), "albania")[:5]  # poles, focal, the two next by ties
+    assert "yugoslavia" in leading
+    jobs = plan(ds, levels=[level])
+    job = next(j for j in jobs if j.kind == "small_multiples")
+    with matplotlib.rc_context(style.RC):
+        fig = _draw(job)
+        assert _label_overlaps(fig) == []
+    for ax, panel in zip(fig.axes, job.view.panels, strict=True):
+        active = {n.id for n in panel.nodes if n.active}
+        drawn = _labelled(ax)
+        assert active & set(leading) <= drawn, (panel.period, sorted(active & set(leading) - drawn))
+        assert drawn <= active, panel.period
+    # the full-size snapshots (their rendered overlap is checked above): the leading actors are named too
+    for snap in (j for j in jobs if j.kind == "snapshot"):
+        active = {n.id for n in snap.view.nodes if n.active}
+        named = {n.id for n in snap.view.nodes if n.key}
+        assert active & set(leading) <= named, snap.stem
+
+
+def _route_gaps(ax, view, scale=1.0):
+    """Per (edge, node) not its end: pixels between the drawn line and the node's drawn marker disc."""
+    import numpy as np
+    from matplotlib.collections import LineCollection
+
+    dpi = ax.get_figure().dpi
+    to_px = ax.transData.transform
+    radius = {n.id: (to_px([(n.x, n.y)])[0], (n.size * scale) ** 0.5 / 2 * dpi / 72) for n in view.nodes}
+    gaps = []
+    for lines in (c for c in ax.collections if isinstance(c, LineCollection)):
+        kind = lines.get_gid()[len("edges-") :]
+        edges = [e for e in view.edges if e.kind == kind]
+        widths = lines.get_linewidths()
+        for e, path, width in zip(edges, lines.get_segments(), np.resize(widths, len(edges)), strict=True):
+            pts = to_px(path)
+            p, q = pts[:-1], pts[1:]
+            seg = q - p
+            for n, (centre, r) in radius.items():
+                if n in (e.u, e.v):
+                    continue
+                t = np.clip(((centre - p) * seg).sum(axis=1) / np.maximum((seg**2).sum(axis=1), 1e-9), 0, 1)
+                dist = np.sqrt(((p + t[:, None] * seg - centre) ** 2).sum(axis=1)).min()
+                gaps.append((dist - r - width * dpi / 72 / 2, e.u, e.v, n))
+    return gaps
+
+
+@pytest.mark.parametrize("level", ["person", "state"])
+def test_no_line_passes_through_a_node_it_does_not_connect(level):
+    """Should draw every edge (straight or curved) clear of the disc of every node it does not end at,
+    measured on the drawn figure: in each year's and period's snapshot and in every panel."""
+    ds = load(ACTORS)
+    fd = figure_data(ds, level=level)
+    assert any(e.bend is not None for v in fd.years for e in v.edges)  # some lines had to bend
+    fig = Figure(figsize=style.FIGSIZE["snapshot"], dpi=50)
+    ax = fig.add_axes(style.SNAPSHOT_AXES)
+    for view in (*fd.years, *fd.periods):
+        ax.clear()
+        draw_snapshot(ax, view)
+        gaps = _route_gaps(ax, view)
+        assert gaps and min(gaps)[0] > 0, (view.period, min(gaps))
+    fig = Figure(figsize=style.FIGSIZE["small_multiples"], dpi=50)
+    draw_small_multiples(fig, fd.small_multiples)
+    for ax, panel in zip(fig.axes, fd.small_multiples.panels, strict=True):
+        gaps = _route_gaps(ax, panel, fd.small_multiples.scale)
+        assert min(gaps)[0] > 0, (panel.period, min(gaps))
 
 
 # --------------------------------------------------------------------------- files
@@ -432,3 +521,27 @@ def test_involvement_summed_as_the_centrality_table_sums_it(level):
         for by in ("year", "period") if ds.periods else ("year",):
             snaps = snapshots(ds, by=by, level=level)
             assert _measure(snaps, INVOLVEMENT) == _values(centrality(snaps), INVOLVEMENT)
+
+
+def test_node_colours_are_the_camps_with_legend_words(mini):
+    """Should colour each node by its camp (network.camps) and say in the legend what each colour means."""
+    from network.camps import camp_key, camps
+    from network.figures.data import figure_data
+    from network.snapshots import snapshots
+
+    fd = figure_data(mini, level="state")
+    for view, snap in zip(fd.years, snapshots(mini, level="state"), strict=True):
+        found = camps(snap.graph, ["ussr", "china"])
+        assert {n.id: n.bloc for n in view.nodes} == {
+            a: camp_key(c, ["ussr", "china"]) for a, c in found.items()
+        }
+    v1960 = fd.years[3]
+    assert {n.id: n.bloc for n in v1960.nodes if n.active} == {
+        "albania": "enemy1",
+        "china": "pole1",
+        "ussr": "pole0",
+    }
+    legend = dict(v1960.legend_blocs)
+    assert legend["enemy1"].replace("\n", " ") == "on China's side only through shared enemies"
+    assert "bloc" not in " ".join(legend.values())
+    assert "A camp says how an actor stood towards the poles" in v1960.caption.replace("\n", " ")

@@ -130,7 +130,7 @@ def test_build_makes_the_framing_outputs_exactly_when_framed(built):
     assert (out / "tables" / "alignment-year.csv").exists() == framed
     assert ((out / "tables" / "alignment-period.csv").exists()) == (framed and bool(load(path).periods))
     assert (NOTE in err) == (not framed)
-    assert (out / "tables" / "blocs-year.csv").exists()  # blocs are named neutrally without a framing
+    assert (out / "tables" / "blocs-year.csv").exists() == framed  # camps are reckoned towards the poles
     assert (out / "explorer.html").exists() and (out / "report" / "index.html").exists()
     if name not in NOT_DRAWN:
         assert (out / "alignment-timeline.svg").exists() == framed
@@ -147,17 +147,20 @@ def test_no_output_names_the_first_dataset(built):
             assert not CASE.search(text), f"{f.relative_to(out)}: {CASE.search(text).group()}"
 
 
-def test_blocs_are_named_after_the_poles_or_neutrally(built):
-    """Should name blocs after the dataset's poles when framed and bloc1/bloc2 when not."""
+def test_camps_are_named_after_the_poles_or_left_out(built):
+    """Should name camps after the dataset's poles when framed, and place no actor in a camp when not."""
     name, path, out, err = built
     ds = load(path)
-    names = {line.split(",")[2] for line in (out / "tables" / "blocs-year.csv").read_text().splitlines()[1:]}
-    allowed = {"other", "bloc1", "bloc2"}
-    if ds.framing:
-        poles = set(ds.framing.poles)
-        assert all(n in allowed or set(n.split("+")) <= poles for n in names), names
-    else:
-        assert names <= allowed, names
+    if not ds.framing:
+        assert not (out / "tables" / "blocs-year.csv").exists()
+        return
+    rows = (out / "tables" / "blocs-year.csv").read_text().splitlines()
+    names = {line.split(",")[2] for line in rows[1:]}
+    poles = set(ds.framing.poles)
+    for n in names:
+        kind, _, named = n.partition(":")
+        assert kind in ("cooperative", "enemy-side", "no-side", "unaligned"), n
+        assert set(named.split("+")) <= poles if named else kind in ("no-side", "unaligned"), n
 
 
 def test_every_figure_is_planned_for_the_long_span():
@@ -194,10 +197,13 @@ def test_every_analysis_command_runs(name, capsys):
     for command in _commands(ds):
         code = main([*command, "--data", str(path)])
         out, err = capsys.readouterr()
-        needs_framing = command in (["alignment"], ["robustness"])
+        needs_framing = (
+            command in (["alignment"], ["robustness"], ["alignment", "--blocs"]) or "blocs" in command
+        )
         if needs_framing and ds.framing is None:
             assert code == 2, (command, err)
-            assert NOTE in err and "--focal and --pole" in err
+            camp_only = "blocs" in command or "--blocs" in command  # the camps need only --pole
+            assert NOTE in err and ("--pole" if camp_only else "--focal and --pole") in err
         else:
             assert code == 0, (command, err)
             assert out

@@ -47,7 +47,7 @@ def test_default_folder_is_named_after_the_dataset(tmp_path, monkeypatch, capsys
     monkeypatch.chdir(tmp_path)
     _copy(TRIBES, tmp_path / "their.yaml")
     assert _build("their.yaml") == 0
-    assert "wrote 7 files into their-figures/" in capsys.readouterr().out
+    assert "wrote 6 files into their-figures/" in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["their-figures", "their.yaml"]
     assert (tmp_path / "their-figures" / "tables" / "summary.json").is_file()
 

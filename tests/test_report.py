@@ -89,10 +89,12 @@ def test_changes_are_listed_with_their_citations(mini_report):
 
 
 def test_centrality_and_balance_are_shown(mini_report):
-    """Should name the most central actors and the blocs of each period."""
+    """Should name the most central actors and the camps of each period."""
     md = (mini_report / "crisis.md").read_text(encoding="utf-8")
     assert "| 1 | Albania |" in md
-    assert "- **China**: Albania, China" in md and "- **Soviet Union**: Soviet Union" in md
+    assert "- **Linked to China by cooperative ties**: Albania, China" in md
+    assert "- **Linked to Soviet Union by cooperative ties**: Soviet Union" in md
+    assert "It is not an alliance" in md  # what a camp is, said where camps are shown
     assert "Frustration: 0 of 2 signed edges" in md
 
 
@@ -148,6 +150,45 @@ def test_the_real_dataset(tmp_path):
     pages = {p.stem for p in paths if p.suffix == ".md"} - {"index"}
     expected = {p.id for p in ds.periods} or {str(y) for y in range(ds.span[0].year, ds.span[1].year + 1)}
     assert pages == expected
+
+
+def test_no_line_passes_through_a_node_it_does_not_connect():
+    """Should draw each page's edges (lines or curves) clear of every actor's marker they do not end at."""
+    import numpy as np
+
+    from network.layout import route_points
+    from network.report.svg import Drawing
+
+    def gap_to_disc(start, end, bend, centre, reach):
+        pts = np.array(route_points(start, end, bend, pieces=64))
+        p, q, c = pts[:-1], pts[1:], np.array(centre)
+        seg = q - p
+        t = np.clip(((c - p) * seg).sum(axis=1) / np.maximum((seg**2).sum(axis=1), 1e-12), 0, 1)
+        return float(np.sqrt(((p + t[:, None] * seg - c) ** 2).sum(axis=1)).min()) - reach
+
+    ds = load(ROOT / "data" / "actors.yaml")
+    les = lesson(ds)
+    drawing = Drawing(ds, les)
+    number = r"(-?[0-9.]+)"
+    for page in les.pages:
+        svg = drawing.svg(page)
+        paths = re.findall(
+            rf'<path d="M{number} {number} (?:L|Q{number} {number} ){number} {number}"[^>]*'
+            rf'stroke-width="{number}"',
+            svg,
+        )
+        discs = [
+            (float(x), float(y), float(r))
+            for x, y, r in re.findall(rf'cx="{number}" cy="{number}" r="{number}"', svg)
+        ]
+        assert len(paths) == page.snapshot.graph.number_of_edges() > 0
+        for x1, y1, cx, cy, x2, y2, width in paths:
+            start, end = (float(x1), float(y1)), (float(x2), float(y2))
+            bend = None if cx == "" else (float(cx), float(cy))
+            for x, y, r in discs:
+                if (x, y) in (start, end):
+                    continue
+                assert gap_to_disc(start, end, bend, (x, y), r + float(width) / 2) > 0, (page.slug, x, y)
 
 
 def test_report_command(tmp_path, capsys):

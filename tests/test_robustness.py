@@ -5,12 +5,13 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.robustness import VARIANTS, Variant, _same_partition, robustness
+from network.robustness import VARIANTS, Variant, _same_camps, robustness
 
 DATA = Path(__file__).resolve().parent / "data"
 KEYS = [
     "period",
     "focal",
+    "scores",
     "lead",
     "lead_agree",
     "lead_holds",
@@ -65,12 +66,11 @@ def test_a_thin_year_has_no_lead_in_window_mode(rows):
     assert all("/memory/" in v for v in r["lead_dissent"])
 
 
-def test_partition_comparison_on_common_actors():
-    """Should compare the partitions only on the actors both place."""
-    base = {"a": "x", "b": "x", "c": "y"}
-    assert _same_partition(base, {"a": "p", "b": "p", "c": "q", "d": "q"})
-    assert _same_partition(base, {"a": "q", "b": "q"})
-    assert not _same_partition(base, {"a": "p", "b": "q", "c": "q"})
+def test_camp_comparison_on_common_actors():
+    """Should compare the camps only on the actors both place, by their labels."""
+    base = {"a": "cooperative:x", "b": "cooperative:x", "c": "unaligned"}
+    assert _same_camps(base, {"a": "cooperative:x", "c": "unaligned", "d": "no-side"})
+    assert not _same_camps(base, {"a": "cooperative:x", "b": "enemy-side:x"})
 
 
 def test_baseline_can_change():

@@ -77,5 +77,5 @@ def framing_of(args: argparse.Namespace, dataset: Dataset) -> Framing | None:
 
 
 def poles_of(args: argparse.Namespace, dataset: Dataset) -> tuple[str, ...]:
-    """The --pole values, or the dataset's poles, or none (blocs are then named neutrally)."""
+    """The --pole values, or the dataset's poles, or none (then there are no camps)."""
     return poles_given(args) or dataset.poles

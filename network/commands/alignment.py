@@ -1,28 +1,35 @@
-"""``entente alignment``: how aligned a focal actor is with each pole, per period; and the blocs."""
+"""``entente alignment``: how aligned a focal actor is with each pole, per period; and the camps."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
 
+from ..options import ALIGNMENT_MEASURE
 from ..options import ALIGNMENT_MEASURES as MEASURES
 from ._analysis import add_analysis_options, run_analysis
 from ._declared import add_framing_options, framing_of, poles_of
 
 if TYPE_CHECKING:
     from ..model import Dataset
+    from ..rows import Rows
 
-HELP = "alignment of a focal actor with two or more poles per period (--blocs: who is in which bloc)"
+HELP = "alignment of a focal actor with two or more poles per period (--blocs: each actor's camp)"
 DESCRIPTION = """\
-A score per period and pole, higher = more aligned, with the number of ties
-behind it (an empty score means no evidence that period).
+A score per period and pole, higher = more aligned, with its 95% interval
+(low, high) and the number of ties behind it (an empty score means no
+evidence that period).
 
-  net      (default) (pos - neg) / (pos + neg) of the ties between focal and
-           pole: the direct, cited evidence; 1 = only cooperation, -1 = only
-           hostility.
+  jeffreys (default) the cooperative share of the ties between focal and
+           pole, estimated with a Jeffreys prior, on -1..1: net x n / (n + 1)
+           for n ties, so one tie scores half as far from 0 as it would under
+           net, and the interval shows how little one tie says.
+  net      (pos - neg) / (pos + neg) of the ties between focal and pole: the
+           direct, cited evidence; 1 = only cooperation, -1 = only hostility;
+           same interval as jeffreys.
   weight   the raw net weight pos - neg of those ties, unbounded: volume
            counts too (a heavily reported, mixed relation can outscore a
-           thin, wholly friendly one).
+           thin, wholly friendly one). No interval.
   s_score  Signorino & Ritter's S: how alike the two actors' ties to everyone
            else are; 1 = same friends and enemies, -1 = opposite ones.
 
@@ -30,10 +37,20 @@ The focal actor and the poles are the dataset's (framing: in the data file);
 --focal and --pole override them. Without either, alignment says how to add
 a framing and exits 2.
 
---blocs prints instead the bloc each actor is in: the two-bloc partition
-behind the frustration index, each bloc named after the pole it holds (or
-neutrally, bloc1 and bloc2, without poles). Runs at state level unless
---level person. See docs/measures.md.
+--blocs prints instead each actor's camp towards the poles (network.camps;
+without poles, it says how to give them and exits 2):
+  cooperative:P   a path of cooperative (net positive) ties links it to pole P
+                  (cooperative:P+Q: to two or more poles);
+  enemy-side:P    no cooperative path to a pole, but every best two-camp
+                  split of the signed graph puts it on P's side: it is there
+                  only through shared enemies;
+  no-side         hostile paths reach a pole, but no best split puts it on
+                  a pole's side;
+  unaligned       no path of ties to any pole (never placed by a tie-break).
+A column per pole gives the relation to it (cooperative, same_side,
+other_side, either_side, no_path). Actors without a tie are left out.
+A camp is not an alliance: see docs/measures-balance.md.
+Runs at state level unless --level person. See docs/measures.md.
 
 examples:
   entente alignment data/actors.yaml
@@ -45,17 +62,22 @@ examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_analysis_options(parser, level="state")
     add_framing_options(parser)
-    parser.add_argument("--measure", choices=MEASURES, default="net", help="alignment measure (default: net)")
     parser.add_argument(
-        "--blocs", action="store_true", help="print each actor's bloc per period instead of the scores"
+        "--measure",
+        choices=MEASURES,
+        default=ALIGNMENT_MEASURE,
+        help="alignment measure (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--blocs", action="store_true", help="print each actor's camp per period instead of the scores"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..alignment import alignment, blocs
+    from ..alignment import alignment
 
     if args.blocs:
-        return run_analysis(args, lambda dataset, snaps: blocs(snaps, poles_of(args, dataset)))
+        return run_analysis(args, lambda dataset, snaps: camps_of(args, dataset, snaps))
     return run_analysis(args, lambda dataset, snaps: alignment(snaps, *framed(args, dataset), args.measure))
 
 
@@ -69,3 +91,14 @@ def framed(
     if framing is None:
         raise ValueError(no_framing(what, override=True))
     return framing.focal, framing.poles
+
+
+def camps_of(args: argparse.Namespace, dataset: Dataset, snaps: list) -> Rows:
+    """The camps towards the poles (--pole or the framing's); a ValueError (exit 2) if there are none."""
+    from ..camps import camp_rows
+    from ..framing import no_framing
+
+    poles = poles_of(args, dataset)
+    if not poles:
+        raise ValueError(no_framing("the camps", override=True, options="--pole"))
+    return camp_rows(snaps, poles)

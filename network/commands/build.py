@@ -21,7 +21,7 @@ HELP = "the main job: validate, analyse, and write every table, figure and page"
 DESCRIPTION = """\
 Validate the dataset (with the curation policy it declares, 'policy:', unless
 --strict or --no-strict says otherwise), then run every stage and
-report its time: the analysis tables (centrality, balance, alignment, blocs per
+report its time: the analysis tables (centrality, balance, alignment, camps per
 year and per period, at person and state level), and every other output the
 installed stages make. Nothing is written unless the data is valid, and outputs
 are moved into place only when every stage has succeeded.

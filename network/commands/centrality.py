@@ -8,13 +8,16 @@ from ..options import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLES, RANK_BY
 from ..options import CENTRALITY_MEASURES as MEASURES
 from ._analysis import add_analysis_options, run_analysis
 
-HELP = "centrality per period: signed degree and strength, betweenness, eigenvector, PageRank, PN"
+HELP = "who was central per period: total weight of ties (the ranking), degree, strength, PN and more"
 DESCRIPTION = """\
-For each period, every actor with a tie in it: degree and strength split into
-positive and negative, and betweenness, eigenvector and PageRank on the
-positive graph, the PN index (Everett & Borgatti 2014) on the signed graph,
-and the rank within the period (by --rank-by, default the PN index).
-Formulas, ranges and references: docs/measures.md.
+For each period, every actor with a tie in it, ranked by the total weight of
+its ties (involvement: cooperative and hostile weights added up, equal totals
+to more ties; the ranking every output uses, which you can check by hand from
+the ties), with beside it: its number of ties, degree and strength split into
+positive and negative, betweenness, eigenvector and PageRank on the positive
+graph, and the PN index (Everett & Borgatti 2014) on the signed graph.
+--rank-by ranks by another column. What each rewards and ignores, formulas
+and references: docs/measures.md.
 
 examples:
   entente centrality data/actors.yaml --level state

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..options import CENTRALITY_MEASURES as MEASURES
 from ..options import RANK_BY
@@ -10,7 +11,7 @@ from ._analysis import add_analysis_options, print_rows, snapshot_options, usage
 from ._common import choose_dataset, load_or_report
 from ._declared import add_framing_options, poles_of
 
-HELP = "what changed between two periods: edges, rank moves, bloc moves, with citations"
+HELP = "what changed between two periods: edges, rank moves, camp moves, with citations"
 DESCRIPTION = """\
 Compare period A with period B of the dataset PATH (default data/actors.yaml):
 years such as 1958, or the ids of two named periods (then --by period is
@@ -19,8 +20,9 @@ implied). Three tables:
   edges  ties and edges that appeared, disappeared, flipped sign, strengthened
          or weakened, each with the ids of its ties and their citations
   ranks  actors whose centrality rank moved (by --rank-by, default pn)
-  blocs  actors whose bloc changed (blocs named after the poles they hold:
-         the dataset's framing, or --pole; neutrally without poles)
+  blocs  actors whose camp towards the poles changed (the dataset's framing,
+         or --pole; see entente alignment --help: cooperative:P, enemy-side:P,
+         no-side, unaligned); left out, with a note, without poles
 
 The table format prints all three; csv and json print one (--show, default
 edges), as an array of rows with stable keys.
@@ -69,6 +71,12 @@ def run(args: argparse.Namespace) -> int:
     show = (
         [args.show] if args.show else (["edges", "ranks", "blocs"] if args.format == "table" else ["edges"])
     )
+    poles = poles_of(args, dataset)
+    if not poles and not args.show and "blocs" in show:  # no camps without poles: left out, with a note
+        from ..framing import no_framing
+
+        show.remove("blocs")
+        print(no_framing("the camp moves", override=True, options="--pole"), file=sys.stderr)
     options = snapshot_options(args)
     period_ids = {p.id for p in dataset.periods}
     if options["by"] == "year" and {args.a, args.b} <= period_ids:
@@ -78,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         tables = {
             "edges": lambda: diff(dataset, args.a, args.b, snaps=snaps),
             "ranks": lambda: rank_moves(dataset, args.a, args.b, rank_by=args.rank_by, snaps=snaps),
-            "blocs": lambda: bloc_moves(dataset, args.a, args.b, poles=poles_of(args, dataset), snaps=snaps),
+            "blocs": lambda: bloc_moves(dataset, args.a, args.b, poles=poles, snaps=snaps),
         }
         results = [(name, tables[name]()) for name in show]
     except ValueError as exc:
@@ -86,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     titles = {
         "edges": "Edges that changed",
         "ranks": f"Rank moves (by {args.rank_by})",
-        "blocs": "Bloc moves",
+        "blocs": "Camp moves",
     }
     for i, (name, rows) in enumerate(results):
         if i:

@@ -22,7 +22,7 @@ DESCRIPTION = """\
 For a class: one page per named period (or per year, when the data has no
 periods) with its network, what changed since the previous period (ties
 formed, broken and flipped, each with the ties and footnotes behind it), who
-was most central, the balance and the blocs, and discussion questions drawn
+was most central, the balance and the camps, and discussion questions drawn
 from the data; and an index with the time line. Each page comes as HTML (its
 picture inline) and as Markdown (its picture beside it, snapshot-<period>.svg).
 See docs/explorer.md.
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if dataset.framing is None:
         from ..framing import no_framing
 
-        print(no_framing("the lesson's question on the focal actor's bloc"), file=sys.stderr)
+        print(no_framing("the lesson's question on the focal actor's camp"), file=sys.stderr)
     paths = write_report(dataset, args.out, level=args.level, by=args.by)
     print(f"wrote {len(paths)} files to {args.out} (open {paths[0]})")
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ..options import ALIGNMENT_MEASURE, CONFIDENCE_FILTERS
 from ..options import ALIGNMENT_MEASURES as MEASURES
-from ..options import CONFIDENCE_FILTERS
 
 if TYPE_CHECKING:
     from ..robustness import Variant
@@ -14,12 +14,12 @@ from ._analysis import add_analysis_options, run_analysis
 from ._declared import add_framing_options
 from .alignment import framed
 
-HELP = "per period, does the alignment lead and the bloc partition hold across rules, modes and confidence?"
+HELP = "per period, do the alignment lead and the camps hold across rules, modes and confidence?"
 DESCRIPTION = """\
 Recompute the alignment lead (the pole the focal actor is most aligned with)
-and the two-bloc partition under twelve variants: allocation split or inside,
+and the camps (as in entente alignment --blocs) under twelve variants: allocation split or inside,
 mode window or memory, and all ties, stated and hedged, or stated only. Each
-period shows the baseline's lead and blocs (from --allocation, --mode and
+period shows the baseline's lead and camps (from --allocation, --mode and
 --confidence: default split, window, all), how many variants agree, and which
 disagree. A lead lost without hedged and alleged ties rests on the author's
 speculation or on reported accusations. Runs at state level unless --level
@@ -36,7 +36,12 @@ examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_analysis_options(parser, level="state")
     add_framing_options(parser)
-    parser.add_argument("--measure", choices=MEASURES, default="net", help="alignment measure (default: net)")
+    parser.add_argument(
+        "--measure",
+        choices=MEASURES,
+        default=ALIGNMENT_MEASURE,
+        help="alignment measure (default: %(default)s)",
+    )
 
 
 def _baseline(args: argparse.Namespace) -> Variant:

@@ -22,38 +22,40 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ..alignment import bloc_labels
-from ..centrality import centrality
+from ..camps import camp_key, camps
+from ..centrality import GUIDE, RANK_BY, centrality
 from ..model import Dataset, Tie
 from ..snapshots import LEVELS, Snapshot, snapshots
 from ..windows import Window, year_windows
-from .look import bloc_key, involvement, look, positions, scale
+from .look import involvement, label_order, look, marker_radius, positions, routes, scale
 
 __all__ = ["payload", "tie_record", "years", "CENTRALITY_FIELDS", "MEASURE_LABELS", "FORMAT"]
 
 #: Version of the payload's layout (bumped when a key changes meaning).
 FORMAT = 1
 #: Centrality columns shown for a clicked actor, in order (see docs/measures.md).
+#: The rank follows :data:`network.options.RANK_BY`, shown next; the other measures beside it.
 CENTRALITY_FIELDS = (
     "rank",
-    "pn",
+    RANK_BY,
+    "ties",
     "degree_pos",
     "degree_neg",
     "strength",
+    "pn",
     "betweenness",
     "eigenvector",
     "pagerank",
 )
-#: How the page names each of :data:`CENTRALITY_FIELDS`.
+#: How the page names each of :data:`CENTRALITY_FIELDS` (from :data:`network.centrality.GUIDE`).
 MEASURE_LABELS = {
-    "rank": "Rank (by PN index)",
-    "pn": "PN index",
-    "degree_pos": "Cooperative ties",
-    "degree_neg": "Hostile ties",
-    "strength": "Net strength",
-    "betweenness": "Betweenness",
-    "eigenvector": "Eigenvector",
-    "pagerank": "PageRank",
+    "rank": f"Rank (by {GUIDE[RANK_BY][0].lower()})",
+    **{k: GUIDE[k][0] for k in CENTRALITY_FIELDS[1:]},
+}
+#: What each field rewards and ignores, in plain words (a tooltip on its label).
+MEASURE_WORDS = {
+    "rank": f"1 = the highest {GUIDE[RANK_BY][0].lower()} this year; equal totals go to more ties.",
+    **{k: GUIDE[k][1] for k in CENTRALITY_FIELDS[1:]},
 }
 _DIGITS = 4
 
@@ -138,6 +140,10 @@ def years(dataset: Dataset) -> list[Window]:
     return year_windows(dataset)
 
 
+def _bend(control: tuple[float, float] | None) -> list[float] | None:
+    return None if control is None else [control[0], control[1]]
+
+
 def _frame(
     dataset: Dataset,
     snap: Snapshot,
@@ -146,6 +152,7 @@ def _frame(
     wmax: float,
     vmax: float,
     look_: dict[str, Any],
+    bends: dict[tuple[str, str], tuple[float, float] | None],
 ) -> dict[str, Any]:
     def by_date(ids: Sequence[str]) -> list[str]:
         return sorted(ids, key=lambda t: (dataset.tie(t).lower, dataset.tie(t).upper, t))
@@ -163,15 +170,16 @@ def _frame(
                 "neg": _num(d["neg"]),
                 "ties": by_date(d["ties"]),
                 "width": _num(scale(abs(d["weight"]), wmax, look_["edge_width"])),
+                "bend": _bend(bends.get((a, b))),
             }
         )
     shares = {t: _num(s) for t, s in sorted(snap.allocation.items()) if abs(s - 1.0) > 1e-9}
     cent = {r["actor"]: {k: _num(r[k]) for k in CENTRALITY_FIELDS} for r in rows}
-    blocs = bloc_labels(snap, [p for p in poles if p in snap.graph])
+    found = camps(snap.graph, [p for p in poles if p in snap.graph])
     nodes = {}
     for r in sorted(rows, key=lambda r: r["actor"]):
         nodes[r["actor"]] = {
-            "bloc": bloc_key(blocs.get(r["actor"]), poles),
+            "bloc": camp_key(found[r["actor"]], poles),
             "area": _num(scale(involvement(r), vmax, look_["node_size"])),
         }
     return {"edges": edges, "shares": shares, "centrality": dict(sorted(cent.items())), "nodes": nodes}
@@ -189,8 +197,8 @@ def payload(
     level : {"person", "state"}
         Snapshot level (see :func:`network.snapshots.snapshots`).
     poles : sequence of str, optional
-        Pinned by the layout as in the figures, their blocs named (default:
-        the dataset's ``framing: poles``; without them, blocs are named neutrally).
+        Pinned by the layout as in the figures, the camps reckoned towards
+        them (default: the dataset's ``framing: poles``; without them, no camps).
     seed : int
         Seed of the layout.
 
@@ -202,22 +210,26 @@ def payload(
         on the slider's axis in years from the first, each year's stop
         covering its value +- 0.5), ``actors`` (id, name, kind, ``label`` as
         the figures draw it, ``x``/``y`` in points from the top left of the
-        drawing, ``pole``), ``ties`` (id -> :func:`tie_record`), ``frames``
+        drawing, ``pole``, ``rank``: the order in which labels claim room, the
+        poles first, then by ties over the whole record), ``ties`` (id -> :func:`tie_record`), ``frames``
         (year -> ``edges``: source < target, sign, net weight, pos, neg, tie
         ids (by date), ``width`` in points (by the absolute net weight, one scale for
-        all years); ``shares``: tie id -> the part of its weight counted that
-        year, when not all of it; ``centrality``: actor ->
-        :data:`CENTRALITY_FIELDS`; ``nodes``: active actor -> ``bloc`` (a
-        :data:`network.style.BLOC` key) and marker ``area`` in points^2 (by
+        all years), ``bend``: the control point ``[x, y]`` of a curve that keeps the
+        line off the nodes it does not connect, or None for a straight line;
+        ``shares``: tie id -> the part of its weight counted that year, when not
+        all of it; ``centrality``: actor ->
+        :data:`CENTRALITY_FIELDS`; ``nodes``: active actor -> ``bloc`` (its camp's
+        :data:`network.style.BLOC` key, :func:`network.camps.camp_key`) and marker ``area`` in points^2 (by
         involvement, cooperative plus hostile strength, one scale for all
         years, as in the figures)),
-        ``measures`` (``[key, label]`` of each centrality field), ``look``
+        ``measures`` (``[key, label, plain words]`` of each centrality field), ``look``
         (colours and dashes, :func:`network.explorer.look.look`).
         Floats are rounded to 4 decimals; keys and lists are in a fixed
         order, so the same data gives the same payload.
     """
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}; choose from {', '.join(LEVELS)}")
+    from ..figures.data import record_ties
     from ..layout import label_text
 
     windows = years(dataset)
@@ -234,6 +246,14 @@ def payload(
     wmax = max((abs(d["weight"]) for s in snaps for _, _, d in s.graph.edges(data=True)), default=0.0)
     vmax = max((involvement(r) for r in rows), default=0.0)
     first, last = int(windows[0].id), int(windows[-1].id)
+    # a line bends round the nodes it does not connect, each at its largest marker
+    biggest = {n: float(look_["inactive"]["size"]) for n in nodes}
+    for r in rows:
+        biggest[r["actor"]] = max(biggest[r["actor"]], scale(involvement(r), vmax, look_["node_size"]))
+    widest = scale(wmax, wmax, look_["edge_width"])
+    dyads = sorted({(min(a, b), max(a, b)) for s in snaps for a, b in s.graph.edges()})
+    bends = routes(pos, dyads, {n: marker_radius(a) for n, a in biggest.items()}, widest)
+    order = {n: i for i, n in enumerate(label_order(record_ties(dataset, level), poles))}
     actors = []
     for n in nodes:
         actor = dataset.actors.get(n)
@@ -246,6 +266,7 @@ def payload(
                 "x": pos[n][0],
                 "y": pos[n][1],
                 "pole": n in poles,
+                "rank": order.get(n, len(order)),
             }
         )
     return {
@@ -257,9 +278,9 @@ def payload(
         "actors": actors,
         "ties": {t.id: tie_record(dataset, t) for t in sorted(dataset.ties, key=lambda t: t.id)},
         "frames": {
-            s.window.id: _frame(dataset, s, by_period.get(s.window.id, []), poles, wmax, vmax, look_)
+            s.window.id: _frame(dataset, s, by_period.get(s.window.id, []), poles, wmax, vmax, look_, bends)
             for s in snaps
         },
-        "measures": [[k, MEASURE_LABELS[k]] for k in CENTRALITY_FIELDS],
+        "measures": [[k, MEASURE_LABELS[k], MEASURE_WORDS[k]] for k in CENTRALITY_FIELDS],
         "look": look_,
     }

@@ -88,10 +88,12 @@
       details.append(h("p", null, "No recorded tie in " + year + "."));
       return;
     }
+    details.append(h("p", "camp", "Camp in " + year + ": " + L.bloc[frame().nodes[id].bloc].label + "."));
     const table = h("table");
-    D.measures.forEach(([key, label]) => {
-      const tr = h("tr");
-      tr.append(h("th", null, label), h("td", null, key === "rank" ? c.rank + " of " + Object.keys(frame().centrality).length : fmt(c[key])));
+    D.measures.forEach(([key, label, words]) => {
+      const tr = h("tr"), th = h("th", null, label);
+      th.title = words;
+      tr.append(th, h("td", null, key === "rank" ? c.rank + " of " + Object.keys(frame().centrality).length : fmt(c[key])));
       table.append(tr);
     });
     details.append(table);
@@ -110,10 +112,12 @@
     const used = new Set(Object.values(D.frames).flatMap((f) => Object.values(f.nodes).map((n) => n.bloc)));
     Object.keys(L.bloc).filter((k) => used.has(k)).concat(["none"]).forEach((k) => {
       const pic = s("svg", { viewBox: "0 0 64 20", "aria-hidden": "true" });
-      pic.append(s("circle", { cx: 32, cy: 10, r: 8, fill: L.bloc[k].colour, stroke: L.node.edge,
-        "fill-opacity": k === "none" ? L.inactive.alpha : 1 }));
+      // a swatch as the graph draws it: an actor without a tie is small and faded, outline too
+      pic.append(s("circle", { cx: 32, cy: 10, r: k === "none" ? 5 : 8, fill: L.bloc[k].colour, stroke: L.node.edge,
+        opacity: k === "none" ? L.inactive.alpha + 0.15 : 1 }));
       box.append(pic, h("span", null, L.bloc[k].label));
     });
+    box.append(h("p", "camps-note", L.camps));
   }
 
   function drawNodes() {
@@ -122,7 +126,7 @@
       const g = s("g", { class: "node", tabindex: 0, role: "button", "data-id": a.id, "aria-label": a.name + " (" + a.kind + ")" });
       g.append(s("circle", { cx: a.x, cy: a.y, r: radius(L.inactive.size), stroke: L.node.edge,
         "stroke-width": a.pole ? L.node.pole_width : L.node.width }));
-      const t = s("text", { x: a.x, "text-anchor": "middle" });
+      const t = s("text", { x: a.x, "text-anchor": "middle", "data-label": a.id });
       a.label.split("\n").forEach((line, i) => {
         const span = s("tspan", { x: a.x, dy: i === 0 ? 0 : L.font * L.line });
         span.textContent = line;
@@ -142,10 +146,11 @@
       const a = actors.get(e.source), b = actors.get(e.target), l = look(e.sign);
       const g = s("g", { class: "edge", tabindex: 0, role: "button", "data-source": e.source, "data-target": e.target,
         "data-sign": e.sign, "aria-label": edgeTitle(e) });
-      const ends = { x1: a.x, y1: a.y, x2: b.x, y2: b.y };
-      g.append(s("line", Object.assign({ class: "hit" }, ends)));
-      g.append(s("line", Object.assign({ class: "ink", stroke: l.colour, "stroke-opacity": l.alpha, "stroke-width": e.width,
-        "stroke-dasharray": dash(l, e.width) }, ends)));
+      // a line that would pass over a node it does not connect bends round it (e.bend: the curve's control point)
+      const d = "M" + a.x + " " + a.y + (e.bend ? " Q" + e.bend[0] + " " + e.bend[1] + " " : " L") + b.x + " " + b.y;
+      g.append(s("path", { class: "hit", d: d, fill: "none" }));
+      g.append(s("path", { class: "ink", d: d, fill: "none", stroke: l.colour, "stroke-opacity": l.alpha, "stroke-width": e.width,
+        "stroke-dasharray": dash(l, e.width) }));
       g.addEventListener("mouseenter", (ev) => { g.classList.add("hot"); showTip(g, e, ev.clientX, ev.clientY); });
       g.addEventListener("mousemove", (ev) => showTip(g, e, ev.clientX, ev.clientY));
       g.addEventListener("mouseleave", () => { g.classList.remove("hot"); if (document.activeElement !== g) hideTip(); });
@@ -170,6 +175,54 @@
     $("tie-list").querySelector("summary").textContent = "Ties in " + year + " (" + f.edges.length + ")";
   }
 
+  // Labels claim room in order: actors with ties this year before faded ones, each by rank (the poles, then the
+  // actors with most ties over the record). A label goes below its marker, else above, right, left or at a corner,
+  // where its rendered box stays in the drawing and clear of the labels placed before and of the markers; else it
+  // is hidden for the year (the actor's name is still in its tooltip and details).
+  const SIDES = [[0, 1], [0, -1], [1, 0], [-1, 0], [0.71, 0.71], [-0.71, 0.71], [0.71, -0.71], [-0.71, -0.71]];
+  const LABEL_GAP = 2, MIN_LABEL_PX = 10;
+  let labelFont = 0;
+  function labelSize() {
+    // on a narrow screen the drawing shrinks: keep labels at least MIN_LABEL_PX pixels high (fewer then fit)
+    const shown = $("graph").getBoundingClientRect().width, k = shown > 0 ? shown / L.view.width : 1;
+    const font = Math.max(L.font, MIN_LABEL_PX / k);
+    if (font !== labelFont) {
+      labelFont = font;
+      nodesG.setAttribute("font-size", font.toFixed(2));
+      nodesG.querySelectorAll("tspan").forEach((sp) => { if (sp.previousSibling) sp.setAttribute("dy", (font * L.line).toFixed(2)); });
+    }
+  }
+  function placeLabels(f) {
+    labelSize();
+    const box = (x, y, w, hgt) => ({ x0: x, y0: y, x1: x + w, y1: y + hgt });
+    const hit = (p, q, gap) => p.x0 < q.x1 + gap && q.x0 < p.x1 + gap && p.y0 < q.y1 + gap && q.y0 < p.y1 + gap;
+    const V = L.view, radii = new Map(), placed = [];
+    D.actors.forEach((a) => { const n = f.nodes[a.id]; radii.set(a.id, radius(n ? n.area : L.inactive.size)); });
+    const discs = D.actors.map((a) => ({ id: a.id, b: box(a.x - radii.get(a.id), a.y - radii.get(a.id), 2 * radii.get(a.id), 2 * radii.get(a.id)) }));
+    const order = D.actors.slice().sort((p, q) => (f.nodes[q.id] ? 1 : 0) - (f.nodes[p.id] ? 1 : 0) || p.rank - q.rank || (p.id < q.id ? -1 : 1));
+    order.forEach((a) => {
+      const t = nodeEls.get(a.id).querySelector("text"), r = radii.get(a.id), reach = r + L.pad;
+      t.setAttribute("visibility", "visible");
+      t.setAttribute("y", "0");
+      t.querySelectorAll("tspan").forEach((sp) => sp.setAttribute("x", "0"));
+      const m = t.getBBox();  // the label's rendered size, and its top below the first baseline (y = 0)
+      let spot = null;
+      for (const [dx, dy] of SIDES) {
+        const cx = a.x + dx * (reach + m.width / 2), cy = a.y + dy * (reach + m.height / 2);
+        const b = box(cx - m.width / 2, cy - m.height / 2, m.width, m.height);
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > V.width || b.y1 > V.height) continue;
+        if (placed.some((p) => hit(b, p, LABEL_GAP))) continue;
+        if (discs.some((d) => d.id !== a.id && hit(b, d.b, 0))) continue;
+        spot = { b: b, cx: cx };
+        break;
+      }
+      if (spot === null) { t.setAttribute("visibility", "hidden"); return; }
+      placed.push(spot.b);
+      t.setAttribute("y", (spot.b.y0 - m.y).toFixed(2));
+      t.querySelectorAll("tspan").forEach((sp) => sp.setAttribute("x", spot.cx.toFixed(2)));
+    });
+  }
+
   function highlight() {
     const f = frame(), near = new Set(selected ? [selected] : []);
     edgesG.querySelectorAll(".edge").forEach((g) => {
@@ -183,12 +236,12 @@
       c.setAttribute("r", r.toFixed(2));
       c.setAttribute("fill", L.bloc[n ? n.bloc : "none"].colour);
       g.setAttribute("opacity", n ? 1 : L.inactive.alpha + 0.15);
-      t.setAttribute("y", (a.y + r + L.pad + L.font * 0.8).toFixed(2));
       t.setAttribute("fill", n ? L.node.label : L.inactive.label);
       g.classList.toggle("inactive", !n);
       g.classList.toggle("selected", id === selected);
       g.classList.toggle("dim", selected !== null && !near.has(id));
     });
+    placeLabels(f);
   }
 
   function select(id) {
@@ -198,19 +251,15 @@
     else details.replaceChildren(h("p", "hint", "Click an actor or a tie for details."));
   }
 
+  // The periods in time order, one button each with its whole name (wrapping onto more rows as the screen narrows):
+  // a time line of bars, each as wide as its period, cut the names of short periods to a letter or two.
   function periodBar() {
-    const bar = $("periods"), span = Math.max(last - first, 1);
-    const pct = (v) => Math.max(0, Math.min(100, (v / span) * 100));
-    let rowEnd = [-Infinity, -Infinity];
+    const bar = $("periods");
     D.periods.slice().sort((p, q) => p.start - q.start).forEach((p) => {
-      const b = h("button", null, p.label), row = p.start >= rowEnd[0] ? 0 : 1;
-      rowEnd[row] = p.end;
+      const b = h("button", null, p.label);
       b.type = "button";
       b.title = p.label + " (" + p.lower + " to " + p.upper + ")";
       b.dataset.id = p.id;
-      if (row) { b.classList.add("row1"); bar.classList.add("two-rows"); }
-      b.style.left = pct(p.start) + "%";
-      b.style.width = Math.max(pct(p.end) - pct(p.start), 2) + "%";
       b.addEventListener("click", () => { stop(); setYear(p.first); });
       bar.append(b);
     });
@@ -262,6 +311,7 @@
   slider.addEventListener("input", () => setYear(Number(slider.value), true));
   slider.addEventListener("keydown", () => stop());
   play.addEventListener("click", () => (timer === null ? start() : stop()));
+  window.addEventListener("resize", () => { const before = labelFont; labelSize(); if (labelFont !== before) highlight(); });
   window.addEventListener("hashchange", () => { const yr = yearFromHash(); if (yr !== null && yr !== year) setYear(yr, false); });
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { hideTip(); select(null); } });
   legend();

@@ -14,8 +14,8 @@ Examples
 >>> v = view()
 >>> pos["ussr"][0] < pos["albania"][0] < pos["china"][0] < v["width"]
 True
->>> look(("ussr", "china"), {"ussr": "Soviet Union", "china": "China"})["bloc"]["pole0"]["label"]
-"Soviet Union's bloc"
+>>> look(("ussr", "china"), {"ussr": "Soviet Union", "china": "China"})["bloc"]["enemy0"]["label"]
+"on Soviet Union's side only through shared enemies"
 """
 
 from __future__ import annotations
@@ -26,7 +26,17 @@ from typing import Any
 
 from ..model import Dataset
 
-__all__ = ["positions", "look", "view", "bloc_key", "scale", "involvement", "marker_radius", "LABEL_SCALE"]
+__all__ = [
+    "positions",
+    "look",
+    "view",
+    "scale",
+    "involvement",
+    "marker_radius",
+    "routes",
+    "label_order",
+    "LABEL_SCALE",
+]
 
 #: Labels on a page are this much larger than in the figures, to be read on a projector.
 LABEL_SCALE = 1.25
@@ -103,19 +113,6 @@ def positions(
     }
 
 
-def bloc_key(label: str | None, poles: Sequence[str]) -> str:
-    """The :data:`network.style.BLOC` key of a bloc label from :func:`network.alignment.bloc_labels`.
-
-    Examples
-    --------
-    >>> [bloc_key(x, ("ussr", "china")) for x in ("ussr", "china", "ussr+china", "other", "bloc2", None)]
-    ['pole0', 'pole1', 'both', 'other', 'bloc2', 'none']
-    """
-    from .. import style
-
-    return style.bloc_style(label, poles)
-
-
 def _dash(pattern: tuple[float, ...] | None) -> list[float]:
     return [float(x) for x in pattern] if pattern else []
 
@@ -126,7 +123,7 @@ def look(poles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> d
     Parameters
     ----------
     poles : sequence of str
-        The poles, to name their blocs in the legend.
+        The poles, to name them in the camps' legend.
     names : mapping, optional
         Actor id -> name, for those legend entries.
 
@@ -136,14 +133,17 @@ def look(poles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> d
         ``sign``: ``"1"``, ``"-1"``, ``"0"`` -> ``colour``, ``dash`` (in
         multiples of the line width, ``[]`` = solid), ``alpha``, ``label``;
         ``edge_width``: points of the lightest and heaviest edge; ``bloc``:
-        key -> ``colour``, ``label``; ``node``, ``inactive``, ``node_size``
-        (marker areas in points^2; the diameter is the square root), ``font``
-        (label size in points), ``text``, ``view`` (:func:`view`).
+        camp key (:func:`network.camps.camp_key`) -> ``colour``, ``name``, ``label``
+        (:func:`network.camps.legend_text`); ``camps``: what a camp is, in a
+        sentence; ``node``, ``inactive``, ``node_size`` (marker areas in
+        points^2; the diameter is the square root), ``font`` (label size in
+        points), ``text``, ``view`` (:func:`view`).
     """
     from .. import style
+    from ..camps import CAMP_EXPLAINED, legend_text
 
     names = names or {}
-    fill = [names.get(p, p) for p in poles] or ["first pole", "second pole"]
+    pole_names = [names.get(p, p) for p in poles]
     edge = {"1": style.EDGE["positive"], "-1": style.EDGE["negative"], "0": style.EDGE["zero"]}
     return {
         "sign": {
@@ -152,10 +152,10 @@ def look(poles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> d
         },
         "edge_width": list(style.EDGE_WIDTH),
         "bloc": {
-            k: {"colour": b["color"], "label": style.bloc_legend_label(k, fill)}
+            k: {"colour": b["color"], "name": b["name"], "label": legend_text(k, pole_names)}
             for k, b in style.BLOC.items()
-            if not k.startswith("pole") or int(k[4:]) < max(2, len(poles))  # the poles' keys in use
         },
+        "camps": CAMP_EXPLAINED,
         "node": {
             "edge": style.NODE["edgecolor"],
             "width": style.NODE["linewidth"],
@@ -197,3 +197,43 @@ def marker_radius(area: float) -> float:
     15.0
     """
     return math.sqrt(area) / 2
+
+
+def routes(
+    pos: Mapping[str, tuple[float, float]],
+    dyads: Iterable[tuple[str, str]],
+    radii: Mapping[str, float],
+    widest: float,
+) -> dict[tuple[str, str], tuple[float, float] | None]:
+    """Each dyad's curve control point in the drawing (None: straight), clear of the other nodes.
+
+    :func:`network.layout.edge_routes` in the page's points: a line keeps
+    half the widest line plus the label pad off every node's largest
+    marker (``radii``, points), and stays inside the drawing.
+
+    Examples
+    --------
+    >>> pos = {"a": (10.0, 50.0), "b": (90.0, 50.0), "c": (50.0, 50.0)}
+    >>> routes(pos, [("a", "b")], {"c": 5.0}, widest=2.0)[("a", "b")] is not None
+    True
+    """
+    from .. import style
+    from ..layout import edge_routes
+
+    v = view()
+    room = {n: r + widest / 2 + float(style.LABEL["pad_pt"]) for n, r in radii.items()}
+    out = edge_routes(pos, dyads, room, frame=(0.0, v["width"], 0.0, v["height"]))
+    return {k: None if c is None else (round(c[0], _DIGITS), round(c[1], _DIGITS)) for k, c in out.items()}
+
+
+def label_order(ties: Mapping[str, int], poles: Sequence[str], focal: str | None = None) -> list[str]:
+    """Actors in the order their labels claim room: the poles, the focal actor, then by ties over the record.
+
+    Examples
+    --------
+    >>> label_order({"a": 3, "b": 9, "c": 1}, ["c"])
+    ['c', 'b', 'a']
+    """
+    from ..figures.data import label_priority
+
+    return label_priority(dict(ties), poles, focal if focal is not None else "")

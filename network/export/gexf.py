@@ -16,7 +16,11 @@ person or state level). Times are ISO dates (``timeformat="date"``):
   ``weight`` the edge weight (its ``ImporterGEXF`` keys columns by id, and
   its processor looks up the column ``"weight"``), so Gephi draws thickness
   and runs weighted statistics on the positive total;
-* nodes carry ``name``, ``kind`` and the figures' position (``viz:position``).
+* nodes carry ``name``, ``kind`` and the figures' position (``viz:position``),
+  and, when there are poles (the dataset's framing), a dynamic ``camp``, one
+  value per window they are active in: their camp towards the poles
+  (:func:`network.camps.camps`; ``cooperative:ussr``, ``enemy-side:china``,
+  ``no-side``, ``unaligned``).
 
 Examples
 --------
@@ -26,6 +30,8 @@ Examples
 >>> g = nx.read_gexf(io.BytesIO(text.encode()), version="1.3")
 >>> g.graph["mode"], sorted(g["albania"]["ussr"]["sign"])[:2]
 ('dynamic', [(-1, '1960-01-01', '1960-12-31'), (1, '1957-01-01', '1957-12-31')])
+>>> [camp for camp, start, end in g.nodes["albania"]["camp"] if start.startswith("1960")]
+['enemy-side:china']
 """
 
 from __future__ import annotations
@@ -57,6 +63,8 @@ EDGE_ATTRIBUTES = (
     ("citations", "citations", "string"),
 )
 _NODE_ATTRIBUTES = (("name", "name", "string"), ("kind", "kind", "string"))
+#: The dynamic node attribute: the camp per window (only when there are poles).
+_NODE_DYNAMIC = (("camp", "camp", "string"),)
 _POSITION_SCALE = 100.0  # layout units (poles at x = -1 and +1) to Gephi's
 
 
@@ -97,7 +105,12 @@ def _spells(parent: ET.Element, spells: list[tuple[str, str]]) -> None:
         ET.SubElement(el, "spell", {"start": start, "end": end})
 
 
-def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "year") -> str:
+def gexf(
+    dataset: Dataset,
+    level: str = "person",
+    by: str | Sequence[Window] = "year",
+    poles: Sequence[str] | None = None,
+) -> str:
     """The dataset's snapshots as one dynamic GEXF 1.3 document (see the module docstring).
 
     Parameters
@@ -108,12 +121,16 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
         Snapshot level (:func:`network.snapshots.snapshots`).
     by : {"year", "period"} or list of Window
         The windows; they must not overlap (Gephi's intervals would clash).
+    poles : sequence of str, optional
+        The poles of the camps (default: the dataset's ``framing: poles``;
+        those absent from the data are passed over; none: no ``camp``).
 
     Returns
     -------
     str
         The XML text, with its declaration; the same data gives the same text.
     """
+    from ..camps import camps
     from ..layout import layout_for
 
     windows = windows_for(dataset, by)
@@ -156,10 +173,20 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
         },
     )
     _attributes(graph, "node", "static", _NODE_ATTRIBUTES)
+    if poles is None:
+        poles = dataset.framing.poles if dataset.framing else ()
+    if poles:
+        _attributes(graph, "node", "dynamic", _NODE_DYNAMIC)
     _attributes(graph, "edge", "dynamic", EDGE_ATTRIBUTES)
 
+    camp_of: dict[str, list[tuple[Window, str]]] = {n: [] for n in nodes}
     edges: dict[tuple[str, str], list[tuple[Window, dict]]] = {}
     for snap in snaps:
+        if poles:
+            found = camps(snap.graph, [p for p in poles if p in snap.graph])
+            for n in nodes:
+                if n in snap.graph and snap.graph.nodes[n].get("active"):
+                    camp_of[n].append((snap.window, found[n].label))
         for u, v, d in snap.graph.edges(data=True):
             edges.setdefault((min(u, v), max(u, v)), []).append((snap.window, d))
 
@@ -171,6 +198,12 @@ def gexf(dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "
         values = ET.SubElement(node, "attvalues")
         ET.SubElement(values, "attvalue", {"for": "name", "value": str(data.get("name") or n)})
         ET.SubElement(values, "attvalue", {"for": "kind", "value": str(data.get("kind") or "")})
+        for w, label in camp_of[n]:
+            ET.SubElement(
+                values,
+                "attvalue",
+                {"for": "camp", "value": label, "start": w.lower.isoformat(), "end": w.upper.isoformat()},
+            )
         _spells(node, _merge(active[n]))
         x, y = positions.get(n, (0.0, 0.0))
         ET.SubElement(

@@ -9,6 +9,9 @@ total strength of the ties behind the edge, cooperative plus hostile; the
 signed value is ``net`` (cooperative minus hostile) and ``sign`` its sign
 (-1, 0, +1). ``docs/explorer.md`` has the table of every attribute in every
 export format.
+Each node also carries its ``camp`` in that window when there are poles (the
+dataset's framing): :func:`network.camps.camps`, ``cooperative:ussr``,
+``enemy-side:china``, ``no-side``, ``unaligned``, ``inactive``.
 
 Examples
 --------
@@ -23,6 +26,8 @@ Examples
 (2.0, -2.0, -1, 'ussr-albania-accuse-1960-06', 'mini, p. 7')
 >>> g.nodes["albania"]["name"], g.nodes["albania"]["label"]
 ('albania', 'Albania')
+>>> g.nodes["albania"]["camp"]   # no tie with China in 1960: only the USSR as a shared enemy
+'enemy-side:china'
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ KEYS = (
     ("n_label", "node", "label", "string"),
     ("n_kind", "node", "kind", "string"),
     ("n_active", "node", "active", "boolean"),
+    ("n_camp", "node", "camp", "string"),
     ("e_weight", "edge", "weight", "double"),
     ("e_net", "edge", "net", "double"),
     ("e_sign", "edge", "sign", "int"),
@@ -73,7 +79,9 @@ def _data(parent: ET.Element, key: str, value: Any) -> None:
     ET.SubElement(parent, "data", {"key": key}).text = text
 
 
-def _document(dataset: Dataset, snap: Snapshot, level: str) -> str:
+def _document(dataset: Dataset, snap: Snapshot, level: str, poles: Sequence[str]) -> str:
+    from ..camps import camps
+
     w, g = snap.window, snap.graph
     root = ET.Element("graphml", {"xmlns": NS})
     for ident, target, name, kind in KEYS:
@@ -87,6 +95,7 @@ def _document(dataset: Dataset, snap: Snapshot, level: str) -> str:
         ("g_level", level),
     ):
         _data(graph, key, value)
+    found = camps(g, [p for p in poles if p in g]) if poles else {}
     for n in sorted(g):
         d = g.nodes[n]
         node = ET.SubElement(graph, "node", {"id": n})
@@ -94,6 +103,8 @@ def _document(dataset: Dataset, snap: Snapshot, level: str) -> str:
         _data(node, "n_label", d.get("name") or n)
         _data(node, "n_kind", d.get("kind") or "")
         _data(node, "n_active", bool(d.get("active")))
+        if n in found:
+            _data(node, "n_camp", found[n].label)
     for u, v, d in sorted((min(u, v), max(u, v), d) for u, v, d in g.edges(data=True)):
         edge = ET.SubElement(graph, "edge", {"id": f"{u}--{v}", "source": u, "target": v})
         ids = list(d["ties"])
@@ -115,7 +126,10 @@ def _document(dataset: Dataset, snap: Snapshot, level: str) -> str:
 
 
 def graphml_files(
-    dataset: Dataset, level: str = "person", by: str | Sequence[Window] = "year"
+    dataset: Dataset,
+    level: str = "person",
+    by: str | Sequence[Window] = "year",
+    poles: Sequence[str] | None = None,
 ) -> dict[str, str]:
     """The snapshots as GraphML documents, one per window: file name -> text, in window order.
 
@@ -127,19 +141,30 @@ def graphml_files(
         Snapshot level (:func:`network.snapshots.snapshots`).
     by : {"year", "period"} or list of Window
         The windows.
+    poles : sequence of str, optional
+        The poles of each node's ``camp`` (default: the dataset's ``framing:
+        poles``; those absent from the data are passed over; none: no ``camp``).
 
     Returns
     -------
     dict of str to str
         ``"<window id>.graphml"`` -> the XML text; the same data gives the same text.
     """
+    if poles is None:
+        poles = dataset.framing.poles if dataset.framing else ()
     return {
-        f"{snap.window.id}{SUFFIX}": _document(dataset, snap, level)
+        f"{snap.window.id}{SUFFIX}": _document(dataset, snap, level, poles)
         for snap in snapshots(dataset, by=by, level=level)
     }
 
 
-def graphml(dataset: Dataset, window: str, level: str = "person", by: str | Sequence[Window] = "year") -> str:
+def graphml(
+    dataset: Dataset,
+    window: str,
+    level: str = "person",
+    by: str | Sequence[Window] = "year",
+    poles: Sequence[str] | None = None,
+) -> str:
     """One window's snapshot as a GraphML document (see the module docstring).
 
     Raises ValueError naming the windows there are when ``window`` is not one of them.
@@ -150,7 +175,7 @@ def graphml(dataset: Dataset, window: str, level: str = "person", by: str | Sequ
     ...
     ValueError: no window '1949'; the windows are 1957, 1958, 1959, 1960
     """
-    files = graphml_files(dataset, level=level, by=by)
+    files = graphml_files(dataset, level=level, by=by, poles=poles)
     name = f"{window}{SUFFIX}"
     if name not in files:
         known = ", ".join(f.removesuffix(SUFFIX) for f in files)

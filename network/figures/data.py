@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -28,15 +27,22 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-import numpy as np
-
 from .. import style
-from ..alignment import alignment, bloc_labels
+from ..alignment import alignment
 from ..balance import frustration, shared_partitions, triangle_counts
-from ..centrality import centrality
-from ..layout import LabelGeometry, label_geometry, label_text, layout_for, overlaps, text_width
+from ..camps import CAMP_EXPLAINED, camp_key, camps, legend_text
+from ..centrality import centrality, involvement, rank
+from ..layout import (
+    LabelGeometry,
+    edge_routes,
+    label_geometry,
+    label_text,
+    layout_for,
+    place_labels,
+    text_width,
+)
 from ..model import Dataset
-from ..options import INVOLVEMENT, SIZE_MEASURES
+from ..options import INVOLVEMENT, RANK_BY, SIZE_MEASURES
 from ..rows import Rows
 from ..snapshots import HALF_LIFE, LEVELS, Snapshot, signed_graph, snapshots
 from ..windows import Window, period_windows, year_windows
@@ -59,6 +65,8 @@ __all__ = [
     "balance_view",
     "bump_view",
     "figure_years",
+    "record_ties",
+    "label_priority",
     "SIZE_MEASURES",
     "INVOLVEMENT",
 ]
@@ -70,7 +78,9 @@ _LABEL_GAP_EM = 0.8  # labels in a panel keep this much space between them, so t
 _BOLD = 1.12  # DejaVu Sans Bold runs this much wider than the regular face
 _MARGIN = 1.04  # and rendered text a little wider than its advances
 _BAND_MIN_EMS = 8.0  # a period band narrower than this many ems shows only its number
-_KEY_ACTORS = 5  # actors labelled in small multiples besides the poles and the focal actor
+_KEY_ACTORS = (
+    8  # actors with the most ties labelled in small multiples, besides the poles and the focal actor
+)
 _BUMP_TOP = 5  # an actor is "leading" if ranked this high in some period
 _BUMP_MAX_LINES = 10
 _DODGE = 0.12  # years between the poles' points of one year, so equal scores do not hide
@@ -84,10 +94,14 @@ _LEVEL_NAMES = {
 
 @dataclass(frozen=True)
 class NodeView:
-    """An actor as drawn: where, how big, which bloc's colour, faded or not.
+    """An actor as drawn: where, how big, its camp's colour, faded or not.
 
-    ``key`` is ``"below"`` or ``"above"`` for the few actors labelled in the
-    small multiples (where their label goes), else empty.
+    ``bloc`` is the :data:`network.style.BLOC` key of its camp (:func:`network.camps.camp_key`).
+
+    ``key`` is where its label goes, ``"below"``, ``"above"``, ``"right"`` or
+    ``"left"`` of the marker, or a corner (``"below-left"`` ...), or empty:
+    not labelled (no room left for it, or, in a panel of the small
+    multiples, not one of the key actors).
     """
 
     id: str
@@ -115,6 +129,7 @@ class EdgeView:
     width: float
     weight: float
     count: int
+    bend: tuple[float, float] | None = None  # control point of a curved line (None: straight)
 
 
 @dataclass(frozen=True)
@@ -155,7 +170,7 @@ class SmallMultiplesView:
 
 @dataclass(frozen=True)
 class Series:
-    """One pole's alignment scores: x (mid-year), score or None, ties behind it, marker area."""
+    """One pole's alignment scores: x (mid-year), score or None, its interval, ties behind it, marker area."""
 
     key: str
     label: str
@@ -164,6 +179,8 @@ class Series:
     y: tuple[float | None, ...]
     ties: tuple[int, ...]
     sizes: tuple[float, ...]
+    low: tuple[float | None, ...] = ()
+    high: tuple[float | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -401,6 +418,7 @@ def _coded(dataset: Dataset) -> str:
 def _measure_name(measure: str) -> str:
     names = {
         INVOLVEMENT: "total weight of its ties (cooperative + hostile)",
+        "ties": "number of ties",
         "pn": "PN index",
         "pagerank": "PageRank",
         "eigenvector": "eigenvector centrality",
@@ -417,7 +435,7 @@ def _measure_name(measure: str) -> str:
 def _values(rows: Rows, measure: str) -> dict[tuple[str, str], float]:
     out = {}
     for r in rows:
-        value = r["strength_pos"] + r["strength_neg"] if measure == INVOLVEMENT else r[measure]
+        value = r[measure]
         out[r["period"], r["actor"]] = 0.0 if value is None else max(float(value), 0.0)
     return out
 
@@ -425,28 +443,47 @@ def _values(rows: Rows, measure: str) -> dict[tuple[str, str], float]:
 def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], float]:
     """(period, actor) -> ``measure`` of every active actor (never below 0).
 
-    Involvement, ``strength_pos + strength_neg`` of :func:`network.centrality.centrality`, is
-    summed here from the snapshot's edges, exactly as that function sums them (same order, same
-    floats), without the costly measures it also computes; any other measure comes from it.
+    Involvement and ties are summed here from the snapshot's edges by
+    :func:`network.centrality.involvement`, as :func:`network.centrality.centrality` sums them
+    (same order, same floats), without the costly measures it also computes; any other measure
+    comes from it.
     """
-    if measure != INVOLVEMENT:
+    if measure not in (INVOLVEMENT, "ties"):
         return _values(centrality(snaps), measure)
     out = {}
     for snap in snaps:
         g = snap.graph
         for a, d in g.nodes(data=True):
             if d.get("active"):
-                edges = [e for _, _, e in g.edges(a, data=True)]
-                value = sum(e["pos"] for e in edges) + sum(e["neg"] for e in edges)
-                out[snap.window.id, a] = max(float(value), 0.0)
+                weight, ties = involvement(g, a)
+                out[snap.window.id, a] = max(float(weight if measure == INVOLVEMENT else ties), 0.0)
     return out
 
 
-def _bloc_legend(keys: Iterable[str], dataset: Dataset, poles: Sequence[str]) -> tuple[tuple[str, str], ...]:
+def _ranks(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], int]:
+    """(period, actor) -> rank by ``measure`` under :func:`network.centrality.rank`, every output's rule."""
+    if measure != INVOLVEMENT:
+        return {(r["period"], r["actor"]): r["rank"] for r in centrality(snaps, rank_by=measure)}
+    out: dict[tuple[str, str], int] = {}
+    for snap in snaps:
+        g = snap.graph
+        totals = {a: involvement(g, a) for a, d in g.nodes(data=True) if d.get("active")}
+        ranks = rank({a: w for a, (w, _) in totals.items()}, {a: n for a, (_, n) in totals.items()})
+        out.update(((snap.window.id, a), r) for a, r in ranks.items())
+    return out
+
+
+def _bloc_legend(
+    keys: Iterable[str], dataset: Dataset, poles: Sequence[str], inches: float
+) -> tuple[tuple[str, str], ...]:
+    """Legend entries ``(style key, words)`` of the camps drawn, in :data:`network.style.BLOC` order,
+    the words wrapped to ``inches``."""
     present = set(keys)
     names = [dataset.actor_name(p) for p in poles]
     return tuple(
-        (key, style.bloc_legend_label(key, names)) for key in style.BLOC if key in present and key != "none"
+        (key, _fit(legend_text(key, names), inches, style.FONT["legend"]))
+        for key in style.BLOC
+        if key in present and key != "none"
     )
 
 
@@ -495,7 +532,7 @@ def _snapshot_views(
     labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
     frame = (style.FRAME["x0"], style.FRAME["x1"], style.FRAME["y0"], style.FRAME["y1"])
     blocs_per_snap = [
-        {a: style.bloc_style(b, poles) for a, b in bloc_labels(s, [p for p in poles if p in s.graph]).items()}
+        {a: camp_key(c, poles) for a, c in camps(s.graph, [p for p in poles if p in s.graph]).items()}
         for s in snaps
     ]
     fig_w = style.FIGSIZE["snapshot"][0]
@@ -514,18 +551,9 @@ def _snapshot_views(
         pinned = (
             f" ({_and(placed)} pinned from left to right), so a place shows alignment over the whole record"
         )
+    colour = f"Colour: the actor's camp in the {unit}. {CAMP_EXPLAINED} " if poles else ""
     # one legend for every snapshot of the set (frames of the GIF keep the same key)
-    legend = _bloc_legend(
-        {k for b in blocs_per_snap for k in b.values()}
-        | {
-            "mixed"
-            for s, b in zip(snaps, blocs_per_snap, strict=True)
-            for n, d in s.graph.nodes(data=True)
-            if d["active"] and n not in b
-        },
-        dataset,
-        poles,
-    )
+    legend = _bloc_legend({k for b in blocs_per_snap for k in b.values()}, dataset, poles, column - 0.5)
     views = []
     for snap, blocs in zip(snaps, blocs_per_snap, strict=True):
         g = snap.graph
@@ -545,7 +573,7 @@ def _snapshot_views(
                     x=x,
                     y=y,
                     size=round(size, 2),
-                    bloc=blocs.get(n, "mixed" if active else "none"),
+                    bloc=blocs[n],
                     active=active,
                     pole=n in poles,
                 )
@@ -594,8 +622,8 @@ def _snapshot_views(
         caption = _fit(
             f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. A line sums the "
             f"ties of two actors in the {unit}; width: |cooperation \u2212 hostility|, one scale for all "
-            f"{unit}s. Colour: the two blocs that best fit the signs (frustration partition). Actors keep "
-            f"their places in every snapshot{pinned}.",
+            f"{unit}s. {colour}Actors keep their places "
+            f"in every snapshot{pinned}.",
             fig_w - 0.3,
             style.FONT["caption"],
         )
@@ -628,76 +656,120 @@ def _small_scale(count: int) -> tuple[tuple[int, int], float]:
     return (rows, cols), min(1.0, panel_w / (style.FIGSIZE["snapshot"][0] * style.SNAPSHOT_AXES[2])) ** 2
 
 
-def _key_actors(
-    views: Sequence[SnapshotView], poles: Sequence[str], focal: str | None, scale: float
-) -> dict[str, str]:
-    """Actors labelled in the small multiples, and where: ``{actor: "below" or "above"}``.
+def record_ties(dataset: Dataset, level: str) -> dict[str, int]:
+    """Actor -> the number of ties it has over the whole record at ``level`` (who the story turns on).
 
-    Candidates are the poles, the focal actor and the actors with the largest
-    summed node area over ``views``. One is kept if its label, at the size it
-    has in a panel, below its node or else above it, stays inside the panel
-    and clear of the labels kept before; the poles and the focal actor are
-    always kept.
+    Examples
+    --------
+    >>> from network import load
+    >>> record_ties(load("tests/data/mini.yaml"), "state")
+    {'albania': 8, 'china': 6, 'ussr': 6}
     """
-    total: dict[str, float] = {}
-    biggest: dict[str, float] = {}
+    lo, hi = dataset.span
+    for p in dataset.periods:
+        lo, hi = min(lo, p.lower), max(hi, p.upper)
+    (whole,) = snapshots(dataset, by=[Window("all", "all", lo, hi)], level=level)
+    g = whole.graph
+    return {n: sum(int(d["count"]) for *_, d in g.edges(n, data=True)) for n in sorted(g)}
+
+
+def label_priority(ties: dict[str, int], poles: Sequence[str], focal: str | None) -> list[str]:
+    """Actors in the order their labels are placed: the poles, the focal actor, then by ties (most first).
+
+    Examples
+    --------
+    >>> label_priority({"a": 3, "b": 9, "c": 1, "p": 2}, ["p"], "c")
+    ['p', 'c', 'b', 'a']
+    """
+    first = list(dict.fromkeys(p for p in (*poles, focal) if p in ties))
+    return first + sorted((n for n in ties if n not in first), key=lambda n: (-ties[n], n))
+
+
+def _place_labels(
+    view: SnapshotView,
+    candidates: Sequence[str],
+    geometry: LabelGeometry,
+    marker_scale: float,
+) -> dict[str, str]:
+    """Where each candidate's label goes in ``view``, ``{actor: side}``: :func:`network.layout.place_labels`
+    with the labels measured in DejaVu Sans, ``_LABEL_GAP_EM`` ems between labels, and the markers of
+    the active actors and of the candidates as what a label may not cover."""
+    units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    markers = {
+        n.id: (n.x, n.y, math.sqrt(n.size * marker_scale) / 2 * units_per_point)
+        for n in view.nodes
+        if n.active or n.id in candidates
+    }
+    sizes = {
+        n.id: (
+            text_width(n.label) * _MARGIN * geometry.em * (_BOLD if n.pole else 1.0),
+            (n.label.count("\n") + 1) * geometry.line_height,
+        )
+        for n in view.nodes
+        if n.id in markers
+    }
+    return place_labels(markers, sizes, candidates, view.frame, geometry.em * _LABEL_GAP_EM, geometry.pad)
+
+
+def _label_views(
+    views: Sequence[SnapshotView],
+    priority: Sequence[str],
+    geometry: LabelGeometry,
+    marker_scale: float = 1.0,
+    only: Sequence[str] | None = None,
+) -> list[SnapshotView]:
+    """``views`` with each node's label place (``key``) set by :func:`_place_labels`.
+
+    Every actor is a candidate (active ones first, each group in ``priority``
+    order), or, with ``only``, the active actors among ``only``.
+    """
+    rank = {n: i for i, n in enumerate(priority)}
+    out = []
     for v in views:
-        for node in v.nodes:
-            if node.active:
-                total[node.id] = total.get(node.id, 0.0) + node.size
-            biggest[node.id] = max(biggest.get(node.id, 0.0), node.size)
-    nodes: dict[str, NodeView] = {node.id: node for v in views[:1] for node in v.nodes}
-    first = [p for p in (*poles, focal) if p in nodes]
-    order = first + sorted((n for n in total if n not in first), key=lambda n: (-total[n], n))
+        active = [n.id for n in v.nodes if n.active]
+        if only is not None:
+            chosen = [n for n in only if n in active]
+        else:
+            faded = [n.id for n in v.nodes if not n.active]
+            chosen = sorted(active, key=lambda a: (rank.get(a, len(rank)), a)) + sorted(
+                faded, key=lambda a: (rank.get(a, len(rank)), a)
+            )
+        keys = _place_labels(v, chosen, geometry, marker_scale)
+        out.append(replace(v, nodes=tuple(replace(n, key=keys.get(n.id, "")) for n in v.nodes)))
+    return out
+
+
+def _panel_geometry(scale: float) -> LabelGeometry:
+    """The label geometry of a small-multiples panel, in layout units (its labels are smaller)."""
     full = label_geometry()
     inch = math.sqrt(scale)  # a panel shows the frame this much smaller
     factor = style.FONT["label_small"] / style.FONT["label"] / inch
-    geometry = LabelGeometry(full.em * factor, full.line_height * factor, full.radius, full.pad / inch)
-    units_per_point = full.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
-    x0, x1, y0, y1 = (style.FRAME[k] for k in ("x0", "x1", "y0", "y1"))
-    # per candidate: its marker's box, and its label's box below and above the marker
-    marker: dict[str, np.ndarray] = {}
-    text: dict[tuple[str, str], np.ndarray] = {}
-    for n in order[: len(first) + 2 * _KEY_ACTORS]:  # only the leading actors are candidates
-        node = nodes[n]
-        r = math.sqrt(biggest[n]) / 2 * units_per_point
-        half = text_width(node.label) * _MARGIN * geometry.em / 2
-        height = (node.label.count("\n") + 1) * geometry.line_height
-        marker[n] = np.array([node.x - r, node.y - r, node.x + r, node.y + r])
-        low, high = node.y - r - geometry.pad, node.y + r + geometry.pad
-        text[n, "below"] = np.array([node.x - half, low - height, node.x + half, low])
-        text[n, "above"] = np.array([node.x - half, high, node.x + half, high + height])
+    return LabelGeometry(full.em * factor, full.line_height * factor, full.radius, full.pad / inch)
 
-    def fits(sides: dict[str, str]) -> bool:
-        labels = [text[n, side] for n, side in sides.items()]
-        inside = all(
-            b[0] >= x0 and b[2] <= x1 and b[1] >= y0 and b[3] <= y1
-            for n, b in zip(sides, labels, strict=True)
-            if n not in first
-        )
-        k = len(labels)
-        pairs = overlaps(np.array(labels + [marker[n] for n in sides]), geometry.em * _LABEL_GAP_EM)
-        # markers may touch each other, and a label its own marker; nothing else may touch a label
-        return inside and all(i >= k or j == i + k for i, j in pairs)
 
-    chosen: dict[str, str] = {}
-    for n in marker:
-        if len(chosen) >= len(first) + _KEY_ACTORS:
-            break
-        # this label below or above; else with one or two labels placed before moved to their other side
-        flip = {"below": "above", "above": "below"}
-        moves = [()] + [(m,) for m in chosen] + list(itertools.combinations(chosen, 2))
-        trials = [
-            {**chosen, **{m: flip[chosen[m]] for m in moved}, n: side}
-            for moved in moves
-            for side in ("below", "above")
-        ]
-        found = next((t for t in trials if fits(t)), None)
-        if found is not None:
-            chosen = found
-        elif n in first:
-            chosen[n] = "below"
-    return chosen
+def _route_edges(
+    views: Sequence[SnapshotView], positions: dict[str, tuple[float, float]]
+) -> list[SnapshotView]:
+    """``views`` with every edge routed off the nodes it does not end at (by :func:`edge_routes`).
+
+    The room kept from a node is its largest marker in any of ``views``, plus
+    half the widest line drawn and the label pad; one route per dyad, so a
+    line keeps its shape in every view.
+    """
+    geometry = label_geometry()
+    units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    biggest: dict[str, float] = {}
+    widest = 0.0
+    for v in views:
+        for node in v.nodes:
+            biggest[node.id] = max(biggest.get(node.id, 0.0), node.size)
+        widest = max([widest, *(e.width for e in v.edges)])
+    room = {
+        n: (math.sqrt(size) / 2 + widest / 2) * units_per_point + geometry.pad for n, size in biggest.items()
+    }
+    dyads = sorted({(e.u, e.v) for v in views for e in v.edges})
+    routes = edge_routes({n: positions[n] for n in biggest}, dyads, room)
+    return [replace(v, edges=tuple(replace(e, bend=routes[e.u, e.v]) for e in v.edges)) for v in views]
 
 
 def _grid(n: int) -> tuple[int, int]:
@@ -712,7 +784,7 @@ def _grid(n: int) -> tuple[int, int]:
 def bump_view(
     dataset: Dataset,
     snaps: list[Snapshot],
-    rank_by: str = INVOLVEMENT,
+    rank_by: str = RANK_BY,
     poles: Sequence[str] = (),
     top: int = _BUMP_TOP,
     max_lines: int = _BUMP_MAX_LINES,
@@ -734,12 +806,7 @@ def bump_view(
     """
     if rank_by not in SIZE_MEASURES:
         raise ValueError(f"unknown measure {rank_by!r}; choose from {', '.join(SIZE_MEASURES)}")
-    values = _measure(snaps, rank_by)
-    ranks: dict[tuple[str, str], int] = {}
-    for s in snaps:
-        present = sorted((a for (p, a) in values if p == s.period), key=lambda a: (-values[s.period, a], a))
-        for i, a in enumerate(present):
-            ranks[s.period, a] = i + 1
+    ranks = _ranks(snaps, rank_by)
     if not ranks:
         return None
     best = {a: min(r for (_, b), r in ranks.items() if b == a) for _, a in ranks}
@@ -810,12 +877,12 @@ def figure_data(
     level : {"person", "state"}
         The snapshots' level.
     poles : sequence of str, optional
-        The poles: pinned from left to right, their blocs coloured and named
-        (default: the dataset's ``framing: poles``; without them, no actor is
-        pinned and the blocs are named neutrally).
+        The poles: pinned from left to right; the camps' colours are reckoned
+        towards them (default: the dataset's ``framing: poles``; without them,
+        no actor is pinned and there are no camps).
     focal : str, optional
-        The focal actor, always labelled in the small multiples (default: the
-        dataset's ``framing: focal``).
+        The focal actor, labelled first after the poles wherever it is active
+        (default: the dataset's ``framing: focal``).
     size_by : str
         Node area by this measure (one of :data:`SIZE_MEASURES`, default the
         total weight of an actor's ties in the period).
@@ -850,8 +917,13 @@ def figure_data(
     grid, scale = _small_scale(len(year_snaps))
     years = _snapshot_views(dataset, year_snaps, positions, poles, size_by, "year")
     periods = _snapshot_views(dataset, period_snaps, positions, poles, size_by, "period")
-    keys = _key_actors(years, poles, focal, scale)
-    years = [replace(v, nodes=tuple(replace(n, key=keys.get(n.id, "")) for n in v.nodes)) for v in years]
+    routed = _route_edges(years + periods, positions)
+    years, periods = routed[: len(years)], routed[len(years) :]
+    priority = label_priority(record_ties(dataset, level), poles, focal)
+    key_actors = priority[: len({*poles, focal} & set(priority)) + _KEY_ACTORS]
+    panels = _label_views(years, priority, _panel_geometry(scale), scale, only=key_actors)
+    years = _label_views(years, priority, label_geometry())
+    periods = _label_views(periods, priority, label_geometry())
     first, last = year_snaps[0].window.id, year_snaps[-1].window.id
     width = style.FIGSIZE["small_multiples"][0] - 0.3
     small = SmallMultiplesView(
@@ -864,16 +936,25 @@ def figure_data(
             style.FONT["subtitle"],
         ),
         caption=_fit(
-            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. Labelled: the "
-            f"poles, the focal actor and the actors with the most ties; the full-size snapshot of each year "
-            f"names every actor.",
+            f"{_source_text(dataset)} {_coded(dataset)} {_LEVEL_NAMES[level].capitalize()}. "
+            + (
+                "Colour: each actor's camp towards the poles in the year, as the legend says (a camp is not "
+                "an alliance). "
+                if poles
+                else ""
+            )
+            + f"Labelled wherever active: the poles, the focal actor and the {_KEY_ACTORS} actors with the "
+            f"most ties over the whole record, as many as fit; the full-size snapshot of each year names "
+            f"every actor there is room for.",
             width,
             style.FONT["caption"],
         ),
-        panels=tuple(years),
+        panels=tuple(panels),
         grid=grid,
         scale=round(scale, 4),
-        legend_blocs=years[0].legend_blocs if years else (),
+        legend_blocs=tuple((k, text.replace("\n", " ")) for k, text in years[0].legend_blocs)
+        if years
+        else (),
         size_examples=years[0].size_examples if years else (),
         size_title="Node area",
     )
@@ -908,7 +989,9 @@ def alignment_view(
     >>> from network import load
     >>> v = alignment_view(load("tests/data/mini.yaml"))
     >>> [(s.key, s.y, s.ties) for s in v.series][1]
-    ('china', (None, 1.0, 0.6, None), (0, 1, 3, 0))
+    ('china', (None, 0.5, 0.45, None), (0, 1, 3, 0))
+    >>> v.series[1].low, v.series[1].high
+    ((None, -0.707, -0.468, None), (None, 1.0, 0.975, None))
     """
     focal = dataset.focal if focal is None else focal
     poles = dataset.poles if poles is None else tuple(poles)
@@ -933,6 +1016,8 @@ def alignment_view(
                 y=tuple(None if r["score"] is None else round(float(r["score"]), 6) for r in mine),
                 ties=tuple(int(r["ties"]) for r in mine),
                 sizes=tuple(round(30.0 + 330.0 * r["ties"] / most, 2) for r in mine),
+                low=tuple(r["low"] for r in mine),
+                high=tuple(r["high"] for r in mine),
             )
         )
     fig_w = style.FIGSIZE["timeline"][0]
@@ -943,8 +1028,9 @@ def alignment_view(
     return AlignmentView(
         title=f"{name} between {_and([dataset.actor_name(p) for p in poles])}, year by year",
         subtitle=_fit(
-            "Score = (cooperation \u2212 hostility) / (cooperation + hostility) over the ties between "
-            f"{name} and each side: 1 only cooperation, \u22121 only hostility.",
+            "Score: the cooperative share of the ties between "
+            f"{name} and each side (Jeffreys estimate), 1 only cooperation, \u22121 only hostility; "
+            "bar: its 95% interval, long where the ties are few.",
             text_w,
             style.FONT["subtitle"],
         ),

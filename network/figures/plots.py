@@ -28,6 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from .. import style
+from ..layout import route_points
 from .data import AlignmentView, BalanceView, BumpView, PeriodBand, SmallMultiplesView, SnapshotView
 
 __all__ = [
@@ -50,6 +51,17 @@ BALANCE_MEASURES: tuple[tuple[Any, ...], ...] = (
     ("edge balance (1 \u2212 frustration / edges)", style.OKABE_ITO["reddish_purple"], "s", "dashed"),
 )
 _POLE_LINES: tuple[Any, ...] = ("solid", "dashed", "dotted", "dashdot")
+#: A node label's place: direction of its offset from the marker (x, y) and its alignment.
+_LABEL_SIDES = {
+    "below": (0, -1, "center", "top"),
+    "above": (0, 1, "center", "bottom"),
+    "right": (1, 0, "left", "center"),
+    "left": (-1, 0, "right", "center"),
+    "below-right": (math.sqrt(0.5), -math.sqrt(0.5), "left", "top"),
+    "below-left": (-math.sqrt(0.5), -math.sqrt(0.5), "right", "top"),
+    "above-right": (math.sqrt(0.5), math.sqrt(0.5), "left", "bottom"),
+    "above-left": (-math.sqrt(0.5), math.sqrt(0.5), "right", "bottom"),
+}
 
 
 def _font(key: str) -> float:
@@ -189,8 +201,9 @@ def draw_snapshot(ax: Axes, view: SnapshotView, compact: bool = False, scale: fl
     view : SnapshotView
         From :func:`network.figures.data.figure_data`.
     compact : bool
-        For a panel of the small multiples: a short title, only the key
-        actors labelled, no legend or caption.
+        For a panel of the small multiples: a short title, smaller labels,
+        no legend or caption. Either way, a node is labelled where its
+        ``key`` says (none if empty).
     scale : float
         Factor on marker areas (line widths and gaps scale by its square
         root): a panel is smaller than a page.
@@ -216,7 +229,7 @@ def draw_snapshot(ax: Axes, view: SnapshotView, compact: bool = False, scale: fl
             continue
         spec = style.EDGE[kind]
         lines = LineCollection(
-            [((e.x0, e.y0), (e.x1, e.y1)) for e in edges],
+            [route_points((e.x0, e.y0), (e.x1, e.y1), e.bend) for e in edges],
             linewidths=[e.width * linear for e in edges],
             colors=spec["color"],
             linestyles=_dashes(kind),
@@ -251,17 +264,17 @@ def draw_snapshot(ax: Axes, view: SnapshotView, compact: bool = False, scale: fl
 
     size = _font("label_small" if compact else "label")
     for n in view.nodes:
-        if compact and not n.key:
+        if not n.key:
             continue
-        up = compact and n.key == "above"
         gap = math.sqrt(n.size * scale) / 2 + style.LABEL["pad_pt"] * linear
+        dx, dy, ha, va = _LABEL_SIDES[n.key]
         ax.annotate(
             n.label,
             (n.x, n.y),
-            xytext=(0, gap if up else -gap),
+            xytext=(dx * gap, dy * gap),
             textcoords="offset points",
-            ha="center",
-            va="bottom" if up else "top",
+            ha=ha,
+            va=va,
             fontsize=size,
             linespacing=1.05,
             color=style.NODE["label_color"] if n.active else style.INACTIVE["label_color"],
@@ -359,10 +372,20 @@ def draw_small_multiples(fig: Figure, view: SmallMultiplesView) -> Figure:
         "labelspacing": 0.5,
     }
     fig.add_artist(fig.legend(handles=edges, bbox_to_anchor=(0.008, 0.15), **common))
-    fig.add_artist(fig.legend(handles=blocs, bbox_to_anchor=(0.3, 0.15), ncol=2, columnspacing=1.5, **common))
+    # the camps' words on one line each, in two columns of at most four rows (room for the caption
+    # below); smaller when every kind of camp is there
+    fig.add_artist(
+        fig.legend(
+            handles=blocs,
+            bbox_to_anchor=(0.23, 0.15),
+            ncol=2,
+            columnspacing=1.0,
+            **{**common, "fontsize": _font("legend" if len(blocs) <= 8 else "label_small")},
+        )
+    )
     fig.legend(
         handles=size_legend_handles(view.size_examples, view.scale),
-        bbox_to_anchor=(0.75, 0.15),
+        bbox_to_anchor=(0.81, 0.15),
         ncol=len(view.size_examples),
         title=view.size_title,
         title_fontsize=_font("legend"),
@@ -451,11 +474,12 @@ def _year_axis(ax: Axes, years: Sequence[int], xlim: tuple[float, float]) -> Non
 
 
 def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
-    """The focal actor's score with each pole per year, the named periods above, the ties behind each point.
+    """The focal actor's score with each pole per year, its interval, the named periods, the ties behind it.
 
-    Each pole has its bloc colour, its own marker and line style; the marker
-    area and the number next to it give the ties behind the score, so thin
-    years read as thin. A gap: no tie that year.
+    Each pole has its bloc colour, its own marker and line style; a vertical
+    bar through each point spans the score's interval (long where the ties
+    are few), and the marker area and the number next to it give the ties
+    behind the score, so thin years read as thin. A gap: no tie that year.
 
     Parameters
     ----------
@@ -468,15 +492,18 @@ def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
     Returns
     -------
     matplotlib.axes.Axes
-        ``ax``; one scatter per pole, in the order of ``view.series``.
+        ``ax``; per pole, in the order of ``view.series``, the interval bars
+        (a LineCollection) then the scatter of the scores.
 
     Examples
     --------
+    >>> from matplotlib.collections import LineCollection
     >>> from network import load
     >>> from network.figures.data import alignment_view
     >>> ax = draw_alignment_timeline(Figure().add_subplot(), alignment_view(load("tests/data/mini.yaml")))
-    >>> [len(c.get_offsets()) for c in ax.collections]   # USSR scored in 4 years, China in 2
-    [4, 2]
+    >>> [(type(c).__name__, len(c.get_segments() if isinstance(c, LineCollection) else c.get_offsets()))
+    ...  for c in ax.collections]   # USSR scored in 4 years, China in 2
+    [('LineCollection', 4), ('PathCollection', 4), ('LineCollection', 2), ('PathCollection', 2)]
     """
     ax.set_ylim(-1.15, 1.15)
     _year_axis(ax, view.years, view.xlim)
@@ -486,14 +513,25 @@ def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
     above = _draw_periods(ax, view.periods, view.lanes)
     handles = []
     for s in view.series:
-        color = (
-            style.BLOC[f"pole{s.style}"]["color"]
-            if s.style < style.POLE_COLOURS
-            else style.OKABE_ITO["black"]
-        )
+        color = style.pole_colour(s.style) if s.style < style.POLE_COLOURS else style.OKABE_ITO["black"]
         marker = style.POLE_MARKERS[s.style % len(style.POLE_MARKERS)]
         linestyle = _POLE_LINES[s.style % len(_POLE_LINES)]
         _broken_line(ax, s.x, s.y, color=color, linestyle=linestyle, linewidth=2.2, zorder=3)
+        spans = [
+            (x, lo, hi)
+            for x, y, lo, hi in zip(s.x, s.y, s.low, s.high, strict=False)
+            if y is not None and lo is not None and hi is not None
+        ]
+        if spans:
+            ax.vlines(
+                [p[0] for p in spans],
+                [p[1] for p in spans],
+                [p[2] for p in spans],
+                color=color,
+                linewidth=1.4,
+                alpha=0.75,
+                zorder=2,
+            )
         shown = [(x, y, a) for x, y, a in zip(s.x, s.y, s.sizes, strict=True) if y is not None]
         ax.scatter(
             [p[0] for p in shown],
@@ -576,7 +614,7 @@ def draw_centrality_bump(ax: Axes, view: BumpView) -> Axes:
     ax.spines["bottom"].set_visible(False)
     for line in view.lines:
         if line.style.startswith("pole"):
-            color = style.BLOC[line.style]["color"]
+            color = style.pole_colour(int(line.style[4:]))
             marker = style.POLE_MARKERS[int(line.style[4:]) % len(style.POLE_MARKERS)]
         else:
             color, marker = style.SERIES[int(line.style[6:]) % len(style.SERIES)]

@@ -740,9 +740,9 @@ def render_all(
     mode, half_life : optional
         Snapshot mode, see :func:`network.snapshots.snapshots`.
     poles, focal : optional
-        The poles (pinned from left to right, their blocs named) and the focal actor of the
-        alignment time line; by default the dataset's ``framing:``. Without a framing the
-        alignment time line is left out, no actor is pinned and the blocs are named neutrally.
+        The poles (pinned from left to right, the camps reckoned towards them) and the focal
+        actor of the alignment time line; by default the dataset's ``framing:``. Without a
+        framing the alignment time line is left out, no actor is pinned and none is in a camp.
     size_by : str
         Node area by this measure (:data:`network.figures.data.SIZE_MEASURES`).
     progress : callable, optional

@@ -2,8 +2,8 @@
 
 Computation only; :mod:`network.report.render` turns a :class:`Lesson` into
 HTML and Markdown. Changes come from :func:`network.diff.diff`, centrality
-from :func:`network.centrality.centrality`, balance and blocs from
-:mod:`network.balance` and :func:`network.alignment.bloc_labels`; the
+from :func:`network.centrality.centrality`, balance from :mod:`network.balance`
+and the camps from :func:`network.camps.camps`; the
 discussion questions (:mod:`network.report.questions`) are drawn from these.
 
 Examples
@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..alignment import bloc_labels
 from ..balance import frustration, triangle_counts, unbalanced_triangles
+from ..camps import Camp, camp_groups, camp_text, camps
 from ..centrality import centrality
 from ..diff import diff
 from ..model import Dataset
@@ -77,7 +77,11 @@ class Change:
 
 @dataclass(frozen=True)
 class Balance:
-    """Structural balance of a period's signed graph and its two blocs."""
+    """Structural balance of a period's signed graph, and the camps towards the poles.
+
+    ``camps``: each camp in plain words (:func:`network.camps.camp_text`) ->
+    its actors' names; ``camp_of``: actor id -> :class:`network.camps.Camp`.
+    """
 
     edges: int
     triangles: int
@@ -85,7 +89,8 @@ class Balance:
     frustration: int
     violations: tuple[tuple[str, str], ...]
     unbalanced: tuple[tuple[str, str, str], ...]
-    blocs: dict[str, tuple[str, ...]]
+    camps: dict[str, tuple[str, ...]]
+    camp_of: dict[str, Camp] = field(default_factory=dict)
 
     @property
     def triangle_balance(self) -> float | None:
@@ -192,15 +197,16 @@ def _balance(snap: Snapshot, poles: Sequence[str], names: dict[str, str]) -> Bal
     g = signed_graph(snap.graph)
     counts = triangle_counts(g)
     part = frustration(g)
-    labels = bloc_labels(snap, [p for p in poles if p in snap.graph])
-    blocs: dict[str, list[str]] = {}
-    for actor, label in sorted(labels.items()):
-        name = (
-            " and ".join(names.get(p, p) for p in label.split("+"))
-            if label not in ("other", "bloc1", "bloc2")
-            else label
-        )
-        blocs.setdefault(name, []).append(names.get(actor, actor))
+    present = [p for p in poles if p in snap.graph]
+    found = camps(snap.graph, present)
+    groups = (  # no poles: no camps to list
+        {
+            camp_text(found[members[0]], names): tuple(names.get(a, a) for a in members)
+            for members in camp_groups(found).values()
+        }
+        if present
+        else {}
+    )
     return Balance(
         edges=g.number_of_edges(),
         triangles=sum(counts.values()),
@@ -208,7 +214,8 @@ def _balance(snap: Snapshot, poles: Sequence[str], names: dict[str, str]) -> Bal
         frustration=int(part.value),
         violations=tuple(part.violations),
         unbalanced=tuple(unbalanced_triangles(g)),
-        blocs={k: tuple(v) for k, v in blocs.items()},
+        camps=groups,
+        camp_of=found,
     )
 
 
@@ -232,9 +239,9 @@ def lesson(
         One page per named period (default when the dataset has periods) or
         per year.
     poles : sequence of str, optional
-        Actors that name the blocs (those absent from the data are passed over);
-        default the dataset's ``framing: poles``, none without a framing (the
-        blocs are then named neutrally).
+        The poles of the camps (those absent from the data are passed over);
+        default the dataset's ``framing: poles``, none without a framing (no
+        camps are then shown).
     focal : str, optional
         The actor a discussion question follows; default the dataset's
         ``framing: focal`` (no such question without one).
@@ -245,8 +252,8 @@ def lesson(
         Pages in order; each with its snapshot, the ties dated to it, the
         changes since the previous page (formed, broken, flipped,
         strengthened, weakened; the ties behind each before and now, with
-        citations), the :data:`TOP` most central actors (by the PN index),
-        balance and blocs, and discussion questions.
+        citations), the :data:`TOP` most central actors (by :data:`network.options.RANK_BY`),
+        balance and camps, and discussion questions.
     """
     from .questions import questions
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from ..camps import camp_text
+
 if TYPE_CHECKING:  # pragma: no cover
     from .lesson import Change, Page
 
@@ -59,7 +61,7 @@ def questions(page: Page, names: Mapping[str, str], focal: str | None = None) ->
         Actor id -> name.
     focal : str, optional
         The actor the lesson follows (the dataset's ``framing: focal``); a question
-        asks about its bloc when it has one.
+        asks about its camp when it has one.
     """
     out: list[str] = []
     label = page.window.label
@@ -80,8 +82,9 @@ def questions(page: Page, names: Mapping[str, str], focal: str | None = None) ->
         top = page.central[0]
         rival = page.central[1]["name"] if len(page.central) > 1 else None
         text = (
-            f"{top['name']} was the most central actor in {label} (first by the PN index, with "
-            f"{top['degree_pos']} cooperative and {top['degree_neg']} hostile ties)."
+            f"{top['name']} was the most central actor in {label} (first by the total weight of its "
+            f"{top['ties']} ties, {top['involvement']:g}; cooperative with {top['degree_pos']} actors and "
+            f"hostile to {top['degree_neg']})."
         )
         text += f" Why {top['name']} rather than {rival}?" if rival else " Why?"
         out.append(text + " Which single tie, if the source had not reported it, would change that most?")
@@ -93,22 +96,20 @@ def questions(page: Page, names: Mapping[str, str], focal: str | None = None) ->
             f"are hostile (a friend of a friend is an enemy, or an enemy of an enemy too). Balance theory "
             f"says one of them should change. Which one did, in the next period?"
         )
-    elif bal.edges and bal.frustration == 0 and len(bal.blocs) > 1:
-        blocs = "; ".join(f"{k}: {', '.join(v)}" for k, v in bal.blocs.items())
+    elif bal.edges and bal.frustration == 0:
         out.append(
-            f"In {label} the network is balanced: every cooperative tie lies inside a bloc and every "
-            f"hostile tie between them ({blocs}). Is a balanced network a stable one?"
+            f"In {label} the network is balanced: its actors split into two sides with every cooperative "
+            f"tie inside a side and every hostile tie between them. Is a balanced network a stable one?"
         )
     if focal is not None and focal in {r["actor"] for r in page.central} | {
         a for c in page.changes for a in (c.source, c.target)
     }:
-        for bloc, members in bal.blocs.items():
-            if names.get(focal, focal) in members and len(bal.blocs) > 1:
-                out.append(
-                    f"In {label} {names.get(focal, focal)} is in the bloc of {bloc}. Which ties put it "
-                    f"there, and which of them would you call the turning point?"
-                )
-                break
+        camp = bal.camp_of.get(focal)
+        if camp is not None and camp.kind in ("cooperative", "enemy_side"):
+            out.append(
+                f"In {label} {names.get(focal, focal)} is {camp_text(camp, names)}. Which ties put it "
+                f"there, and which of them would you call the turning point?"
+            )
     doubtful = [n for n in page.ties if n.confidence != "stated"]
     if doubtful:
         n = doubtful[0]

@@ -23,6 +23,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..atomic import write_text
+from ..camps import CAMP_EXPLAINED, camp_key, legend_text
+from ..centrality import GUIDE, RANK_BY
 from ..model import Dataset
 from .lesson import Change, Lesson, Page, TieNote, lesson
 from .svg import Drawing
@@ -30,6 +32,24 @@ from .svg import Drawing
 __all__ = ["write_report", "html_pages", "markdown_pages", "DEFAULT_OUT"]
 
 DEFAULT_OUT = "figures/report"
+#: The centrality columns of a page's "Who was most central" table: the ranking first, others beside it.
+CENTRAL_COLUMNS = (RANK_BY, "ties", "degree_pos", "degree_neg", "pn")
+_RANK_NOTE = (
+    f"Ranked by {GUIDE[RANK_BY][0].lower()}, the ranking every output of this package uses; equal totals "
+    'go to the actor with more ties. The other columns are other ways to read "central":'
+)
+
+
+def _central_cell(row: dict, key: str) -> str:
+    """A centrality value as a page shows it: counts and weights as they are, indices to 2 decimals."""
+    value = row[key]
+    if value is None:
+        return "\u2013"
+    if key in ("pn", "betweenness", "eigenvector", "pagerank"):
+        return f"{value:.2f}"
+    return f"{value:g}"
+
+
 _KINDS = {
     "flipped": "Flipped (cooperation turned to hostility, or back)",
     "formed": "Formed (no tie before)",
@@ -109,6 +129,25 @@ def _html_nav(les: Lesson, i: int) -> str:
     return "<nav>" + " · ".join(parts) + "</nav>"
 
 
+def _cap(text: str) -> str:
+    """``text`` with its first letter upper-case (the camps' words start lower-case, for the legends)."""
+    return text[:1].upper() + text[1:]
+
+
+def _camps_used(les: Lesson) -> set[str]:
+    """The :data:`network.style.BLOC` keys of the camps on the lesson's pages, and ``none``."""
+    return {camp_key(c, les.poles) for p in les.pages for c in p.balance.camp_of.values()} | {"none"}
+
+
+def _md_colours(les: Lesson) -> str:
+    """The camps' colours in words, for the Markdown pages (which show the picture without a legend)."""
+    from .. import style
+
+    used = _camps_used(les)
+    names = [les.names.get(p, p) for p in les.poles]
+    return "; ".join(f"{b['name']}: {legend_text(k, names)}" for k, b in style.BLOC.items() if k in used)
+
+
 def _html_legend(les: Lesson, drawing: Drawing) -> str:
     L = drawing.look
     signs = "".join(
@@ -119,11 +158,14 @@ def _html_legend(les: Lesson, drawing: Drawing) -> str:
         f"{escape(L['sign'][k]['label'])}</li>"
         for k in ("1", "-1", "0")
     )
+    used = _camps_used(les)
+    faded = f' opacity="{L["inactive"]["alpha"]:g}"'  # as the picture draws an actor without a tie
     blocs = "".join(
         f'<li><span class="swatch"><svg viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" '
-        f'cy="6" r="5" fill="{b["colour"]}" stroke="#222"/></svg></span>{escape(b["label"])}</li>'
+        f'cy="6" r="{3 if k == "none" else 5}" fill="{b["colour"]}" stroke="#222"'
+        f"{faded if k == 'none' else ''}/></svg></span>{escape(b['label'])}</li>"
         for k, b in L["bloc"].items()
-        if k in ("pole0", "pole1", "both", "other", "none")
+        if k in used
     )
     return f'<ul class="legend">{signs}{blocs}</ul>'
 
@@ -140,7 +182,8 @@ def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
         "</header>",
         f"<figure>{drawing.svg(page)}<figcaption>{_html_legend(les, drawing)}Line width: the net weight of "
         f"the ties between two actors; circle area: how much an actor was involved (cooperative plus hostile "
-        f"weight); colour: the two blocs that best fit the signs. Every actor keeps its place on every page."
+        f"weight); colour: the actor's camp. {escape(CAMP_EXPLAINED)} Every actor keeps its place on every "
+        f"page."
         f"</figcaption></figure>",
     ]
     prev = escape(page.previous.label) if page.previous else None
@@ -166,34 +209,36 @@ def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
     out.append("</section>")
     out.append("<section><h2>Who was most central</h2>")
     if page.central:
+        head = "".join(f"<th>{escape(GUIDE[k][0])}</th>" for k in CENTRAL_COLUMNS)
         rows = "".join(
-            f"<tr><td>{r['rank']}</td><td>{escape(r['name'])}</td><td>{r['pn']:.2f}</td>"
-            f"<td>{r['degree_pos']}</td><td>{r['degree_neg']}</td>"
-            f"<td>{r['strength_pos'] + r['strength_neg']:g}</td></tr>"
-            if r["pn"] is not None
-            else f"<tr><td>{r['rank']}</td><td>{escape(r['name'])}</td><td>–</td><td>{r['degree_pos']}</td>"
-            f"<td>{r['degree_neg']}</td><td>{r['strength_pos'] + r['strength_neg']:g}</td></tr>"
+            f"<tr><td>{r['rank']}</td><td>{escape(r['name'])}</td>"
+            + "".join(f"<td>{_central_cell(r, k)}</td>" for k in CENTRAL_COLUMNS)
+            + "</tr>"
             for r in page.central
         )
+        words = "".join(
+            f"<dt>{escape(GUIDE[k][0])}</dt><dd>{escape(GUIDE[k][1])}</dd>" for k in CENTRAL_COLUMNS
+        )
         out.append(
-            "<table><thead><tr><th>Rank</th><th>Actor</th><th>PN index</th><th>Cooperative ties</th>"
-            f"<th>Hostile ties</th><th>Involvement</th></tr></thead><tbody>{rows}</tbody></table>"
-            '<p class="note">Ranked by the PN index (Everett &amp; Borgatti 2014): high for many '
-            "cooperative ties to well-connected actors, lowered twice as much by each hostile one.</p>"
+            f"<table><thead><tr><th>Rank</th><th>Actor</th>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            f'<p class="note">{escape(_RANK_NOTE)}</p><dl class="note">{words}</dl>'
         )
     else:
         out.append("<p>No actor has a tie in this period.</p>")
-    out.append("</section><section><h2>Balance and blocs</h2>")
+    out.append("</section><section><h2>Balance and camps</h2>")
     out.append(
         f"<p>Balanced triangles: {_share(b.triangle_balance)}"
         + (f" of {b.triangles}" if b.triangles else "")
         + f". Frustration: {b.frustration} of {b.edges} signed edges would have to change for the "
-        f"network to split into two blocs, friends inside, enemies between.</p>"
+        f"network to split into two sides, friends inside, enemies between (a measure of balance: "
+        f"friends of friends and enemies of enemies share a side).</p><p>{escape(CAMP_EXPLAINED)}</p>"
     )
-    if b.blocs:
+    if b.camps:
         out.append(
             "<ul>"
-            + "".join(f"<li><b>{escape(k)}</b>: {escape(', '.join(v))}</li>" for k, v in b.blocs.items())
+            + "".join(
+                f"<li><b>{escape(_cap(k))}</b>: {escape(', '.join(v))}</li>" for k, v in b.camps.items()
+            )
             + "</ul>"
         )
     if b.unbalanced:
@@ -244,7 +289,8 @@ def _html_index(les: Lesson) -> str:
         "<section><h2>How to read the pages</h2><p>Each page shows the network of one period: a line for "
         "each pair of actors with ties dated to it, solid for cooperation, dashed for hostility. It lists "
         "what changed since the period before, each change with the ties behind it and the footnote each "
-        "tie comes from; who was most central; whether the network split into two blocs; and questions for "
+        "tie comes from; who was most central; how balanced the network was and each actor's camp towards "
+        "the poles; and questions for "
         "discussion drawn from the data.</p></section>",
         "<footer>" + "".join(f"<p>{escape(r)}</p>" for r in les.references) + "</footer>",
     ]
@@ -303,7 +349,7 @@ def _md_page(les: Lesson, i: int) -> str:
         f"![The network in {_md(w.label)}](snapshot-{page.slug}.svg)",
         "",
         "Solid lines: cooperation; dashed: hostility; width: net weight; circle area: involvement; colour: "
-        "the two blocs that best fit the signs.",
+        f"the actor's camp ({_md(_md_colours(les))}). {_md(CAMP_EXPLAINED)}",
         "",
     ]
     prev = les.pages[i - 1].window.label if i else None
@@ -328,29 +374,30 @@ def _md_page(les: Lesson, i: int) -> str:
     out += ["## Who was most central", ""]
     if page.central:
         out += [
-            "| Rank | Actor | PN index | Cooperative ties | Hostile ties | Involvement |",
-            "|---:|---|---:|---:|---:|---:|",
+            "| Rank | Actor | " + " | ".join(GUIDE[k][0] for k in CENTRAL_COLUMNS) + " |",
+            "|---:|---|" + "---:|" * len(CENTRAL_COLUMNS),
         ]
         for r in page.central:
-            pn = "–" if r["pn"] is None else f"{r['pn']:.2f}"
-            out.append(
-                f"| {r['rank']} | {_md(r['name'])} | {pn} | {r['degree_pos']} | {r['degree_neg']} | "
-                f"{r['strength_pos'] + r['strength_neg']:g} |"
-            )
-        out += ["", "Ranked by the PN index (Everett & Borgatti 2014)."]
+            cells = " | ".join(_central_cell(r, k) for k in CENTRAL_COLUMNS)
+            out.append(f"| {r['rank']} | {_md(r['name'])} | {cells} |")
+        out += ["", _RANK_NOTE, ""]
+        out += [f"- **{GUIDE[k][0]}**: {GUIDE[k][1]}" for k in CENTRAL_COLUMNS]
     else:
         out.append("No actor has a tie in this period.")
     out += [
         "",
-        "## Balance and blocs",
+        "## Balance and camps",
         "",
         f"Balanced triangles: {_share(b.triangle_balance)}"
         + (f" of {b.triangles}" if b.triangles else "")
         + f". Frustration: {b.frustration} of {b.edges} signed edges would have to change for the network to "
-        f"split into two blocs.",
+        f"split into two sides (a measure of balance: friends of friends and enemies of enemies share a "
+        f"side).",
+        "",
+        _md(CAMP_EXPLAINED),
         "",
     ]
-    out += [f"- **{_md(k)}**: {_md(', '.join(v))}" for k, v in b.blocs.items()]
+    out += [f"- **{_md(_cap(k))}**: {_md(', '.join(v))}" for k, v in b.camps.items()]
     if b.unbalanced:
         tri = "; ".join(", ".join(les.names.get(x, x) for x in t) for t in b.unbalanced)
         out += ["", f"Unbalanced triangles: {_md(tri)}."]

@@ -4,7 +4,8 @@ The lesson pages carry their own pictures rather than pointing at the
 figures' PNG files, so a page works wherever it is copied and shows exactly
 the period it describes: positions from :func:`network.layout.layout_for`,
 colours, dashes, widths and marker sizes from :mod:`network.style` (through
-:mod:`network.explorer.look`). Every text is escaped.
+:mod:`network.explorer.look`); a line that would pass over a node it does not
+connect bends round it (:func:`network.explorer.look.routes`). Every text is escaped.
 
 Examples
 --------
@@ -12,7 +13,7 @@ Examples
 >>> from network.report.lesson import lesson
 >>> les = lesson(load("tests/data/mini.yaml"))
 >>> svg = Drawing(load("tests/data/mini.yaml"), les).svg(les.pages[1])
->>> svg.startswith("<svg") and svg.count("<line") == 3 and "stroke-dasharray" in svg
+>>> svg.startswith("<svg") and svg.count("<path") == 3 and "stroke-dasharray" in svg
 True
 """
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..alignment import bloc_labels
+from ..camps import camp_key
 from ..centrality import centrality
 from ..layout import label_text
 from ..model import Dataset
@@ -38,7 +39,7 @@ class Drawing:
     """Draws the pages of one lesson on one scale (widths and sizes comparable across periods)."""
 
     def __init__(self, dataset: Dataset, lesson: Lesson) -> None:
-        from ..explorer.look import involvement, look, positions
+        from ..explorer.look import involvement, look, marker_radius, positions, routes, scale
 
         nodes = sorted({n for p in lesson.pages for n in p.snapshot.graph})
         self.names = lesson.names
@@ -53,14 +54,56 @@ class Drawing:
         self.rows = {(r["period"], r["actor"]): r for r in centrality(snaps)}
         self.vmax = max((involvement(r) for r in self.rows.values()), default=0.0)
         self.wmax = max((abs(d["weight"]) for s in snaps for *_, d in s.graph.edges(data=True)), default=0.0)
+        # a line bends round the nodes it does not connect, each at its largest marker on any page
+        biggest = {n: float(self.look["inactive"]["size"]) for n in nodes}
+        for (_, n), r in self.rows.items():
+            biggest[n] = max(biggest[n], scale(involvement(r), self.vmax, self.look["node_size"]))
+        dyads = sorted({(min(a, b), max(a, b)) for s in snaps for a, b in s.graph.edges()})
+        widest = scale(self.wmax, self.wmax, self.look["edge_width"])
+        self.bends = routes(self.pos, dyads, {n: marker_radius(a) for n, a in biggest.items()}, widest)
+        from ..figures.data import label_priority, record_ties
 
-    def svg(self, page: Page) -> str:
-        """The snapshot of ``page`` as an ``<svg>`` element (with a title and a text description)."""
-        from ..explorer.look import bloc_key, involvement, marker_radius, scale
+        self.rank = {
+            n: i for i, n in enumerate(label_priority(record_ties(dataset, lesson.level), lesson.poles, ""))
+        }
+
+    def _labels(self, page: Page) -> dict[str, tuple[float, float]]:
+        """Where each label of ``page`` goes: actor -> (centre x, top y) in the drawing.
+
+        As in the figures (:func:`network.layout.place_labels`): actors with ties
+        first, each group by rank (the poles, then ties over the record); a label
+        with no free place is left out.
+        """
+        from ..explorer.look import involvement, marker_radius, scale
+        from ..layout import label_box, place_labels, text_width
 
         L, v = self.look, self.look["view"]
         g = page.snapshot.graph
-        blocs = bloc_labels(page.snapshot, [p for p in self.poles if p in g])
+        markers, sizes = {}, {}
+        for n in g:
+            row = self.rows.get((page.window.id, n))
+            area = (
+                L["inactive"]["size"] if row is None else scale(involvement(row), self.vmax, L["node_size"])
+            )
+            x, y = self.pos[n]
+            markers[n] = (x, -y, marker_radius(area))  # y grows upwards in place_labels
+            text = self.labels[n]
+            sizes[n] = (text_width(text) * 1.05 * L["font"], (text.count("\n") + 1) * L["font"] * L["line"])
+        order = sorted(g, key=lambda n: (not g.nodes[n].get("active"), self.rank.get(n, len(self.rank)), n))
+        gap = 0.3 * L["font"]
+        sides = place_labels(markers, sizes, order, (0.0, v["width"], -v["height"], 0.0), gap, L["pad"])
+        out = {}
+        for n, side in sides.items():
+            x0, _, x1, y1 = label_box(markers[n][0], markers[n][1], markers[n][2] + L["pad"], *sizes[n], side)
+            out[n] = ((x0 + x1) / 2, -y1)
+        return out
+
+    def svg(self, page: Page) -> str:
+        """The snapshot of ``page`` as an ``<svg>`` element (with a title and a text description)."""
+        from ..explorer.look import involvement, marker_radius, scale
+
+        L, v = self.look, self.look["view"]
+        g = page.snapshot.graph
         out = [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(v["width"])} {_f(v["height"])}" '
             f'role="img" aria-labelledby="t-{page.slug}" class="snapshot">',
@@ -75,8 +118,10 @@ class Drawing:
             width = scale(abs(d["weight"]), self.wmax, L["edge_width"])
             dash = " ".join(_f(x * width) for x in style["dash"])
             (x1, y1), (x2, y2) = self.pos[u], self.pos[w]
+            bend = self.bends.get((min(u, w), max(u, w)))  # a curve is the same drawn either way round
+            via = "L" if bend is None else f"Q{_f(bend[0])} {_f(bend[1])} "
             out.append(
-                f'<line x1="{_f(x1)}" y1="{_f(y1)}" x2="{_f(x2)}" y2="{_f(y2)}" stroke="{style["colour"]}" '
+                f'<path d="M{_f(x1)} {_f(y1)} {via}{_f(x2)} {_f(y2)}" fill="none" stroke="{style["colour"]}" '
                 f'stroke-opacity="{style["alpha"]}" stroke-width="{_f(width)}"'
                 + (f' stroke-dasharray="{dash}"' if dash else "")
                 + "/>"
@@ -84,6 +129,7 @@ class Drawing:
         out.append(
             f'<g font-size="{_f(L["font"])}" font-family="DejaVu Sans, sans-serif" text-anchor="middle">'
         )
+        spots = self._labels(page)
         for n in sorted(g, key=lambda n: bool(g.nodes[n].get("active"))):
             row = self.rows.get((page.window.id, n))
             x, y = self.pos[n]
@@ -96,22 +142,25 @@ class Drawing:
                 )
             else:
                 r = marker_radius(scale(involvement(row), self.vmax, L["node_size"]))
-                fill = L["bloc"][bloc_key(blocs.get(n), self.poles)]["colour"]
+                fill = L["bloc"][camp_key(page.balance.camp_of[n], self.poles)]["colour"]
                 opacity, ink = 1.0, L["node"]["label"]
             stroke = L["node"]["pole_width"] if n in self.poles else L["node"]["width"]
             out.append(
                 f'<g opacity="{_f(opacity)}"><circle cx="{_f(x)}" cy="{_f(y)}" r="{_f(r)}" fill="{fill}" '
                 f'stroke="{L["node"]["edge"]}" stroke-width="{_f(stroke)}"/>'
             )
-            top = y + r + L["pad"] + L["font"] * 0.8
-            lines = self.labels[n].split("\n")
+            if n not in spots:  # no room for its label on this page
+                out.append("</g>")
+                continue
+            centre, top = spots[n]
+            lines, step = self.labels[n].split("\n"), _f(L["font"] * L["line"])
             spans = "".join(
-                f'<tspan x="{_f(x)}" dy="{0 if i == 0 else _f(L["font"] * L["line"])}">{escape(t)}</tspan>'
+                f'<tspan x="{_f(centre)}" dy="{0 if i == 0 else step}">{escape(t)}</tspan>'
                 for i, t in enumerate(lines)
             )
             out.append(
-                f'<text x="{_f(x)}" y="{_f(top)}" fill="{ink}" stroke="#fff" stroke-width="3" '
-                f'paint-order="stroke">{spans}</text></g>'
+                f'<text x="{_f(centre)}" y="{_f(top + L["font"] * 0.8)}" fill="{ink}" stroke="#fff" '
+                f'stroke-width="3" paint-order="stroke">{spans}</text></g>'
             )
         out.append("</g></svg>")
         return "\n".join(out)
