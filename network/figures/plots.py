@@ -45,6 +45,8 @@ __all__ = [
 
 #: Edge kinds in drawing order: hostility is drawn on top.
 EDGE_ORDER = ("positive", "zero", "negative")
+#: Height of one legend row in the small multiples, as a fraction of the figure's height.
+LEGEND_ROW = 0.028
 #: The two measures of the balance time line: label, colour, marker, line style.
 BALANCE_MEASURES: tuple[tuple[Any, ...], ...] = (
     ("triangle balance", style.OKABE_ITO["black"], "o", "solid"),
@@ -344,8 +346,13 @@ def draw_small_multiples(fig: Figure, view: SmallMultiplesView) -> Figure:
     ['1957: 3 ties', '1958: 3 ties', '1959: 5 ties', '1960: 2 ties']
     """
     rows, cols = view.grid
+    handles = snapshot_legend_handles(view.legend_blocs, view.scale)
+    edges, blocs = handles[: len(EDGE_ORDER)], handles[len(EDGE_ORDER) :]
+    # the legends sit between the panels and the caption: each camp row past three lifts them
+    # (and the panels' bottom) by one row, so a fourth row never runs into the caption
+    lift = LEGEND_ROW * max(0, math.ceil(len(blocs) / 2) - 3)
     grid = fig.add_gridspec(
-        rows, cols, left=0.004, right=0.996, top=0.855, bottom=0.165, wspace=0.015, hspace=0.1
+        rows, cols, left=0.004, right=0.996, top=0.855, bottom=0.165 + lift, wspace=0.015, hspace=0.1
     )
     for i, panel in enumerate(view.panels):
         ax = fig.add_subplot(grid[i // cols, i % cols])
@@ -361,8 +368,6 @@ def draw_small_multiples(fig: Figure, view: SmallMultiplesView) -> Figure:
         color=style.TEXT["muted"],
         linespacing=1.15,
     )
-    handles = snapshot_legend_handles(view.legend_blocs, view.scale)
-    edges, blocs = handles[: len(EDGE_ORDER)], handles[len(EDGE_ORDER) :]
     common: dict[str, Any] = {
         "frameon": False,
         "fontsize": _font("legend"),
@@ -371,13 +376,13 @@ def draw_small_multiples(fig: Figure, view: SmallMultiplesView) -> Figure:
         "loc": "upper left",
         "labelspacing": 0.5,
     }
-    fig.add_artist(fig.legend(handles=edges, bbox_to_anchor=(0.008, 0.15), **common))
+    fig.add_artist(fig.legend(handles=edges, bbox_to_anchor=(0.008, 0.15 + lift), **common))
     # the camps' words on one line each, in two columns of at most four rows (room for the caption
     # below); smaller when every kind of camp is there
     fig.add_artist(
         fig.legend(
             handles=blocs,
-            bbox_to_anchor=(0.23, 0.15),
+            bbox_to_anchor=(0.23, 0.15 + lift),
             ncol=2,
             columnspacing=1.0,
             **{**common, "fontsize": _font("legend" if len(blocs) <= 8 else "label_small")},
@@ -385,7 +390,7 @@ def draw_small_multiples(fig: Figure, view: SmallMultiplesView) -> Figure:
     )
     fig.legend(
         handles=size_legend_handles(view.size_examples, view.scale),
-        bbox_to_anchor=(0.81, 0.15),
+        bbox_to_anchor=(0.81, 0.15 + lift),
         ncol=len(view.size_examples),
         title=view.size_title,
         title_fontsize=_font("legend"),
@@ -465,9 +470,26 @@ def _broken_line(ax: Axes, xs: Sequence[float], ys: Sequence[float | None], **kw
             run.append((x, y))
 
 
+#: At most this many year labels on a time axis; a longer span labels every 2nd, 5th, 10th ... year.
+MAX_YEAR_LABELS = 12
+
+
+def year_label_step(n_years: int) -> int:
+    """The step between labelled years on a time axis of ``n_years`` years.
+
+    Examples
+    --------
+    >>> [year_label_step(n) for n in (8, 12, 13, 36, 150)]
+    [1, 1, 2, 5, 25]
+    """
+    return next(step for step in (1, 2, 5, 10, 20, 25, 50, 100, 1000) if n_years / step <= MAX_YEAR_LABELS)
+
+
 def _year_axis(ax: Axes, years: Sequence[int], xlim: tuple[float, float]) -> None:
     ax.set_xlim(*xlim)
-    ax.set_xticks([y + 0.5 for y in years], [str(y) for y in years])
+    step = year_label_step(len(years))
+    labelled = [y for y in years if y % step == 0] if step > 1 else list(years)
+    ax.set_xticks([y + 0.5 for y in labelled], [str(y) for y in labelled])
     ax.set_xticks([float(y) for y in years] + [years[-1] + 1.0], minor=True)
     ax.tick_params(axis="x", which="major", length=0, pad=6)
     ax.tick_params(axis="x", which="minor", length=5)
