@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -823,7 +823,8 @@ def place_labels(
     other (so it cannot be read as another actor's name). If no side is free, one label placed before
     may move to another free side to make room. A candidate that still finds
     no place is left out: the earlier in ``candidates``, the surer an actor is
-    of its label.
+    of its label. :func:`place_required_labels` adds labels that must be
+    placed (first, and smaller as a last resort).
 
     Parameters
     ----------
@@ -847,15 +848,66 @@ def place_labels(
     >>> place_labels(markers, {"a": (4, 2), "b": (4, 2)}, ["a", "b"], (-10, 10, -10, 10), 0.5, 0.5)
     {'a': 'above', 'b': 'below'}
     """
+    placed = place_required_labels(markers, sizes, candidates, frame, gap, pad)
+    return {n: side for n, (side, _) in placed.items()}
+
+
+#: Font sizes, as shares of the normal one, a required label is tried at when it fits nowhere at full size.
+REQUIRED_LABEL_STEPS = (0.9, 0.8)
+
+
+def place_required_labels(
+    markers: Mapping[str, tuple[float, float, float]],
+    sizes: Mapping[str, tuple[float, float]],
+    candidates: Sequence[str],
+    frame: tuple[float, float, float, float],
+    gap: float,
+    pad: float,
+    required: Collection[str] = (),
+    steps: Sequence[float] = REQUIRED_LABEL_STEPS,
+) -> dict[str, tuple[str, float]]:
+    """Where each candidate's label goes and at what share of its size, ``{actor: (side, scale)}``.
+
+    The rule of :func:`place_labels`, with ``required`` candidates (those that
+    must be named wherever they are drawn) placed before all the others, in
+    the order of ``candidates``, so an optional label never takes their room.
+    A required label that fits on no side, even after one placed label moves,
+    is tried again at each smaller size of ``steps`` (shares of ``sizes``), in
+    turn; only then is it left out. Every other label keeps its full size
+    (scale 1.0), or is left out.
+
+    Parameters
+    ----------
+    markers, sizes, candidates, frame, gap, pad
+        As in :func:`place_labels`.
+    required : collection of str
+        Candidates whose label is placed first and may be made smaller.
+    steps : sequence of float
+        Shares of its size (below 1, largest first) a required label is tried at.
+
+    Examples
+    --------
+    Between two markers, a label too wide for the room goes on smaller when it is required:
+
+    >>> markers = {"a": (0.0, 0.0, 1.0), "b": (6.5, 0.0, 1.0), "c": (-6.5, 0.0, 1.0)}
+    >>> sizes = {"a": (4.0, 1.0)}
+    >>> place_required_labels(markers, sizes, ["a"], (-8, 8, -1.8, 1.8), 0.5, 0.5)
+    {}
+    >>> place_required_labels(markers, sizes, ["a"], (-8, 8, -1.8, 1.8), 0.5, 0.5, required={"a"})
+    {'a': ('right', 0.8)}
+    """
     x0, x1, y0, y1 = frame
     ids = list(markers)
     marker_boxes = np.array([[x - r, y - r, x + r, y + r] for x, y, r in markers.values()]).reshape(-1, 4)
     centres = np.array([[x, y] for x, y, _ in markers.values()]).reshape(-1, 2)
     radii = np.array([r for *_, r in markers.values()])
+    scale: dict[str, float] = {}
 
     def box_of(n: str, side: str) -> np.ndarray:
         x, y, r = markers[n]
-        return np.array(label_box(x, y, r + pad, *sizes[n], side))
+        width, height = sizes[n]
+        share = scale.get(n, 1.0)
+        return np.array(label_box(x, y, r + pad, width * share, height * share, side))
 
     def free(n: str, box: np.ndarray, placed: Mapping[str, str]) -> bool:
         if box[0] < x0 or box[2] > x1 or box[1] < y0 or box[3] > y1:
@@ -876,14 +928,10 @@ def place_labels(
     def first_free(n: str, placed: Mapping[str, str]) -> str | None:
         return next((side for side in LABEL_SIDES if free(n, box_of(n, side), placed)), None)
 
-    out: dict[str, str] = {}
-    for n in candidates:
-        if n not in markers or n not in sizes:
-            continue
+    def place(n: str, out: dict[str, str]) -> dict[str, str] | None:
         side = first_free(n, out)
         if side is not None:
-            out[n] = side
-            continue
+            return {**out, n: side}
         for m in list(out):  # make room: move one label placed before, if both then fit
             for other in LABEL_SIDES:
                 if other == out[m]:
@@ -892,8 +940,21 @@ def place_labels(
                 if free(m, box_of(m, other), moved):
                     side = first_free(n, moved)
                     if side is not None:
-                        out = {**moved, n: side}
-                        break
-            if n in out:
+                        return {**moved, n: side}
+        return None
+
+    must = set(required)
+    order = [n for n in candidates if n in must] + [n for n in candidates if n not in must]
+    out: dict[str, str] = {}
+    for n in order:
+        if n not in markers or n not in sizes or n in out:
+            continue
+        for share in (1.0, *steps) if n in must else (1.0,):
+            scale[n] = share
+            placed = place(n, out)
+            if placed is not None:
+                out = placed
                 break
-    return out
+        else:
+            del scale[n]
+    return {n: (side, scale[n]) for n, side in out.items()}

@@ -19,6 +19,8 @@ from network.layout import (
     label_text,
     layout_for,
     overlaps,
+    place_labels,
+    place_required_labels,
     stable_layout,
     text_width,
 )
@@ -213,3 +215,24 @@ def test_skipping_sweeps_on_the_curated_data(curated, monkeypatch):
     monkeypatch.setattr(layout, "_separate", _separate_every_sweep)
     monkeypatch.setattr(layout, "_LAYOUTS", {})
     assert layout.layout_for(curated, level="person") == skipped
+
+
+def test_a_required_label_goes_first_and_smaller_rather_than_left_out():
+    """Should place a required label before the optional ones (which cannot take its room), shrink it a step
+    only when it fits nowhere at full size, and never shrink or favour an optional label."""
+    # b's label, if placed first, takes the only room a's label has (below a, above b)
+    markers = {"a": (0.0, 0.0, 1.0), "b": (0.0, -5.0, 1.0)}
+    sizes = {"a": (4.0, 1.0), "b": (4.0, 1.0)}
+    frame = (-3.0, 3.0, -6.0, 1.0)  # a's label fits only below a, b's only above b
+    assert place_labels(markers, sizes, ["b", "a"], frame, 0.5, 0.5) == {"b": "above"}
+    required = place_required_labels(markers, sizes, ["b", "a"], frame, 0.5, 0.5, required={"a"})
+    assert required == {"a": ("below", 1.0)}
+    # a label too wide for the room between two markers: left out if optional, smaller if required
+    markers = {"a": (0.0, 0.0, 1.0), "b": (6.5, 0.0, 1.0), "c": (-6.5, 0.0, 1.0)}
+    sizes = {"a": (4.0, 1.0)}
+    frame = (-8.0, 8.0, -1.8, 1.8)
+    assert place_required_labels(markers, sizes, ["a"], frame, 0.5, 0.5) == {}
+    assert place_required_labels(markers, sizes, ["a"], frame, 0.5, 0.5, required={"a"}) == {
+        "a": ("right", 0.8)
+    }
+    assert place_required_labels(markers, sizes, ["a"], frame, 0.5, 0.5, required={"a"}, steps=(0.9,)) == {}

@@ -38,7 +38,7 @@ from ..layout import (
     label_geometry,
     label_text,
     layout_for,
-    place_labels,
+    place_required_labels,
     text_width,
 )
 from ..model import Dataset
@@ -81,6 +81,7 @@ _BAND_MIN_EMS = 8.0  # a period band narrower than this many ems shows only its 
 _KEY_ACTORS = (
     8  # actors with the most ties labelled in small multiples, besides the poles and the focal actor
 )
+_SURE_ACTORS = 2  # of them, those whose label is placed first and made smaller rather than left out
 _BUMP_TOP = 5  # an actor is "leading" if ranked this high in some period
 _BUMP_MAX_LINES = 10
 _DODGE = 0.12  # years between the poles' points of one year, so equal scores do not hide
@@ -101,7 +102,9 @@ class NodeView:
     ``key`` is where its label goes, ``"below"``, ``"above"``, ``"right"`` or
     ``"left"`` of the marker, or a corner (``"below-left"`` ...), or empty:
     not labelled (no room left for it, or, in a panel of the small
-    multiples, not one of the key actors).
+    multiples, not one of the key actors). ``key_scale`` is its label's font
+    size as a share of the usual one (below 1 only for an actor that must be
+    named and fits nowhere at full size).
     """
 
     id: str
@@ -113,6 +116,7 @@ class NodeView:
     active: bool
     pole: bool = False
     key: str = ""
+    key_scale: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -690,10 +694,12 @@ def _place_labels(
     candidates: Sequence[str],
     geometry: LabelGeometry,
     marker_scale: float,
-) -> dict[str, str]:
-    """Where each candidate's label goes in ``view``, ``{actor: side}``: :func:`network.layout.place_labels`
-    with the labels measured in DejaVu Sans, ``_LABEL_GAP_EM`` ems between labels, and the markers of
-    the active actors and of the candidates as what a label may not cover."""
+    required: Sequence[str] = (),
+) -> dict[str, tuple[str, float]]:
+    """Where each candidate's label goes in ``view``, at what share of its size: ``{actor: (side, scale)}``,
+    :func:`network.layout.place_required_labels` with the labels measured in DejaVu Sans, ``_LABEL_GAP_EM``
+    ems between labels, and the markers of the active actors and of the candidates as what a label may not
+    cover; the ``required`` candidates are placed first, smaller if need be."""
     units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
     markers = {
         n.id: (n.x, n.y, math.sqrt(n.size * marker_scale) / 2 * units_per_point)
@@ -708,7 +714,9 @@ def _place_labels(
         for n in view.nodes
         if n.id in markers
     }
-    return place_labels(markers, sizes, candidates, view.frame, geometry.em * _LABEL_GAP_EM, geometry.pad)
+    return place_required_labels(
+        markers, sizes, candidates, view.frame, geometry.em * _LABEL_GAP_EM, geometry.pad, required
+    )
 
 
 def _label_views(
@@ -717,11 +725,13 @@ def _label_views(
     geometry: LabelGeometry,
     marker_scale: float = 1.0,
     only: Sequence[str] | None = None,
+    sure: Sequence[str] = (),
 ) -> list[SnapshotView]:
-    """``views`` with each node's label place (``key``) set by :func:`_place_labels`.
+    """``views`` with each node's label place and size (``key``, ``key_scale``) set by :func:`_place_labels`.
 
     Every actor is a candidate (active ones first, each group in ``priority``
-    order), or, with ``only``, the active actors among ``only``.
+    order), or, with ``only``, the active actors among ``only``. The active
+    actors among ``sure`` must be named: their labels go first, smaller if need be.
     """
     rank = {n: i for i, n in enumerate(priority)}
     out = []
@@ -734,8 +744,10 @@ def _label_views(
             chosen = sorted(active, key=lambda a: (rank.get(a, len(rank)), a)) + sorted(
                 faded, key=lambda a: (rank.get(a, len(rank)), a)
             )
-        keys = _place_labels(v, chosen, geometry, marker_scale)
-        out.append(replace(v, nodes=tuple(replace(n, key=keys.get(n.id, "")) for n in v.nodes)))
+        keys = _place_labels(v, chosen, geometry, marker_scale, [n for n in sure if n in active])
+        placed = {n.id: keys.get(n.id, ("", 1.0)) for n in v.nodes}
+        nodes = tuple(replace(n, key=placed[n.id][0], key_scale=placed[n.id][1]) for n in v.nodes)
+        out.append(replace(v, nodes=nodes))
     return out
 
 
@@ -920,10 +932,11 @@ def figure_data(
     routed = _route_edges(years + periods, positions)
     years, periods = routed[: len(years)], routed[len(years) :]
     priority = label_priority(record_ties(dataset, level), poles, focal)
-    key_actors = priority[: len({*poles, focal} & set(priority)) + _KEY_ACTORS]
-    panels = _label_views(years, priority, _panel_geometry(scale), scale, only=key_actors)
-    years = _label_views(years, priority, label_geometry())
-    periods = _label_views(periods, priority, label_geometry())
+    first_named = len({*poles, focal} & set(priority))
+    key_actors, sure = priority[: first_named + _KEY_ACTORS], priority[: first_named + _SURE_ACTORS]
+    panels = _label_views(years, priority, _panel_geometry(scale), scale, only=key_actors, sure=sure)
+    years = _label_views(years, priority, label_geometry(), sure=sure)
+    periods = _label_views(periods, priority, label_geometry(), sure=sure)
     first, last = year_snaps[0].window.id, year_snaps[-1].window.id
     width = style.FIGSIZE["small_multiples"][0] - 0.3
     small = SmallMultiplesView(
@@ -943,8 +956,9 @@ def figure_data(
                 if poles
                 else ""
             )
-            + f"Labelled wherever active: the poles, the focal actor and the {_KEY_ACTORS} actors with the "
-            f"most ties over the whole record, as many as fit; the full-size snapshot of each year names "
+            + f"Labelled wherever active: the poles, the focal actor and the {_SURE_ACTORS} actors with the "
+            f"most ties over the whole record (in smaller type where crowded), and the next "
+            f"{_KEY_ACTORS - _SURE_ACTORS} as many as fit; the full-size snapshot of each year names "
             f"every actor there is room for.",
             width,
             style.FONT["caption"],
