@@ -175,8 +175,13 @@ def test_the_other_figures_draw_what_their_views_hold(mini):
 
     bars = [c for c in ax.collections if isinstance(c, LineCollection)]
     for s, c in zip(av.series, bars, strict=True):
-        want = [(x, lo, hi) for x, y, lo, hi in zip(s.x, s.y, s.low, s.high, strict=True) if y is not None]
-        got = [(seg[0][0], seg[0][1], seg[1][1]) for seg in c.get_segments()]
+        want = [
+            v
+            for x, y, lo, hi in zip(s.x, s.y, s.low, s.high, strict=True)
+            if y is not None
+            for v in (x, lo, hi)
+        ]
+        got = [float(v) for seg in c.get_segments() for v in (seg[0][0], seg[0][1], seg[1][1])]
         assert got == pytest.approx(want)
 
     bump = figure_data(mini, level="state").bump

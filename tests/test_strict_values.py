@@ -79,7 +79,8 @@ def test_nesting_thousands_deep_is_one_problem_not_a_crash(opening, closing, tmp
     path.write_text(_with("  weight: 3\n", "  weight: " + opening * 5000 + "1" + closing * 5000 + "\n"))
     dataset, problems = check(path)
     assert dataset is None
-    assert [p.message for p in problems] == ["the data is nested too deeply to read"]
+    # one problem: ours, or the YAML parser's own depth limit where its build has one
+    assert len(problems) == 1 and "nest" in problems[0].message.lower(), [str(p) for p in problems]
 
 
 def test_a_file_wrong_thousands_of_times_reports_a_bounded_number_of_problems(tmp_path):

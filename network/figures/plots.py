@@ -480,7 +480,7 @@ def year_label_step(n_years: int) -> int:
     Examples
     --------
     >>> [year_label_step(n) for n in (8, 12, 13, 36, 150)]
-    [1, 1, 2, 5, 25]
+    [1, 1, 2, 5, 20]
     """
     return next(step for step in (1, 2, 5, 10, 20, 25, 50, 100, 1000) if n_years / step <= MAX_YEAR_LABELS)
 
