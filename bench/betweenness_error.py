@@ -14,9 +14,9 @@ import statistics
 import sys
 
 from network import load
-from network.betweenness import betweenness
-from network.centrality import _graphs
-from network.snapshots import snapshots
+from network.measures.betweenness import betweenness
+from network.measures.centrality import _graphs
+from network.timeline.snapshots import snapshots
 
 
 def main(argv: list[str]) -> int:

@@ -692,7 +692,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     text = markdown(suite, info, load_before, load_after, args.quick, ties, minutes)
     if out:
-        from network.atomic import write_text
+        from network.output.atomic import write_text
 
         write_text(out, text)
         print(f"\nwrote {out}")

@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # measure this checkout, not whatever copy of network is installed
     sys.path.insert(0, str(ROOT))
 
-from network.forms import FORMS, write  # noqa: E402
-from network.vocabulary import STANDING_TYPES, TIE_TYPES  # noqa: E402
+from network.dataset.forms import FORMS, write  # noqa: E402
+from network.dataset.vocabulary import STANDING_TYPES, TIE_TYPES  # noqa: E402
 
 __all__ = ["synthetic", "main"]
 
@@ -127,7 +127,7 @@ def _event_date(rng: random.Random, year: int, last: int) -> str:
 def synthetic(
     actors: int = 5000, ties: int = 200_000, years: int = 60, seed: int = 0, rich: bool = False
 ) -> dict[str, Any]:
-    """A valid dataset (plain values, see :func:`network.forms.plain`) of the given size.
+    """A valid dataset (plain values, see :func:`network.dataset.forms.plain`) of the given size.
 
     Parameters
     ----------

@@ -112,7 +112,7 @@ def load(path: str, strict: bool = False) -> dict[str, Any]:
 @task
 def snapshots(path: str, level: str = "person") -> dict[str, Any]:
     """Yearly snapshots at one level (window mode, split allocation)."""
-    from network.snapshots import snapshots as build
+    from network.timeline.snapshots import snapshots as build
 
     dataset = _load(path)
     t = _clock()
@@ -129,12 +129,12 @@ def snapshots(path: str, level: str = "person") -> dict[str, Any]:
 
 @task
 def centrality(path: str, level: str = "person") -> dict[str, Any]:
-    """network.centrality on the yearly snapshots: every measure it computes, per year."""
+    """network.measures.centrality on the yearly snapshots: every measure it computes, per year."""
     try:
-        from network.centrality import centrality as measure
+        from network.measures.centrality import centrality as measure
     except ImportError:
-        return {"skipped": "network.centrality is not there"}
-    from network.snapshots import snapshots as build
+        return {"skipped": "network.measures.centrality is not there"}
+    from network.timeline.snapshots import snapshots as build
 
     snaps = build(_load(path), by="year", level=level)
     t = _clock()
@@ -158,10 +158,10 @@ def _tuples(dataset: Any) -> list[tuple[str, str, int, int, float]]:
 
 @task
 def side_ours(path: str) -> dict[str, Any]:
-    """Our yearly snapshots, then PageRank on each year's positive graph (as network.centrality does)."""
+    """Our yearly snapshots, then PageRank on each year's positive graph (as measures.centrality does)."""
     import networkx as nx
 
-    from network.snapshots import snapshots as build
+    from network.timeline.snapshots import snapshots as build
 
     dataset = _single_year_events(path)
     t = _clock()
@@ -240,9 +240,9 @@ def frustration_scaling(
 ) -> dict[str, Any]:
     """Exact frustration on connected random signed graphs (mean degree 6) of growing size: time per size."""
     try:
-        from network.balance import frustration
+        from network.measures.balance import frustration
     except ImportError:
-        return {"skipped": "network.balance is not there"}
+        return {"skipped": "network.measures.balance is not there"}
     sizes = []
     largest_under = None
     for n in range(start, stop + 1, step):
@@ -265,13 +265,13 @@ def frustration_scaling(
 
 @task
 def frustration_periods(path: str, level: str = "state") -> dict[str, Any]:
-    """network.balance.frustration on each named period's signed graph of a dataset."""
+    """network.measures.balance.frustration on each named period's signed graph of a dataset."""
     try:
-        from network.balance import frustration
+        from network.measures.balance import frustration
     except ImportError:
-        return {"skipped": "network.balance is not there"}
-    from network.snapshots import signed_graph
-    from network.snapshots import snapshots as build
+        return {"skipped": "network.measures.balance is not there"}
+    from network.timeline.snapshots import signed_graph
+    from network.timeline.snapshots import snapshots as build
 
     out = []
     total = 0.0
@@ -297,7 +297,7 @@ def _betweenness(edges: list[tuple[str, str, float]]) -> int:
 
 
 def _positive_graphs(path: str, years: int) -> list[list[tuple[str, str, float]]]:
-    from network.snapshots import snapshots as build
+    from network.timeline.snapshots import snapshots as build
 
     snaps = build(_load(path), by="year", level="person")
     snaps = sorted(snaps, key=lambda s: -s.graph.number_of_edges())[:years]

@@ -15,9 +15,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .loader import check, load
-    from .model import Actor, Citation, Dataset, Period, Tie
-    from .problems import DatasetError, Problem
+    from network.dataset.loader import check, load
+    from network.dataset.model import Actor, Citation, Dataset, Period, Tie
+    from network.dataset.problems import DatasetError, Problem
 
 __version__ = "0.1.0"
 
@@ -25,15 +25,15 @@ __all__ = ["load", "check", "Dataset", "Actor", "Tie", "Period", "Citation", "Da
 
 #: Where each public name lives.
 _HOMES = {
-    "load": "loader",
-    "check": "loader",
-    "Dataset": "model",
-    "Actor": "model",
-    "Tie": "model",
-    "Period": "model",
-    "Citation": "model",
-    "DatasetError": "problems",
-    "Problem": "problems",
+    "load": "dataset.loader",
+    "check": "dataset.loader",
+    "Dataset": "dataset.model",
+    "Actor": "dataset.model",
+    "Tie": "dataset.model",
+    "Period": "dataset.model",
+    "Citation": "dataset.model",
+    "DatasetError": "dataset.problems",
+    "Problem": "dataset.problems",
 }
 
 

@@ -16,7 +16,7 @@ The figures start first and are drawn in worker processes while the other
 stages run here (:data:`BACKGROUND`); their time is reported from start to
 end, and the total is the build's wall time.
 
-Outputs never mix (:mod:`network.outdir`): a build refuses a folder made
+Outputs never mix (:mod:`network.output.outdir`): a build refuses a folder made
 from another dataset, or not empty and made by no build, unless forced;
 it records the dataset and the files each stage wrote in the folder's
 ``entente-build.json``, and removes the files its earlier builds wrote
@@ -44,12 +44,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import write_text
-from .lock import FolderBusy, folder_lock
-from .model import Dataset
+from network.dataset.model import Dataset
+from network.output.atomic import write_text
+from network.output.lock import FolderBusy, folder_lock
 
 if TYPE_CHECKING:
-    from .outdir import Manifest
+    from network.output.outdir import Manifest
 
 __all__ = ["build", "BuildReport", "OutputFolderBusy", "OutputFolderRefused", "STAGES", "table_files"]
 
@@ -92,17 +92,17 @@ def table_files(dataset: Dataset) -> dict[str, str]:
     """The analysis tables of a dataset: file name -> CSV text.
 
     Alignment follows the dataset's framing (``framing: focal`` and ``poles``)
-    and is left out without one, as are the camps (:mod:`network.camps`), which
+    and is left out without one, as are the camps (:mod:`network.measures.camps`), which
     are reckoned towards the framing's poles.
     """
-    from .alignment import alignment
-    from .balance_periods import balance_rows
-    from .camps import camp_rows
-    from .centrality import centrality
-    from .options import ALIGNMENT_MEASURES
-    from .rows import Rows
-    from .snapshots import snapshots
-    from .summary import summarize
+    from network.curation.summary import summarize
+    from network.measures.alignment import alignment
+    from network.measures.balance_periods import balance_rows
+    from network.measures.camps import camp_rows
+    from network.measures.centrality import centrality
+    from network.measures.choices import ALIGNMENT_MEASURES
+    from network.output.rows import Rows
+    from network.timeline.snapshots import snapshots
 
     out: dict[str, str] = {}
     bys = ["year"] + (["period"] if dataset.periods else [])
@@ -117,7 +117,9 @@ def table_files(dataset: Dataset) -> dict[str, str]:
                 for measure in ALIGNMENT_MEASURES:
                     rows.extend(alignment(snaps, framing.focal, framing.poles, measure=measure))
                 out[f"alignment-{by}.csv"] = rows.to_csv()
-                out[f"blocs-{by}.csv"] = camp_rows(snaps, framing.poles).to_csv()  # camps (network.camps)
+                out[f"blocs-{by}.csv"] = camp_rows(
+                    snaps, framing.poles
+                ).to_csv()  # camps (network.measures.camps)
     out["summary.json"] = json.dumps(summarize(dataset), indent=2, ensure_ascii=False) + "\n"
     return out
 
@@ -144,7 +146,7 @@ def _start_figures(
     With ``cache``, figures drawn by an earlier build from the same views with the same code are
     read from the user's cache (:class:`network.figures.render.FigureCache`) instead.
     """
-    from .figures.render import FigureCache, start
+    from network.figures.render import FigureCache, start
 
     store = FigureCache.default() if cache else None
     drawing = start(dataset, staging, cache=store)
@@ -164,7 +166,7 @@ def _start_figures(
 
 
 def _stage_explorer(dataset: Dataset, staging: Path, log: Callable[[str], None]) -> list[Path]:
-    from .explorer.page import write_explorer
+    from network.explorer.page import write_explorer
 
     path = Path(write_explorer(dataset, staging / "explorer.html"))
     log(f"explorer: {path.name}, {path.stat().st_size // 1024} KiB")
@@ -172,7 +174,7 @@ def _stage_explorer(dataset: Dataset, staging: Path, log: Callable[[str], None])
 
 
 def _stage_report(dataset: Dataset, staging: Path, log: Callable[[str], None]) -> list[Path]:
-    from .report.render import write_report
+    from network.report.render import write_report
 
     files = [Path(p) for p in write_report(dataset, staging / "report")]
     log(f"report: {len(files)} files")
@@ -212,7 +214,7 @@ def _record(
     log: Callable[[str], None],
 ) -> Path:
     """Remove what the previous build of this dataset wrote and this one did not; write the manifest."""
-    from .outdir import Manifest, stale_files, write_manifest
+    from network.output.outdir import Manifest, stale_files, write_manifest
 
     root = out_dir.resolve()
     removed = 0
@@ -249,9 +251,9 @@ def build(
     user's cache instead of drawn (``entente build`` does so unless given ``--no-cache``).
 
     Raises :class:`OutputFolderRefused`, writing nothing, when ``out`` holds another dataset's
-    outputs or files no build made (:func:`network.outdir.refusal`), unless ``force``.
+    outputs or files no build made (:func:`network.output.outdir.refusal`), unless ``force``.
     """
-    from .outdir import read_manifest, refusal
+    from network.output.outdir import read_manifest, refusal
 
     names = list(STAGES) if stages is None else list(stages)
     unknown = [n for n in names if n not in STAGES]
@@ -264,7 +266,7 @@ def build(
     previous = None if problem else read_manifest(out_dir)  # only our own builds' files are removed
     out_dir.mkdir(parents=True, exist_ok=True)
     if dataset.framing is None:
-        from .framing import no_framing
+        from network.output.framing import no_framing
 
         log(no_framing("the alignment and camp tables, the alignment time line, the lesson's focal question"))
     try:
@@ -281,7 +283,9 @@ def _remove_stale_staging(out_dir: Path) -> None:
     for child in out_dir.glob(".entente-build-*"):
         if child.is_dir() and not child.is_symlink():
             shutil.rmtree(child, ignore_errors=True)
-    for child in out_dir.glob(".entente-build.json.*.tmp"):  # a manifest being written (network.atomic)
+    for child in out_dir.glob(
+        ".entente-build.json.*.tmp"
+    ):  # a manifest being written (network.output.atomic)
         child.unlink(missing_ok=True)
 
 
@@ -293,7 +297,7 @@ def _build(
     log: Callable[[str], None],
     cache: bool,
 ) -> BuildReport:
-    from .balance import shared_partitions
+    from network.measures.balance import shared_partitions
 
     report = BuildReport()
     start = time.perf_counter()

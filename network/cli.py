@@ -44,7 +44,7 @@ ORDER = (
 
 
 def _command_names() -> list[str]:
-    from . import commands
+    from network import commands
 
     found = {m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")}
     return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'entente COMMAND --help' for a command's options. "
         "Exit codes: 0 ok, 1 invalid data, 2 usage.",
     )
-    from . import __version__
+    from network import __version__
 
     parser.add_argument("--version", action="version", version=f"entente {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    from .streams import note_unshown, show_everything
+    from network.output.streams import note_unshown, show_everything
 
     show_everything()
     parser = build_parser()
@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     if getattr(args, "_dataset_argument", False):
-        from .commands._common import choose_dataset
+        from network.commands._common import choose_dataset
 
         args.data, problem = choose_dataset(args.dataset, args.data_option)
         if problem:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from network.agreement import Scope, agreement, match_score
 from network.cli import main
-from network.edtf import parse_edtf
-from network.model import Actor, Citation, Dataset, Tie
-from network.reliability import bootstrap_alpha, cohen_kappa, krippendorff_alpha
+from network.curation.agreement import Scope, agreement, match_score
+from network.curation.reliability import bootstrap_alpha, cohen_kappa, krippendorff_alpha
+from network.dataset.edtf import parse_edtf
+from network.dataset.model import Actor, Citation, Dataset, Tie
 
 ROOT = Path(__file__).resolve().parents[1]
 A = str(ROOT / "tests" / "data" / "agree" / "a.yaml")

@@ -7,9 +7,9 @@ import networkx as nx
 import pytest
 
 from network import load
-from network.alignment import alignment, dyad_score, lead
-from network.snapshots import Snapshot, snapshots
-from network.windows import Window
+from network.measures.alignment import alignment, dyad_score, lead
+from network.timeline.snapshots import Snapshot, snapshots
+from network.timeline.windows import Window
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,7 +143,7 @@ def test_jeffreys_interval_against_the_beta_quantiles():
     """Should be the equal-tailed 95% interval of Beta(k + 1/2, n - k + 1/2), mapped by 2p - 1."""
     from scipy.stats import beta
 
-    from network.alignment import jeffreys_interval
+    from network.measures.alignment import jeffreys_interval
 
     score, low, high = jeffreys_interval(pos=3.0, neg=1.0, n=4)  # k = 3 of 4
     assert score == pytest.approx(2 * 3.5 / 5 - 1, abs=1e-3)
@@ -155,7 +155,7 @@ def test_jeffreys_interval_against_the_beta_quantiles():
 
 def test_more_ties_narrow_the_interval():
     """Should give a thirty-tie score a narrower interval, and a score nearer the share, than one tie."""
-    from network.alignment import jeffreys_interval
+    from network.measures.alignment import jeffreys_interval
 
     one = jeffreys_interval(1.0, 0.0, 1)
     thirty = jeffreys_interval(30.0, 0.0, 30)

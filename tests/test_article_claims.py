@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.alignment import alignment, dyad_score
-from network.balance import frustration
-from network.snapshots import signed_graph, snapshots
+from network.measures.alignment import alignment, dyad_score
+from network.measures.balance import frustration
+from network.timeline.snapshots import signed_graph, snapshots
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
 MEASURES = ("jeffreys", "net", "weight", "s_score")

@@ -1,4 +1,4 @@
-"""Tests for network.balance: small hand-checkable graphs, brute force, and published tribes values."""
+"""Tests for network.measures.balance: small hand-checkable graphs, brute force, published tribes values."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from network import load
-from network.balance import (
+from network.measures.balance import (
     best_partition,
     frustration,
     shared_partitions,
@@ -362,7 +362,7 @@ def test_shared_partitions_never_serve_another_question():
 
 
 def test_shared_partitions_nest_and_end():
-    from network import balance
+    from network.measures import balance
 
     G = _random_signed(10, 0.5, 1)
     with shared_partitions():

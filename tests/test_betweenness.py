@@ -13,7 +13,7 @@ from itertools import combinations
 import networkx as nx
 import pytest
 
-from network.betweenness import betweenness
+from network.measures.betweenness import betweenness
 
 igraph = pytest.importorskip("igraph")
 
@@ -186,8 +186,8 @@ def test_random_graphs_do_show_the_float_slip():
 def test_equals_igraph_on_the_curated_data(by, level):
     """Should equal igraph's count on the positive graph of every curated period."""
     from network import load
-    from network.centrality import _graphs
-    from network.snapshots import snapshots
+    from network.measures.centrality import _graphs
+    from network.timeline.snapshots import snapshots
 
     for snap in snapshots(load("data/actors.yaml"), by=by, level=level):
         _, _, positive = _graphs(snap.graph)

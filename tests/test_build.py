@@ -92,9 +92,9 @@ def test_figures_drawn_alongside_the_other_stages(tmp_path, monkeypatch):
 
 def test_tables_from_shared_partitions_equal_fresh_ones():
     """In a build the figures' views solve the partitions first and the tables reuse them."""
-    from network import balance
-    from network.balance import shared_partitions
     from network.figures.render import plan
+    from network.measures import balance
+    from network.measures.balance import shared_partitions
 
     dataset = load("data/actors.yaml")
     fresh = table_files(dataset)

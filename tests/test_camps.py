@@ -1,4 +1,4 @@
-"""Camps: cooperative, only through shared enemies, on no side, unaligned, inactive (network.camps)."""
+"""Camps: cooperative, only through shared enemies, on no side, unaligned, inactive (measures.camps)."""
 
 from pathlib import Path
 
@@ -6,9 +6,9 @@ import networkx as nx
 import pytest
 
 from network import load
-from network.camps import Camp, camp_groups, camp_key, camp_rows, camp_text, camps
-from network.snapshots import snapshots
-from network.windows import period_windows
+from network.measures.camps import Camp, camp_groups, camp_key, camp_rows, camp_text, camps
+from network.timeline.snapshots import snapshots
+from network.timeline.windows import period_windows
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "actors.yaml"
@@ -123,7 +123,7 @@ def test_unknown_pole_is_an_error():
 
 def test_without_poles_no_actor_is_placed_and_the_words_say_why():
     """Should put no actor in a camp when there are no poles (a dataset without a framing), and say so."""
-    from network.camps import NO_POLES, legend_text
+    from network.measures.camps import NO_POLES, legend_text
 
     g = graph([("a", "b", 1), ("b", "c", -1)], isolated=["x"], inactive=["z"])
     found = camps(g, ())

@@ -9,10 +9,10 @@ import networkx as nx
 import pytest
 
 from network import load
-from network.centrality import MEASURES, centrality
-from network.signed_centrality import pn_index
-from network.snapshots import Snapshot, signed_graph, snapshots
-from network.windows import Window
+from network.measures.centrality import MEASURES, centrality
+from network.measures.signed_centrality import pn_index
+from network.timeline.snapshots import Snapshot, signed_graph, snapshots
+from network.timeline.windows import Window
 
 DATA = Path(__file__).resolve().parent / "data"
 KEYS = [
@@ -206,7 +206,7 @@ def plain_eigenvector(positive: nx.Graph) -> dict:
 @pytest.mark.parametrize("seed", range(8))
 def test_measures_equal_their_plain_definitions(seed):
     """Should give networkx's betweenness and the per-component eigenvector, exactly, on random graphs."""
-    from network.centrality import _graphs
+    from network.measures.centrality import _graphs
 
     snap = random_snapshot(30 + 5 * seed, 0.08, seed)
     active, signed, positive = _graphs(snap.graph)
@@ -224,7 +224,7 @@ def test_measures_equal_their_plain_definitions(seed):
 
 def test_large_components_use_arpack_with_the_same_answer(monkeypatch):
     """Should give (to rounding) the dense answer when components are solved by ARPACK."""
-    import network.centrality as c
+    import network.measures.centrality as c
 
     snap = random_snapshot(80, 0.06, 3)
     dense = by_actor(centrality([snap]), "1958")
@@ -237,7 +237,7 @@ def test_large_components_use_arpack_with_the_same_answer(monkeypatch):
 
 def test_large_periods_are_sampled_or_skipped_and_say_so(monkeypatch):
     """Should sample betweenness and skip PN above the thresholds, and name both in a note column."""
-    import network.centrality as c
+    import network.measures.centrality as c
 
     snap = random_snapshot(40, 0.1, 1)
     assert "note" not in centrality([snap])[0]
@@ -262,7 +262,7 @@ def test_large_periods_are_sampled_or_skipped_and_say_so(monkeypatch):
 
 def test_sample_count_can_be_chosen(monkeypatch):
     """Should estimate betweenness from the number of sources asked for, and refuse fewer than one."""
-    import network.centrality as c
+    import network.measures.centrality as c
 
     snap = random_snapshot(40, 0.1, 1)
     monkeypatch.setattr(c, "BETWEENNESS_EXACT_MAX", 10)
@@ -296,7 +296,7 @@ def solved_pagerank(positive: nx.Graph, alpha: float = 0.85) -> dict:
 @pytest.mark.parametrize("seed", range(8))
 def test_pagerank_equals_a_direct_solve_on_random_graphs(seed):
     """Should give PageRank to 1e-12 of a direct linear solve: every one of the 9 printed decimals right."""
-    from network.centrality import _graphs
+    from network.measures.centrality import _graphs
 
     snap = random_snapshot(30 + 20 * seed, 0.08, seed)
     _, _, positive = _graphs(snap.graph)
@@ -307,7 +307,7 @@ def test_pagerank_equals_a_direct_solve_on_random_graphs(seed):
 
 def test_pagerank_to_networkx_default_tolerance_would_fail_that():
     """Should test something: networkx's default tolerance is off by more than 1e-9 on those graphs."""
-    from network.centrality import _graphs
+    from network.measures.centrality import _graphs
 
     worst = 0.0
     for seed in range(8):
@@ -322,7 +322,7 @@ def test_pagerank_to_networkx_default_tolerance_would_fail_that():
 @pytest.mark.parametrize("by", ["year", "period"])
 def test_pagerank_equals_a_direct_solve_on_the_curated_data(by, level):
     """Should give PageRank to 1e-12 of a direct linear solve in every curated period."""
-    from network.centrality import _graphs
+    from network.measures.centrality import _graphs
 
     snaps = snapshots(load("data/actors.yaml"), by=by, level=level)
     rows = centrality(snaps)

@@ -96,7 +96,8 @@ def test_help_imports_no_reader_and_no_heavy_package():
         "    main(['--help'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('yaml', 'networkx', 'numpy', 'matplotlib', 'network.loader', 'network.validate')\n"
+        "heavy = ('yaml', 'networkx', 'numpy', 'matplotlib',\n"
+        "         'network.dataset.loader', 'network.dataset.validate')\n"
         "print('imported:', ','.join(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -107,7 +108,7 @@ def test_help_imports_no_reader_and_no_heavy_package():
 def test_package_names_load_on_first_use():
     """Should give the public names from their modules, and a clear AttributeError for others."""
     import network
-    from network.loader import load
+    from network.dataset.loader import load
 
     assert network.load is load and "Dataset" in dir(network)
     with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):

@@ -20,8 +20,8 @@ def dataset():
 def rule_id(tie) -> str:
     """The id the codebook's rule (section 6.5) gives a tie, before any ``-2`` suffix.
 
-    >>> from network.edtf import parse_edtf
-    >>> from network.model import Tie
+    >>> from network.dataset.edtf import parse_edtf
+    >>> from network.dataset.model import Tie
     >>> rule_id(Tie("x", "a", "b", 1, start=parse_edtf("1958~"), type="aid"))
     'a-b-aid-1958'
     """

@@ -8,7 +8,7 @@ import pytest
 
 from network import load
 from network.cli import main
-from network.forms import plain, write
+from network.dataset.forms import plain, write
 
 ROOT = Path(__file__).resolve().parents[1]
 INVALID = ROOT / "tests" / "data" / "invalid"

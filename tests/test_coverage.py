@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.snapshots import snapshots
+from network.timeline.snapshots import snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.canonical import canonical_text
+from network.dataset.canonical import canonical_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "actors.yaml"

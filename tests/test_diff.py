@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.diff import bloc_moves, diff, rank_moves
-from network.snapshots import snapshots
+from network.measures.diff import bloc_moves, diff, rank_moves
+from network.timeline.snapshots import snapshots
 
 DATA = Path(__file__).resolve().parent / "data"
 KEYS = ["change", "source", "target", "weight_a", "weight_b", "ties", "citations"]

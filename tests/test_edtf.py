@@ -13,7 +13,7 @@ from datetime import date
 import edtf
 import pytest
 
-from network.edtf import EdtfError, parse_edtf
+from network.dataset.edtf import EdtfError, parse_edtf
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.canonical import canonical_text
 from network.cli import main
-from network.outdir import MANIFEST
+from network.dataset.canonical import canonical_text
+from network.output.outdir import MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
 TRIPLE = ROOT / "data" / "triple-entente.yaml"

@@ -14,7 +14,7 @@ from network import load
 from network.cli import main
 from network.explorer import payload, render_page, write_explorer
 from network.explorer.page import embed_json
-from network.snapshots import snapshots
+from network.timeline.snapshots import snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini.yaml"
@@ -80,7 +80,7 @@ def _gap_to_disc(start, end, bend, centre, reach):
     ``reach`` about ``centre``: negative if the line enters the disc."""
     import numpy as np
 
-    from network.layout import route_points
+    from network.output.layout import route_points
 
     pts = np.array(route_points(start, end, None if bend is None else tuple(bend), pieces=64))
     p, q, c = pts[:-1], pts[1:], np.array(centre)
@@ -213,7 +213,7 @@ def test_explore_command(tmp_path, capsys):
 
 def test_node_colours_are_the_camps_and_the_legend_says_what_a_camp_is():
     """Should colour each active actor by its camp's style key and explain camps beside the legend."""
-    from network.camps import CAMP_EXPLAINED, camp_key, camps
+    from network.measures.camps import CAMP_EXPLAINED, camp_key, camps
 
     ds = load(ROOT / "data" / "actors.yaml")
     p = payload(ds, level="state")

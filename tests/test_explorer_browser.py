@@ -24,7 +24,7 @@ from network.explorer import write_explorer
 from network.explorer.data import MEASURE_LABELS
 from network.explorer.data import years as explorer_years
 from network.report import write_report
-from network.snapshots import snapshots
+from network.timeline.snapshots import snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini.yaml"
@@ -220,7 +220,7 @@ def test_clicking_an_actor_shows_its_ties_and_centrality(browser, mini_page):
 
 def test_an_actors_camp_is_said_in_words_and_camps_explained(browser, mini_page):
     """Should say what an actor's colour means when it is clicked, and what a camp is under the legend."""
-    from network.camps import CAMP_EXPLAINED
+    from network.measures.camps import CAMP_EXPLAINED
 
     page = Page(browser, mini_page, year=1960)
     assert page.tab.text_content("#legend .camps-note") == CAMP_EXPLAINED

@@ -22,7 +22,7 @@ from network import load
 from network.cli import main
 from network.export import actor_rows, export_text, gexf, graphml, graphml_files, node_link, tie_rows
 from network.export.tables import ACTOR_COLUMNS, TIE_COLUMNS
-from network.snapshots import snapshots
+from network.timeline.snapshots import snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini.yaml"
@@ -478,8 +478,8 @@ def test_export_command_usage_errors(capsys, tmp_path):
 
 
 def test_exports_carry_each_nodes_camp_per_window():
-    """Should give every active node its camp (network.camps) in each window, in GEXF and in GraphML."""
-    from network.camps import camps
+    """Should give every active node its camp (measures.camps) in each window, in GEXF and in GraphML."""
+    from network.measures.camps import camps
 
     ds = load(ROOT / "data" / "actors.yaml")
     snaps = snapshots(ds, level="state")

@@ -31,8 +31,8 @@ from lxml import etree
 from network import load
 from network.cli import main
 from network.export import export_text, gexf, graphml_files, node_link
-from network.snapshots import snapshots
-from network.windows import windows_for
+from network.timeline.snapshots import snapshots
+from network.timeline.windows import windows_for
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = sorted((ROOT / "data").glob("*.yaml")) + [ROOT / "tests" / "data" / "mini.yaml"]

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.testing.compare import compare_images
 from PIL import Image
 
-from network import load, style
+from network import load
 from network.cli import main
 from network.figures import render_all
 from network.figures.data import alignment_view, balance_view, figure_data, figure_years
@@ -34,7 +34,8 @@ from network.figures.plots import (
     draw_snapshot,
 )
 from network.figures.render import FORMATS, _draw, _prune, plan, render_job
-from network.snapshots import snapshots
+from network.output import style
+from network.timeline.snapshots import snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini.yaml"
@@ -516,10 +517,10 @@ def test_workers_forked_after_drawing_here(mini, tmp_path):
 
 @pytest.mark.parametrize("level", ["person", "state"])
 def test_involvement_summed_as_the_centrality_table_sums_it(level):
-    """Should size nodes by exactly the involvement of network.centrality (strength_pos +
+    """Should size nodes by exactly the involvement of network.measures.centrality (strength_pos +
     strength_neg), summed without computing the other measures."""
-    from network.centrality import centrality
     from network.figures.data import INVOLVEMENT, _measure, _values
+    from network.measures.centrality import centrality
 
     for path in (MINI, ACTORS, ROOT / "data" / "tribes.yaml"):
         ds = load(path)
@@ -529,10 +530,10 @@ def test_involvement_summed_as_the_centrality_table_sums_it(level):
 
 
 def test_node_colours_are_the_camps_with_legend_words(mini):
-    """Should colour each node by its camp (network.camps) and say in the legend what each colour means."""
-    from network.camps import camp_key, camps
+    """Should colour each node by its camp (measures.camps) and say in the legend what each colour means."""
     from network.figures.data import figure_data
-    from network.snapshots import snapshots
+    from network.measures.camps import camp_key, camps
+    from network.timeline.snapshots import snapshots
 
     fd = figure_data(mini, level="state")
     for view, snap in zip(fd.years, snapshots(mini, level="state"), strict=True):

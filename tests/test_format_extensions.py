@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from network import DatasetError, load
-from network.snapshots import alternative_shares, project, snapshots
+from network.timeline.snapshots import alternative_shares, project, snapshots
 
 HEAD = (
     "format: 1\nactors:\n- {id: a, name: A, kind: state}\n- {id: b, name: B, kind: state}\n"

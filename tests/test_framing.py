@@ -240,7 +240,7 @@ def test_a_pole_without_ties_scores_nothing(capsys):
 
 def test_three_poles_are_pinned_left_to_right_in_their_order():
     """Should pin the poles in drawing order, the middle one between the first and the last."""
-    from network.layout import layout_for
+    from network.output.layout import layout_for
 
     ds = load(MATRIX / "three_poles.yaml")
     pos = layout_for(ds, level="state")

@@ -1,5 +1,5 @@
 """An interrupted build (Ctrl-C or killed) leaves the earlier outputs whole; two builds into one folder
-at once: the second is refused at once, writing nothing (network.lock)."""
+at once: the second is refused at once, writing nothing (network.output.lock)."""
 
 import hashlib
 import os
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from network.cli import main
-from network.lock import folder_lock
+from network.output.lock import folder_lock
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = str(ROOT / "tests" / "data" / "mini.yaml")

@@ -94,7 +94,7 @@ TIE_WITH_EVERY_FIELD = (
 @pytest.mark.parametrize("form", ["yaml", "json", "csv"])
 def test_every_tie_field_lands_in_its_place(tmp_path, form):
     """Should fill each field of a Tie from its own key, defaults included, in every form."""
-    from network.forms import plain, write
+    from network.dataset.forms import plain, write
 
     path = tmp_path / "d.yaml"
     path.write_text(TIE_WITH_EVERY_FIELD, encoding="utf-8")
@@ -116,7 +116,7 @@ def test_every_tie_field_lands_in_its_place(tmp_path, form):
     assert (standing.id, standing.source, standing.target, standing.sign) == ("standing.tie-1", "b", "a", -1)
     assert standing.date is None and (standing.start.text, standing.end.text) == ("1954", "1961-12")
     assert (standing.weight, standing.type, standing.directed) == (2.5, "rivalry", False)
-    assert standing.cite == network.model.Citation("src", 3, 125, "Zëri i Popullit, 1 May 1961")
+    assert standing.cite == network.dataset.model.Citation("src", 3, 125, "Zëri i Popullit, 1 May 1961")
     assert (standing.evidence, standing.confidence, standing.tags) == (
         "The source says so.",
         "hedged",
@@ -138,8 +138,8 @@ def test_loading_leaves_no_garbage_cycles(tmp_path, name, form):
     """
     import gc
 
-    from network.convert import Marked
-    from network.forms import plain, write
+    from network.dataset.check_fields import Marked
+    from network.dataset.forms import plain, write
 
     path = ROOT / name
     if form != "yaml":

@@ -10,7 +10,7 @@ import pytest
 from network import load
 from network.build import OutputFolderRefused, build
 from network.cli import main
-from network.outdir import MANIFEST, default_out, read_manifest
+from network.output.outdir import MANIFEST, default_out, read_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini.yaml"

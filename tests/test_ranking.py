@@ -1,6 +1,6 @@
-"""One "who was central": every output ranks by network.options.RANK_BY and names the same top three.
+"""One "who was central": every output ranks by network.measures.choices.RANK_BY and names the same top three.
 
-The outputs: ``entente centrality`` (and :func:`network.centrality.centrality`), the lesson pages,
+The outputs: ``entente centrality`` (and :func:`network.measures.centrality.centrality`), the lesson pages,
 the explorer, the bump chart and ``entente diff``'s rank moves. Checked on the curated data at
 both levels, per year and per named period, and on the small test dataset.
 """
@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.centrality import GUIDE, centrality, rank
 from network.cli import main
-from network.diff import rank_moves
 from network.explorer.data import payload
 from network.figures.data import bump_view
-from network.options import RANK_BY
+from network.measures.centrality import GUIDE, centrality, rank
+from network.measures.choices import RANK_BY
+from network.measures.diff import rank_moves
 from network.report.lesson import lesson
 from network.report.render import html_pages, markdown_pages
-from network.snapshots import snapshots
+from network.timeline.snapshots import snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "actors.yaml"

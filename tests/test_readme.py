@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.alignment import alignment
 from network.figures.data import figure_years
-from network.snapshots import snapshots
-from network.windows import year_windows
+from network.measures.alignment import alignment
+from network.timeline.snapshots import snapshots
+from network.timeline.windows import year_windows
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

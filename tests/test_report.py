@@ -156,7 +156,7 @@ def test_no_line_passes_through_a_node_it_does_not_connect():
     """Should draw each page's edges (lines or curves) clear of every actor's marker they do not end at."""
     import numpy as np
 
-    from network.layout import route_points
+    from network.output.layout import route_points
     from network.report.svg import Drawing
 
     def gap_to_disc(start, end, bend, centre, reach):

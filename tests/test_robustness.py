@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.robustness import VARIANTS, Variant, _same_camps, robustness
+from network.measures.robustness import VARIANTS, Variant, _same_camps, robustness
 
 DATA = Path(__file__).resolve().parent / "data"
 KEYS = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from network.cli import main
-from network.rows import ELLIPSIS, MIN_COLUMN, Rows, terminal_width
+from network.output.rows import ELLIPSIS, MIN_COLUMN, Rows, terminal_width
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = str(ROOT / "data" / "actors.yaml")

@@ -72,7 +72,7 @@ def test_schema_and_loader_reject_the_same_structural_errors(name):
 
 def test_format_doc_shows_every_field():
     """Should embed the current field tables in docs/format.md."""
-    from network.spec import field_tables
+    from network.dataset.spec import field_tables
 
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     start = doc.index("-->", doc.index("<!-- fields:start")) + 4

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.agreement import Scope, agreement
 from network.cli import build_parser
+from network.curation.agreement import Scope, agreement
 
 ROOT = Path(__file__).resolve().parents[1]
 COVERAGE = ROOT / "docs" / "coverage.md"

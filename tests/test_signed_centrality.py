@@ -1,4 +1,4 @@
-"""Tests for network.signed_centrality: the PN index against hand values and signnet's published ones."""
+"""Tests for network.measures.signed_centrality: the PN index against hand values and signnet's."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from network import load
-from network.signed_centrality import pn_index
+from network.measures.signed_centrality import pn_index
 
 
 def tribes():
@@ -118,7 +118,7 @@ def test_condition_shortcut_decides_as_the_full_condition_number():
     """Should call the same graphs singular as the exact condition number does (random signed graphs)."""
     import random
 
-    from network.signed_centrality import _COND_MAX
+    from network.measures.signed_centrality import _COND_MAX
 
     def plain(G):
         nodes = sorted(G)

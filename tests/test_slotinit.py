@@ -5,9 +5,9 @@ import typing
 
 import pytest
 
-from network import edtf, model
-from network.edtf import parse_edtf
-from network.slotinit import slot_init
+from network.dataset import edtf, model
+from network.dataset.edtf import parse_edtf
+from network.dataset.slotinit import slot_init
 
 RECORDS = [
     model.Citation,

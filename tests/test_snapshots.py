@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.edtf import parse_edtf
-from network.model import Actor, Dataset, Tie
-from network.snapshots import project, select_ties, signed_graph, snapshots
-from network.windows import Window, custom_windows
+from network.dataset.edtf import parse_edtf
+from network.dataset.model import Actor, Dataset, Tie
+from network.timeline.snapshots import project, select_ties, signed_graph, snapshots
+from network.timeline.windows import Window, custom_windows
 
 DATA = Path(__file__).resolve().parent / "data"
 SPANNING = "khrushchev-hoxha-disapprove-1958"  # dated 1958/1959
@@ -232,7 +232,7 @@ def reference_snapshots(dataset, windows, level, mode, allocation, half_life=365
     """The rules written plainly: every window scans every tie, projects with project(), adds one by one."""
     import networkx as nx
 
-    from network.snapshots import _own_day
+    from network.timeline.snapshots import _own_day
 
     ties = sorted(dataset.ties, key=lambda t: (t.lower, t.upper, t.id))
     out = []
@@ -304,7 +304,7 @@ def _random_dataset(seed: int) -> Dataset:
     """Persons in parties in states, with changing memberships; events of every precision; standing ties."""
     import random
 
-    from network.model import Membership, Span
+    from network.dataset.model import Membership, Span
 
     rng = random.Random(seed)
     states = [Actor(f"s{i}", f"S{i}", "state") for i in range(4)]
@@ -359,7 +359,7 @@ def test_fast_build_equals_the_plain_rules(seed, level, mode, allocation, by):
     """Should build exactly the graphs, shares and self-ties of the plain reference, in the same order."""
     ds = _random_dataset(seed)
     windows = custom_windows(date(1950, 1, 1), date(1962, 12, 31), 18, 7) if by == "slide" else None
-    from network.windows import year_windows
+    from network.timeline.windows import year_windows
 
     windows = windows or year_windows(ds, 1950, 1963)
     fast = snapshots(ds, by=windows, level=level, mode=mode, allocation=allocation)
@@ -376,7 +376,7 @@ def test_fast_build_equals_the_plain_rules(seed, level, mode, allocation, by):
 
 def test_dataset_span_is_the_datasets():
     """Should give Dataset.span, open ends set aside, in one pass."""
-    from network.windows import dataset_span
+    from network.timeline.windows import dataset_span
 
     for seed in range(4):
         ds = _random_dataset(seed)
@@ -388,7 +388,7 @@ def test_dataset_span_is_the_datasets():
 def test_building_makes_no_garbage_cycles(mini, level, mode):
     """Should leave nothing for the garbage collector, which is why it is paused while building.
 
-    ``network.collector`` pauses the collector on the grounds that its passes
+    ``network.dataset.collector`` pauses the collector on the grounds that its passes
     over the new objects would free nothing; a cycle made per tie or per edge
     would make that untrue.
     """

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from network.loader import check
-from network.problems import MAX_PROBLEMS
+from network.dataset.loader import check
+from network.dataset.problems import MAX_PROBLEMS
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = (ROOT / "tests" / "data" / "mini.yaml").read_text(encoding="utf-8")

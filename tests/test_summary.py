@@ -1,7 +1,7 @@
 """The curation summary counts ties per year, type, sign, confidence and actor."""
 
 from network import load
-from network.summary import format_summary, summarize
+from network.curation.summary import format_summary, summarize
 
 
 def _write(tmp_path, ties):

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from network import check
-from network.convert import Converter
-from network.csvsource import columns, csv_files
-from network.forms import form_of, plain, read_source
-from network.spec import RECORDS, ListOf, Rec
-from network.validate import build_dataset
-from network.yamlsource import _MAYBE_ANCHOR, read_yaml
+from network.dataset.check_fields import Converter
+from network.dataset.csv_form import columns, csv_files
+from network.dataset.forms import form_of, plain, read_source
+from network.dataset.spec import RECORDS, ListOf, Rec
+from network.dataset.validate import build_dataset
+from network.dataset.yaml_nodes import _MAYBE_ANCHOR, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 INVALID = ROOT / "tests" / "data" / "invalid"
@@ -178,7 +178,7 @@ def csv_files_of(node: yaml.Node) -> dict[str, str]:
 
 
 def _kind(typ: object) -> str:
-    from network.csvsource import _kind as kind
+    from network.dataset.csv_form import _kind as kind
 
     return kind(typ)  # type: ignore[arg-type]
 
@@ -606,7 +606,7 @@ def test_plain_matches_csv_columns():
 @given(st.text(alphabet=st.sampled_from(list(" \t\n\r#ab\x85\u2028\x0b\x1c\u00a0")), max_size=30))
 def test_empty_file_shortcut_agrees_with_the_line_by_line_test(text):
     """Should call a text empty exactly when every line is blank or a comment, as before the shortcut."""
-    from network.yamlsource import _CONTENT
+    from network.dataset.yaml_nodes import _CONTENT
 
     slow = not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
     fast = _CONTENT.search(text) is None and slow
@@ -627,7 +627,7 @@ def test_spaces_around_column_names_are_ignored(tmp_path):
 
 def test_small_int_shortcut_reads_as_the_patterns_do():
     """Should read a number cell the same with the small-int table as by the patterns alone."""
-    from network import csvsource
+    from network.dataset import csv_form as csvsource
 
     texts = [str(i) for i in range(-12, 1003)] + ["+1", "01", "-0", "00", "1_000", "1e3", "2.5", ".5"]
     texts += ["-.inf", ".nan", "１", "٣", " 1", "1 ", "0x10", "plus"]

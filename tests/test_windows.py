@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from network import load
-from network.windows import Window, custom_windows, find_window, period_windows, windows_for, year_windows
+from network.timeline.windows import (
+    Window,
+    custom_windows,
+    find_window,
+    period_windows,
+    windows_for,
+    year_windows,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from network import check
-from network.convert import _FAIL, Converter, Marked, RecordSeq, _plain
-from network.spec import Rec
-from network.validate import build_dataset
-from network.yamlrecords import read_yaml_records
-from network.yamlsource import read_yaml
+from network.dataset.check_fields import _FAIL, Converter, Marked, RecordSeq, _plain
+from network.dataset.spec import Rec
+from network.dataset.validate import build_dataset
+from network.dataset.yaml_nodes import read_yaml
+from network.dataset.yamlrecords import read_yaml_records
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted(

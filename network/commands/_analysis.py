@@ -7,13 +7,13 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..options import ALLOCATIONS, HALF_LIFE, LEVELS, MODES
-from ..vocabulary import CONFIDENCE, TIE_TYPES
-from ._common import add_data_option, load_or_report
+from network.commands._common import add_data_option, load_or_report
+from network.dataset.vocabulary import CONFIDENCE, TIE_TYPES
+from network.measures.choices import ALLOCATIONS, HALF_LIFE, LEVELS, MODES
 
 if TYPE_CHECKING:
-    from ..model import Dataset
-    from ..rows import Rows
+    from network.dataset.model import Dataset
+    from network.output.rows import Rows
 
 FORMATS = ("table", "csv", "json")
 
@@ -94,7 +94,7 @@ def _flatten(values: list[list[str]] | None) -> set[str] | None:
 
 
 def snapshot_options(args: argparse.Namespace) -> dict[str, Any]:
-    """The keyword arguments of :func:`network.snapshots.snapshots` given on the command line."""
+    """The keyword arguments of :func:`network.timeline.snapshots.snapshots` given on the command line."""
     return {
         "by": args.by,
         "level": args.level,
@@ -124,7 +124,7 @@ def run_analysis(
     if dataset is None:
         return 1
     try:
-        from ..snapshots import snapshots
+        from network.timeline.snapshots import snapshots
 
         snaps = snapshots(dataset, **snapshot_options(args)) if build else []
         rows = compute(dataset, snaps)

@@ -6,14 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ..options import DEFAULT_MAX_BYTES
+from network.measures.choices import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from ..model import Dataset
+    from network.dataset.model import Dataset
 
 DEFAULT_DATA = "data/actors.yaml"
 #: Where the default dataset's outputs go; any other dataset NAME.yaml's go to NAME-figures/
-#: (:func:`network.outdir.default_out`).
+#: (:func:`network.output.outdir.default_out`).
 DEFAULT_OUT = "figures"
 #: How --help states that rule.
 OUT_RULE = f"{DEFAULT_OUT}/ for {DEFAULT_DATA}, NAME-figures/ in the current folder for a dataset NAME.yaml"
@@ -21,7 +21,7 @@ OUT_RULE = f"{DEFAULT_OUT}/ for {DEFAULT_DATA}, NAME-figures/ in the current fol
 
 def default_output(dataset_path: str) -> str:
     """The output folder of ``dataset_path`` when no --out is given (see :data:`OUT_RULE`)."""
-    from ..outdir import default_out
+    from network.output.outdir import default_out
 
     return default_out(dataset_path, DEFAULT_DATA, DEFAULT_OUT).as_posix()
 
@@ -37,7 +37,7 @@ def add_force_option(parser: argparse.ArgumentParser) -> None:
 
 def refuse_output(command: str, folder: str, dataset_path: str, problem: str) -> int:
     """Print one line saying why ``folder`` is refused and where to write instead; return 2."""
-    from ..outdir import suggest_out
+    from network.output.outdir import suggest_out
 
     instead = suggest_out(dataset_path, folder).as_posix()
     if problem.endswith("is a file, not a folder"):  # --force cannot help
@@ -54,7 +54,7 @@ def refuse_output(command: str, folder: str, dataset_path: str, problem: str) ->
 def output_refused(command: str, folder: str, dataset_path: str, force: bool) -> bool:
     """Whether ``folder`` (where ``entente figures``, ``explore`` or ``report`` writes) is refused:
     it lies in another dataset's build folder and --force was not given; if so, say so."""
-    from ..outdir import refusal
+    from network.output.outdir import refusal
 
     problem = None if force else refusal(folder, dataset_path, unmade=False)
     if problem:
@@ -111,7 +111,7 @@ def load_or_report(
 
     ``strict`` None checks the curation policy the dataset declares (``policy:``).
     """
-    from ..loader import check
+    from network.dataset.loader import check
 
     dataset, problems = check(path, strict=strict, max_bytes=max_bytes)
     if problems or dataset is None:

@@ -17,7 +17,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model import Dataset, Framing
+    from network.dataset.model import Dataset, Framing
 
 
 def add_policy_options(parser: argparse.ArgumentParser) -> None:
@@ -67,7 +67,7 @@ def framing_of(args: argparse.Namespace, dataset: Dataset) -> Framing | None:
 
     Checking the ids is left to the analyses, which name an unknown actor.
     """
-    from ..model import Framing
+    from network.dataset.model import Framing
 
     focal = getattr(args, "focal", None) or dataset.focal
     poles = poles_given(args) or dataset.poles

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import LEVELS
-from ._analysis import FORMATS, print_rows, usage_error
-from ._common import add_max_bytes_option, load_or_report
+from network.commands._analysis import FORMATS, print_rows, usage_error
+from network.commands._common import add_max_bytes_option, load_or_report
+from network.measures.choices import LEVELS
 
 HELP = "agreement between two codings of the same text: Krippendorff's alpha, Cohen's kappa, unmatched ties"
 DESCRIPTION = """\
@@ -107,7 +107,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..agreement import Scope, agreement
+    from network.curation.agreement import Scope, agreement
 
     if args.resamples < 0:
         return usage_error("--resamples must be 0 or more")

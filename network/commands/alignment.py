@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..options import ALIGNMENT_MEASURE
-from ..options import ALIGNMENT_MEASURES as MEASURES
-from ._analysis import add_analysis_options, run_analysis
-from ._declared import add_framing_options, framing_of, poles_of
+from network.commands._analysis import add_analysis_options, run_analysis
+from network.commands._declared import add_framing_options, framing_of, poles_of
+from network.measures.choices import ALIGNMENT_MEASURE
+from network.measures.choices import ALIGNMENT_MEASURES as MEASURES
 
 if TYPE_CHECKING:
-    from ..model import Dataset
-    from ..rows import Rows
+    from network.dataset.model import Dataset
+    from network.output.rows import Rows
 
 HELP = "alignment of a focal actor with two or more poles per period (--blocs: each actor's camp)"
 DESCRIPTION = """\
@@ -37,7 +37,7 @@ The focal actor and the poles are the dataset's (framing: in the data file);
 --focal and --pole override them. Without either, alignment says how to add
 a framing and exits 2.
 
---blocs prints instead each actor's camp towards the poles (network.camps;
+--blocs prints instead each actor's camp towards the poles (network.measures.camps;
 without poles, it says how to give them and exits 2):
   cooperative:P   a path of cooperative (net positive) ties links it to pole P
                   (cooperative:P+Q: to two or more poles);
@@ -74,7 +74,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..alignment import alignment
+    from network.measures.alignment import alignment
 
     if args.blocs:
         return run_analysis(args, lambda dataset, snaps: camps_of(args, dataset, snaps))
@@ -85,7 +85,7 @@ def framed(
     args: argparse.Namespace, dataset: Dataset, what: str = "alignment"
 ) -> tuple[str, tuple[str, ...]]:
     """The focal actor and poles for command ``what``; a ValueError (exit 2) saying how to add them."""
-    from ..framing import no_framing
+    from network.output.framing import no_framing
 
     framing = framing_of(args, dataset)
     if framing is None:
@@ -95,8 +95,8 @@ def framed(
 
 def camps_of(args: argparse.Namespace, dataset: Dataset, snaps: list) -> Rows:
     """The camps towards the poles (--pole or the framing's); a ValueError (exit 2) if there are none."""
-    from ..camps import camp_rows
-    from ..framing import no_framing
+    from network.measures.camps import camp_rows
+    from network.output.framing import no_framing
 
     poles = poles_of(args, dataset)
     if not poles:

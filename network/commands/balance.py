@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ._analysis import add_analysis_options, run_analysis
-from ._declared import add_framing_options, poles_of
+from network.commands._analysis import add_analysis_options, run_analysis
+from network.commands._declared import add_framing_options, poles_of
 
 HELP = "structural balance per period: triangles, walks, frustration, its partition, and the camps"
 DESCRIPTION = """\
@@ -35,8 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..alignment import check_actors
-    from ..balance_periods import balance_rows
+    from network.measures.alignment import check_actors
+    from network.measures.balance_periods import balance_rows
 
     def compute(dataset, snaps):  # type: ignore[no-untyped-def]
         poles = poles_of(args, dataset)  # --pole, or the dataset's framing; none: no camps

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from ._common import (
+from network.commands._common import (
     OUT_RULE,
     add_data_option,
     default_output,
@@ -15,7 +15,7 @@ from ._common import (
     refuse_no_dated_ties,
     refuse_output,
 )
-from ._declared import add_policy_options
+from network.commands._declared import add_policy_options
 
 HELP = "the main job: validate, analyse, and write every table, figure and page"
 DESCRIPTION = """\
@@ -68,7 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..build import STAGES, OutputFolderBusy, OutputFolderRefused, build
+    from network.build import STAGES, OutputFolderBusy, OutputFolderRefused, build
 
     if args.stage and any(s not in STAGES for s in args.stage):
         print(f"entente build: unknown stage; choose from {', '.join(STAGES)}", file=sys.stderr)

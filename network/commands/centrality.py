@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLES, RANK_BY
-from ..options import CENTRALITY_MEASURES as MEASURES
-from ._analysis import add_analysis_options, run_analysis
+from network.commands._analysis import add_analysis_options, run_analysis
+from network.measures.choices import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLES, RANK_BY
+from network.measures.choices import CENTRALITY_MEASURES as MEASURES
 
 HELP = "who was central per period: total weight of ties (the ranking), degree, strength, PN and more"
 DESCRIPTION = """\
@@ -52,7 +52,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..centrality import centrality
+    from network.measures.centrality import centrality
 
     return run_analysis(
         args, lambda dataset, snaps: centrality(snaps, rank_by=args.rank_by, samples=args.betweenness_samples)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import FORMS
-from ._common import add_max_bytes_option, load_or_report, refuse_input_as_output
-from ._declared import add_policy_options
+from network.commands._common import add_max_bytes_option, load_or_report, refuse_input_as_output
+from network.commands._declared import add_policy_options
+from network.measures.choices import FORMS
 
 HELP = "convert a dataset between YAML, JSON and CSV (only valid data; written atomically)"
 DESCRIPTION = """\
@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..forms import form_of, plain, write
+    from network.dataset.forms import form_of, plain, write
 
     form = args.to or form_of(args.target, default=None)
     if form is None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import CENTRALITY_MEASURES as MEASURES
-from ..options import RANK_BY
-from ._analysis import add_analysis_options, print_rows, snapshot_options, usage_error
-from ._common import choose_dataset, load_or_report
-from ._declared import add_framing_options, poles_of
+from network.commands._analysis import add_analysis_options, print_rows, snapshot_options, usage_error
+from network.commands._common import choose_dataset, load_or_report
+from network.commands._declared import add_framing_options, poles_of
+from network.measures.choices import CENTRALITY_MEASURES as MEASURES
+from network.measures.choices import RANK_BY
 
 HELP = "what changed between two periods: edges, rank moves, camp moves, with citations"
 DESCRIPTION = """\
@@ -55,8 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..diff import bloc_moves, diff, rank_moves
-    from ..snapshots import snapshots
+    from network.measures.diff import bloc_moves, diff, rank_moves
+    from network.timeline.snapshots import snapshots
 
     if len(args.operands) not in (2, 3):
         n = len(args.operands)
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     )
     poles = poles_of(args, dataset)
     if not poles and not args.show and "blocs" in show:  # no camps without poles: left out, with a note
-        from ..framing import no_framing
+        from network.output.framing import no_framing
 
         show.remove("blocs")
         print(no_framing("the camp moves", override=True, options="--pole"), file=sys.stderr)

@@ -6,8 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from ..options import LEVELS
-from ._common import (
+from network.commands._common import (
     OUT_RULE,
     add_data_option,
     add_force_option,
@@ -17,6 +16,7 @@ from ._common import (
     refuse_input_as_output,
     refuse_no_dated_ties,
 )
+from network.measures.choices import LEVELS
 
 HELP = "write the offline explorer: one HTML file with a year slider, ties and their sources"
 DESCRIPTION = """\
@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..explorer import write_explorer
+    from network.explorer import write_explorer
 
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import EXPORT_FORMATS as FORMATS
-from ..options import LEVELS
-from ._common import add_data_option, load_or_report, refuse_input_as_output
+from network.commands._common import add_data_option, load_or_report, refuse_input_as_output
+from network.measures.choices import EXPORT_FORMATS as FORMATS
+from network.measures.choices import LEVELS
 
 HELP = "write the network as GEXF (Gephi's timeline), GraphML, CSV tables or node-link JSON"
 DESCRIPTION = """\
@@ -66,8 +66,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..atomic import write_text
-    from ..export import export_text
+    from network.export import export_text
+    from network.output.atomic import write_text
 
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
@@ -96,8 +96,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _graphml_folder(dataset, args: argparse.Namespace) -> int:
     """Write every window's GraphML file into the folder ``--out``."""
-    from ..atomic import write_folder
-    from ..export.graphml import SUFFIX, graphml_files
+    from network.export.graphml import SUFFIX, graphml_files
+    from network.output.atomic import write_folder
 
     if not args.out:
         print(

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import HALF_LIFE, INVOLVEMENT, LEVELS, MODES, SIZE_MEASURES
-from ._analysis import usage_error
-from ._common import (
+from network.commands._analysis import usage_error
+from network.commands._common import (
     OUT_RULE,
     add_data_option,
     add_force_option,
@@ -16,7 +15,8 @@ from ._common import (
     output_refused,
     refuse_input_as_output,
 )
-from ._declared import add_framing_options, framing_of, poles_given
+from network.commands._declared import add_framing_options, framing_of, poles_given
+from network.measures.choices import HALF_LIFE, INVOLVEMENT, LEVELS, MODES, SIZE_MEASURES
 
 HELP = "draw the figures: yearly and period snapshots on one layout, small multiples, time lines, a GIF"
 DESCRIPTION = """\
@@ -94,8 +94,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if output_refused("figures", args.out, args.data, args.force):
         return 2
-    from ..figures import render_all
-    from ..framing import no_framing
+    from network.figures import render_all
+    from network.output.framing import no_framing
 
     framing = framing_of(args, dataset)
     poles = framing.poles if framing else poles_given(args)

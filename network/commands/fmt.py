@@ -6,7 +6,7 @@ import argparse
 import difflib
 import sys
 
-from ._common import add_data_option, load_or_report
+from network.commands._common import add_data_option, load_or_report
 
 HELP = "rewrite a dataset in canonical order and layout (--check only compares)"
 DESCRIPTION = """\
@@ -37,11 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..atomic import write_text
-    from ..canonical import canonical_text
-    from ..comments import comment_lines
-    from ..problems import DatasetError
-    from ..yamlsource import read_text
+    from network.dataset.canonical import canonical_text
+    from network.dataset.comments import comment_lines
+    from network.dataset.problems import DatasetError
+    from network.dataset.yaml_nodes import read_text
+    from network.output.atomic import write_text
 
     if load_or_report(args.data, max_bytes=args.max_bytes) is None:
         return 1

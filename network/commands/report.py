@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import LEVELS
-from ._common import (
+from network.commands._common import (
     OUT_RULE,
     add_data_option,
     add_force_option,
@@ -16,6 +15,7 @@ from ._common import (
     refuse_input_as_output,
     refuse_no_dated_ties,
 )
+from network.measures.choices import LEVELS
 
 HELP = "write the lesson pages (HTML and Markdown): a page per period and a time line"
 DESCRIPTION = """\
@@ -51,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..report import write_report
+    from network.report import write_report
 
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if output_refused("report", args.out, args.data, args.force):
         return 2
     if dataset.framing is None:
-        from ..framing import no_framing
+        from network.output.framing import no_framing
 
         print(no_framing("the lesson's question on the focal actor's camp"), file=sys.stderr)
     paths = write_report(dataset, args.out, level=args.level, by=args.by)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..options import ALIGNMENT_MEASURE, CONFIDENCE_FILTERS
-from ..options import ALIGNMENT_MEASURES as MEASURES
+from network.measures.choices import ALIGNMENT_MEASURE, CONFIDENCE_FILTERS
+from network.measures.choices import ALIGNMENT_MEASURES as MEASURES
 
 if TYPE_CHECKING:
-    from ..robustness import Variant
-from ._analysis import add_analysis_options, run_analysis
-from ._declared import add_framing_options
-from .alignment import framed
+    from network.measures.robustness import Variant
+from network.commands._analysis import add_analysis_options, run_analysis
+from network.commands._declared import add_framing_options
+from network.commands.alignment import framed
 
 HELP = "per period, do the alignment lead and the camps hold across rules, modes and confidence?"
 DESCRIPTION = """\
@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _baseline(args: argparse.Namespace) -> Variant:
-    from ..robustness import Variant
+    from network.measures.robustness import Variant
 
     chosen = None if args.confidence is None else frozenset(x for g in args.confidence for x in g)
     names = [name for name, levels in CONFIDENCE_FILTERS.items() if levels == chosen]
@@ -58,7 +58,7 @@ def _baseline(args: argparse.Namespace) -> Variant:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..robustness import robustness
+    from network.measures.robustness import robustness
 
     return run_analysis(
         args,

@@ -18,7 +18,7 @@ point their editors at it on line 1:
 
 
 def schema_text() -> str:
-    from ..spec import json_schema
+    from network.dataset.spec import json_schema
 
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..atomic import write_text
+    from network.output.atomic import write_text
 
     text = schema_text()
     if args.out:

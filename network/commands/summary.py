@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ._common import add_data_option, load_or_report
+from network.commands._common import add_data_option, load_or_report
 
 HELP = "curation summary: ties per year, type, actor and confidence"
 DESCRIPTION = """\
@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..summary import format_summary, summarize, summary_rows
+    from network.curation.summary import format_summary, summarize, summary_rows
 
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:

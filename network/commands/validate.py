@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_data_option, load_or_report
-from ._declared import add_policy_options
+from network.commands._common import add_data_option, load_or_report
+from network.commands._declared import add_policy_options
 
 HELP = "check a dataset; report every problem as PATH:LINE:COL"
 DESCRIPTION = """\

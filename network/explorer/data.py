@@ -22,19 +22,19 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ..camps import camp_key, camps
-from ..centrality import GUIDE, RANK_BY, centrality
-from ..model import Dataset, Tie
-from ..snapshots import LEVELS, Snapshot, snapshots
-from ..windows import Window, year_windows
-from .look import involvement, label_order, look, marker_radius, positions, routes, scale
+from network.dataset.model import Dataset, Tie
+from network.explorer.look import involvement, label_order, look, marker_radius, positions, routes, scale
+from network.measures.camps import camp_key, camps
+from network.measures.centrality import GUIDE, RANK_BY, centrality
+from network.timeline.snapshots import LEVELS, Snapshot, snapshots
+from network.timeline.windows import Window, year_windows
 
 __all__ = ["payload", "tie_record", "years", "CENTRALITY_FIELDS", "MEASURE_LABELS", "FORMAT"]
 
 #: Version of the payload's layout (bumped when a key changes meaning).
 FORMAT = 1
 #: Centrality columns shown for a clicked actor, in order (see docs/measures.md).
-#: The rank follows :data:`network.options.RANK_BY`, shown next; the other measures beside it.
+#: The rank follows :data:`network.measures.choices.RANK_BY`, shown next; the other measures beside it.
 CENTRALITY_FIELDS = (
     "rank",
     RANK_BY,
@@ -47,7 +47,7 @@ CENTRALITY_FIELDS = (
     "eigenvector",
     "pagerank",
 )
-#: How the page names each of :data:`CENTRALITY_FIELDS` (from :data:`network.centrality.GUIDE`).
+#: How the page names each of :data:`CENTRALITY_FIELDS` (from :data:`network.measures.centrality.GUIDE`).
 MEASURE_LABELS = {
     "rank": f"Rank (by {GUIDE[RANK_BY][0].lower()})",
     **{k: GUIDE[k][0] for k in CENTRALITY_FIELDS[1:]},
@@ -195,7 +195,7 @@ def payload(
     dataset : Dataset
         The loaded dataset.
     level : {"person", "state"}
-        Snapshot level (see :func:`network.snapshots.snapshots`).
+        Snapshot level (see :func:`network.timeline.snapshots.snapshots`).
     poles : sequence of str, optional
         Pinned by the layout as in the figures, the camps reckoned towards
         them (default: the dataset's ``framing: poles``; without them, no camps).
@@ -219,7 +219,8 @@ def payload(
         ``shares``: tie id -> the part of its weight counted that year, when not
         all of it; ``centrality``: actor ->
         :data:`CENTRALITY_FIELDS`; ``nodes``: active actor -> ``bloc`` (its camp's
-        :data:`network.style.BLOC` key, :func:`network.camps.camp_key`) and marker ``area`` in points^2 (by
+        :data:`network.output.style.BLOC` key,
+        :func:`network.measures.camps.camp_key`) and marker ``area`` in points^2 (by
         involvement, cooperative plus hostile strength, one scale for all
         years, as in the figures)),
         ``measures`` (``[key, label, plain words]`` of each centrality field), ``look``
@@ -229,8 +230,8 @@ def payload(
     """
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}; choose from {', '.join(LEVELS)}")
-    from ..figures.data import record_ties
-    from ..layout import label_text
+    from network.figures.data import record_ties
+    from network.output.layout import label_text
 
     windows = years(dataset)
     snaps = snapshots(dataset, by=windows, level=level)

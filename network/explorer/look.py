@@ -1,8 +1,8 @@
 """Where actors sit and how ties and actors look: the figures' layout and style, in the page's units.
 
 The explorer and the lesson pages draw what the snapshot figures draw: the
-positions of :func:`network.layout.layout_for`, the colours, dashes, widths
-and marker sizes of :mod:`network.style`. Drawings are in points (1/72 in)
+positions of :func:`network.output.layout.layout_for`, the colours, dashes, widths
+and marker sizes of :mod:`network.output.style`. Drawings are in points (1/72 in)
 at the size of a snapshot figure's network axes, which show exactly
 ``style.FRAME``; a page scales the whole drawing to fit.
 
@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..model import Dataset
+from network.dataset.model import Dataset
 
 __all__ = [
     "positions",
@@ -45,7 +45,7 @@ _DIGITS = 2
 
 def _label_points() -> float:
     """Size in points of an actor's label on a page."""
-    from .. import style
+    from network.output import style
 
     return float(style.FONT["label"]) * LABEL_SCALE  # type: ignore[arg-type]
 
@@ -59,7 +59,7 @@ def view() -> dict[str, float]:
         ``width``, ``height`` (the whole drawing), ``margin`` (around the
         frame), ``scale`` (points per layout unit).
     """
-    from .. import style
+    from network.output import style
 
     frame_w = style.FRAME["x1"] - style.FRAME["x0"]
     frame_h = style.FRAME["y1"] - style.FRAME["y0"]
@@ -82,7 +82,7 @@ def positions(
 ) -> dict[str, tuple[float, float]]:
     """Every actor's position in the drawing, in points from the top left (y grows downwards).
 
-    The layout is :func:`network.layout.layout_for` (the figures' own), so
+    The layout is :func:`network.output.layout.layout_for` (the figures' own), so
     an actor sits where the snapshot figures put it.
 
     Parameters
@@ -98,8 +98,8 @@ def positions(
     nodes : iterable of str
         Further actors to place.
     """
-    from .. import style
-    from ..layout import layout_for
+    from network.output import style
+    from network.output.layout import layout_for
 
     v = view()
     raw = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
@@ -118,7 +118,7 @@ def _dash(pattern: tuple[float, ...] | None) -> list[float]:
 
 
 def look(poles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Colours, dashes, widths, sizes and fonts of :mod:`network.style`, as the pages use them.
+    """Colours, dashes, widths, sizes and fonts of :mod:`network.output.style`, as the pages use them.
 
     Parameters
     ----------
@@ -133,14 +133,14 @@ def look(poles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> d
         ``sign``: ``"1"``, ``"-1"``, ``"0"`` -> ``colour``, ``dash`` (in
         multiples of the line width, ``[]`` = solid), ``alpha``, ``label``;
         ``edge_width``: points of the lightest and heaviest edge; ``bloc``:
-        camp key (:func:`network.camps.camp_key`) -> ``colour``, ``name``, ``label``
-        (:func:`network.camps.legend_text`); ``camps``: what a camp is, in a
+        camp key (:func:`network.measures.camps.camp_key`) -> ``colour``, ``name``, ``label``
+        (:func:`network.measures.camps.legend_text`); ``camps``: what a camp is, in a
         sentence; ``node``, ``inactive``, ``node_size`` (marker areas in
         points^2; the diameter is the square root), ``font`` (label size in
         points), ``text``, ``view`` (:func:`view`).
     """
-    from .. import style
-    from ..camps import CAMP_EXPLAINED, legend_text
+    from network.measures.camps import CAMP_EXPLAINED, legend_text
+    from network.output import style
 
     names = names or {}
     pole_names = [names.get(p, p) for p in poles]
@@ -207,7 +207,7 @@ def routes(
 ) -> dict[tuple[str, str], tuple[float, float] | None]:
     """Each dyad's curve control point in the drawing (None: straight), clear of the other nodes.
 
-    :func:`network.layout.edge_routes` in the page's points: a line keeps
+    :func:`network.output.layout.edge_routes` in the page's points: a line keeps
     half the widest line plus the label pad off every node's largest
     marker (``radii``, points), and stays inside the drawing.
 
@@ -217,8 +217,8 @@ def routes(
     >>> routes(pos, [("a", "b")], {"c": 5.0}, widest=2.0)[("a", "b")] is not None
     True
     """
-    from .. import style
-    from ..layout import edge_routes
+    from network.output import style
+    from network.output.layout import edge_routes
 
     v = view()
     room = {n: r + widest / 2 + float(style.LABEL["pad_pt"]) for n, r in radii.items()}
@@ -234,6 +234,6 @@ def label_order(ties: Mapping[str, int], poles: Sequence[str], focal: str | None
     >>> label_order({"a": 3, "b": 9, "c": 1}, ["c"])
     ['c', 'b', 'a']
     """
-    from ..figures.data import label_priority
+    from network.figures.data import label_priority
 
     return label_priority(dict(ties), poles, focal if focal is not None else "")

@@ -24,9 +24,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_text
-from ..model import Dataset
-from .data import payload
+from network.dataset.model import Dataset
+from network.explorer.data import payload
+from network.output.atomic import write_text
 
 __all__ = ["embed_json", "render_page", "write_explorer", "LEVEL_TEXT"]
 

@@ -1,11 +1,11 @@
 """Exports that keep the dates and the citations: GEXF (dynamic), GraphML, CSV tables, node-link JSON."""
 
-from ..model import Dataset
-from ..options import EXPORT_FORMATS
-from .gexf import gexf
-from .graphml import graphml, graphml_files
-from .nodelink import node_link, node_link_json
-from .tables import actor_rows, csv_text, tie_rows
+from network.dataset.model import Dataset
+from network.export.gexf import gexf
+from network.export.graphml import graphml, graphml_files
+from network.export.nodelink import node_link, node_link_json
+from network.export.tables import actor_rows, csv_text, tie_rows
+from network.measures.choices import EXPORT_FORMATS
 
 __all__ = [
     "gexf",

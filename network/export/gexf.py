@@ -19,7 +19,7 @@ person or state level). Times are ISO dates (``timeformat="date"``):
 * nodes carry ``name``, ``kind`` and the figures' position (``viz:position``),
   and, when there are poles (the dataset's framing), a dynamic ``camp``, one
   value per window they are active in: their camp towards the poles
-  (:func:`network.camps.camps`; ``cooperative:ussr``, ``enemy-side:china``,
+  (:func:`network.measures.camps.camps`; ``cooperative:ussr``, ``enemy-side:china``,
   ``no-side``, ``unaligned``).
 
 Examples
@@ -40,10 +40,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from datetime import timedelta
 
-from .. import __version__
-from ..model import Dataset
-from ..snapshots import Snapshot, snapshots
-from ..windows import Window, windows_for
+from network import __version__
+from network.dataset.model import Dataset
+from network.timeline.snapshots import Snapshot, snapshots
+from network.timeline.windows import Window, windows_for
 
 __all__ = ["gexf", "NS", "VIZ", "EDGE_ATTRIBUTES", "SEPARATOR"]
 
@@ -118,7 +118,7 @@ def gexf(
     dataset : Dataset
         The loaded dataset.
     level : {"person", "state"}
-        Snapshot level (:func:`network.snapshots.snapshots`).
+        Snapshot level (:func:`network.timeline.snapshots.snapshots`).
     by : {"year", "period"} or list of Window
         The windows; they must not overlap (Gephi's intervals would clash).
     poles : sequence of str, optional
@@ -130,8 +130,8 @@ def gexf(
     str
         The XML text, with its declaration; the same data gives the same text.
     """
-    from ..camps import camps
-    from ..layout import layout_for
+    from network.measures.camps import camps
+    from network.output.layout import layout_for
 
     windows = windows_for(dataset, by)
     _check_windows(windows)

@@ -10,7 +10,7 @@ signed value is ``net`` (cooperative minus hostile) and ``sign`` its sign
 (-1, 0, +1). ``docs/explorer.md`` has the table of every attribute in every
 export format.
 Each node also carries its ``camp`` in that window when there are poles (the
-dataset's framing): :func:`network.camps.camps`, ``cooperative:ussr``,
+dataset's framing): :func:`network.measures.camps.camps`, ``cooperative:ussr``,
 ``enemy-side:china``, ``no-side``, ``unaligned``, ``inactive``.
 
 Examples
@@ -36,10 +36,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import Dataset
-from ..snapshots import Snapshot, snapshots
-from ..windows import Window
-from .gexf import SEPARATOR
+from network.dataset.model import Dataset
+from network.export.gexf import SEPARATOR
+from network.timeline.snapshots import Snapshot, snapshots
+from network.timeline.windows import Window
 
 __all__ = ["graphml", "graphml_files", "NS", "KEYS", "SUFFIX"]
 
@@ -80,7 +80,7 @@ def _data(parent: ET.Element, key: str, value: Any) -> None:
 
 
 def _document(dataset: Dataset, snap: Snapshot, level: str, poles: Sequence[str]) -> str:
-    from ..camps import camps
+    from network.measures.camps import camps
 
     w, g = snap.window, snap.graph
     root = ET.Element("graphml", {"xmlns": NS})
@@ -138,7 +138,7 @@ def graphml_files(
     dataset : Dataset
         The loaded dataset.
     level : {"person", "state"}
-        Snapshot level (:func:`network.snapshots.snapshots`).
+        Snapshot level (:func:`network.timeline.snapshots.snapshots`).
     by : {"year", "period"} or list of Window
         The windows.
     poles : sequence of str, optional

@@ -28,8 +28,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import Dataset, Span
-from .tables import tie_rows
+from network.dataset.model import Dataset, Span
+from network.export.tables import tie_rows
 
 __all__ = ["node_link", "node_link_json"]
 

@@ -22,10 +22,10 @@ Examples
 
 from __future__ import annotations
 
-from ..edtf import OPEN_END, OPEN_START
-from ..forms import number
-from ..model import Dataset, Span
-from ..rows import Rows
+from network.dataset.edtf import OPEN_END, OPEN_START
+from network.dataset.forms import number
+from network.dataset.model import Dataset, Span
+from network.output.rows import Rows
 
 __all__ = ["tie_rows", "actor_rows", "csv_text", "TIE_COLUMNS", "ACTOR_COLUMNS", "span_text"]
 
@@ -64,7 +64,7 @@ ACTOR_COLUMNS = ("id", "label", "kind", "aliases", "member_of", "roles", "exists
 def span_text(span: Span | None) -> str:
     """A span as EDTF ``start/end``, ``..`` for an open end; ``""`` for no span or an unbounded one.
 
-    >>> from network.edtf import parse_edtf
+    >>> from network.dataset.edtf import parse_edtf
     >>> span_text(Span(parse_edtf("1953-09"))), span_text(Span()), span_text(None)
     ('1953-09/..', '', '')
     """

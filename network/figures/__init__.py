@@ -5,6 +5,6 @@ drawing in :mod:`network.figures.plots`, files in :mod:`network.figures.render`.
 matplotlib is imported only by the modules that draw.
 """
 
-from .render import Rendered, render_all
+from network.figures.render import Rendered, render_all
 
 __all__ = ["render_all", "Rendered"]

@@ -1,11 +1,11 @@
 """The plain data each figure draws, prepared from the analyses: positions, styles, sizes, texts.
 
-Every number a figure shows is computed here, from :mod:`network.snapshots`,
-:mod:`network.centrality`, :mod:`network.alignment` and :mod:`network.balance`;
+Every number a figure shows is computed here, from :mod:`network.timeline.snapshots`,
+:mod:`network.measures.centrality`, :mod:`network.measures.alignment` and :mod:`network.measures.balance`;
 the plot functions in :mod:`network.figures.plots` only draw these views.
 Views are frozen dataclasses of plain values (picklable, so figures can be
 rendered in other processes), with style *keys* (``"positive"``, ``"pole0"``)
-that the plot functions look up in :mod:`network.style`.
+that the plot functions look up in :mod:`network.output.style`.
 
 Examples
 --------
@@ -27,12 +27,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from .. import style
-from ..alignment import alignment
-from ..balance import frustration, shared_partitions, triangle_counts
-from ..camps import CAMP_EXPLAINED, camp_key, camps, legend_text
-from ..centrality import centrality, involvement, rank
-from ..layout import (
+from network.dataset.model import Dataset
+from network.measures.alignment import alignment
+from network.measures.balance import frustration, shared_partitions, triangle_counts
+from network.measures.camps import CAMP_EXPLAINED, camp_key, camps, legend_text
+from network.measures.centrality import centrality, involvement, rank
+from network.measures.choices import INVOLVEMENT, RANK_BY, SIZE_MEASURES
+from network.output import style
+from network.output.layout import (
     LabelGeometry,
     edge_routes,
     label_geometry,
@@ -41,11 +43,9 @@ from ..layout import (
     place_required_labels,
     text_width,
 )
-from ..model import Dataset
-from ..options import INVOLVEMENT, RANK_BY, SIZE_MEASURES
-from ..rows import Rows
-from ..snapshots import HALF_LIFE, LEVELS, Snapshot, signed_graph, snapshots
-from ..windows import Window, period_windows, year_windows
+from network.output.rows import Rows
+from network.timeline.snapshots import HALF_LIFE, LEVELS, Snapshot, signed_graph, snapshots
+from network.timeline.windows import Window, period_windows, year_windows
 
 __all__ = [
     "NodeView",
@@ -97,7 +97,8 @@ _LEVEL_NAMES = {
 class NodeView:
     """An actor as drawn: where, how big, its camp's colour, faded or not.
 
-    ``bloc`` is the :data:`network.style.BLOC` key of its camp (:func:`network.camps.camp_key`).
+    ``bloc`` is the :data:`network.output.style.BLOC` key of its camp
+    (:func:`network.measures.camps.camp_key`).
 
     ``key`` is where its label goes, ``"below"``, ``"above"``, ``"right"`` or
     ``"left"`` of the marker, or a corner (``"below-left"`` ...), or empty:
@@ -217,7 +218,7 @@ class AlignmentView:
 @dataclass(frozen=True)
 class BumpLine:
     """One actor's rank per period (None: not active that period); ``style`` is ``pole0``, ``pole1``
-    or ``series<i>`` (the i-th of :data:`network.style.SERIES`)."""
+    or ``series<i>`` (the i-th of :data:`network.output.style.SERIES`)."""
 
     actor: str
     label: str
@@ -448,7 +449,8 @@ def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], f
     """(period, actor) -> ``measure`` of every active actor (never below 0).
 
     Involvement and ties are summed here from the snapshot's edges by
-    :func:`network.centrality.involvement`, as :func:`network.centrality.centrality` sums them
+    :func:`network.measures.centrality.involvement`, as
+    :func:`network.measures.centrality.centrality` sums them
     (same order, same floats), without the costly measures it also computes; any other measure
     comes from it.
     """
@@ -465,7 +467,9 @@ def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], f
 
 
 def _ranks(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], int]:
-    """(period, actor) -> rank by ``measure`` under :func:`network.centrality.rank`, every output's rule."""
+    """(period, actor) -> rank by ``measure`` under :func:`network.measures.centrality.rank`.
+
+    Every output's rule."""
     if measure != INVOLVEMENT:
         return {(r["period"], r["actor"]): r["rank"] for r in centrality(snaps, rank_by=measure)}
     out: dict[tuple[str, str], int] = {}
@@ -480,7 +484,7 @@ def _ranks(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], int
 def _bloc_legend(
     keys: Iterable[str], dataset: Dataset, poles: Sequence[str], inches: float
 ) -> tuple[tuple[str, str], ...]:
-    """Legend entries ``(style key, words)`` of the camps drawn, in :data:`network.style.BLOC` order,
+    """Legend entries ``(style key, words)`` of the camps drawn, in :data:`network.output.style.BLOC` order,
     the words wrapped to ``inches``."""
     present = set(keys)
     names = [dataset.actor_name(p) for p in poles]
@@ -697,7 +701,8 @@ def _place_labels(
     required: Sequence[str] = (),
 ) -> dict[str, tuple[str, float]]:
     """Where each candidate's label goes in ``view``, at what share of its size: ``{actor: (side, scale)}``,
-    :func:`network.layout.place_required_labels` with the labels measured in DejaVu Sans, ``_LABEL_GAP_EM``
+    :func:`network.output.layout.place_required_labels` with the labels measured in DejaVu Sans,
+    ``_LABEL_GAP_EM``
     ems between labels, and the markers of the active actors and of the candidates as what a label may not
     cover; the ``required`` candidates are placed first, smaller if need be."""
     units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
@@ -810,7 +815,7 @@ def bump_view(
     Examples
     --------
     >>> from network import load
-    >>> from network.snapshots import snapshots
+    >>> from network.timeline.snapshots import snapshots
     >>> ds = load("tests/data/mini.yaml")
     >>> v = bump_view(ds, snapshots(ds, by="period", level="state"), poles=ds.framing.poles)
     >>> [(line.actor, line.ranks) for line in v.lines]
@@ -899,7 +904,7 @@ def figure_data(
         Node area by this measure (one of :data:`SIZE_MEASURES`, default the
         total weight of an actor's ties in the period).
     mode : {"window", "memory"}
-        Snapshot mode (:func:`network.snapshots.snapshots`).
+        Snapshot mode (:func:`network.timeline.snapshots.snapshots`).
     half_life : float
         Half-life in days for ``mode="memory"``.
     seed : int

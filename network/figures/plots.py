@@ -2,7 +2,7 @@
 
 They compute nothing: every position, size, width, text and style key comes
 from a view made by :mod:`network.figures.data`, every colour, line style and
-font size from :mod:`network.style`. They never touch pyplot's current figure.
+font size from :mod:`network.output.style`. They never touch pyplot's current figure.
 
 Examples
 --------
@@ -27,9 +27,16 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from .. import style
-from ..layout import route_points
-from .data import AlignmentView, BalanceView, BumpView, PeriodBand, SmallMultiplesView, SnapshotView
+from network.figures.data import (
+    AlignmentView,
+    BalanceView,
+    BumpView,
+    PeriodBand,
+    SmallMultiplesView,
+    SnapshotView,
+)
+from network.output import style
+from network.output.layout import route_points
 
 __all__ = [
     "draw_snapshot",

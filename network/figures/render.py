@@ -41,12 +41,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from .. import style
-from ..atomic import write_bytes
-from ..balance import shared_partitions
-from ..model import Dataset
-from ..snapshots import HALF_LIFE, LEVELS
-from .data import INVOLVEMENT, alignment_view, balance_view, figure_data, figure_years
+from network.dataset.model import Dataset
+from network.figures.data import INVOLVEMENT, alignment_view, balance_view, figure_data, figure_years
+from network.measures.balance import shared_partitions
+from network.output import style
+from network.output.atomic import write_bytes
+from network.timeline.snapshots import HALF_LIFE, LEVELS
 
 __all__ = [
     "render_all",
@@ -215,8 +215,8 @@ def _draw(job: Job) -> Any:
     """The figure of a job, drawn on a fresh Figure with the Agg canvas."""
     from matplotlib.figure import Figure
 
-    from . import plots
-    from .canvas import FigureCanvasAgg
+    from network.figures import plots
+    from network.figures.canvas import FigureCanvasAgg
 
     if job.kind == "snapshot":
         fig = Figure(figsize=style.FIGSIZE["snapshot"], dpi=style.DPI)
@@ -249,7 +249,7 @@ def render_job(job: Job) -> dict[str, bytes]:
     """
     import matplotlib
 
-    from .canvas import SVG_BACKEND
+    from network.figures.canvas import SVG_BACKEND
 
     out = {}
     with matplotlib.rc_context(cast(Any, style.RC)):
@@ -272,7 +272,7 @@ def render_job(job: Job) -> dict[str, bytes]:
 
 @functools.cache
 def _style_colors() -> tuple[tuple[int, int, int], ...]:
-    """Every colour :mod:`network.style` names, white and black first, each once, as RGB."""
+    """Every colour :mod:`network.output.style` names, white and black first, each once, as RGB."""
     from matplotlib.colors import to_rgb
 
     names = [
@@ -390,8 +390,8 @@ def gif_bytes(
 def forget() -> None:
     """Forget what this process remembers between figures (the layouts, the text work of
     :mod:`network.figures.canvas`): the next drawing starts cold, as in a new process."""
-    from .. import layout
-    from . import canvas
+    from network.figures import canvas
+    from network.output import layout
 
     layout._LAYOUTS.clear()
     canvas.clear()
@@ -458,7 +458,7 @@ def _prepare_workers() -> None:
     import matplotlib.backends.backend_svg  # noqa: F401
     from PIL import GifImagePlugin, Image, PngImagePlugin  # noqa: F401
 
-    from . import canvas, plots  # noqa: F401
+    from network.figures import canvas, plots  # noqa: F401
 
 
 class Drawing:
@@ -559,7 +559,7 @@ class FigureCache:
     figures (a warm build) reads them instead of drawing them again.
 
     The key of a task hashes its views (every position, text and size drawn), its formats, the
-    drawing code (this package's modules and :mod:`network.style`) and the versions of Python,
+    drawing code (this package's modules and :mod:`network.output.style`) and the versions of Python,
     matplotlib, Pillow and numpy: any change to one of them is a miss, never a stale figure.
     One file per task in ``folder``; the least recently used are removed beyond ``keep``.
     """
@@ -632,7 +632,7 @@ def _code_fingerprint() -> bytes:
     import numpy
     import PIL
 
-    from . import canvas, plots
+    from network.figures import canvas, plots
 
     h = hashlib.sha256()
     for module in (sys.modules[__name__], plots, canvas, style):
@@ -738,7 +738,7 @@ def render_all(
         :data:`_MAX_WORKERS`) when there are enough figures to pay for
         starting them, else 1 (drawn in this process).
     mode, half_life : optional
-        Snapshot mode, see :func:`network.snapshots.snapshots`.
+        Snapshot mode, see :func:`network.timeline.snapshots.snapshots`.
     poles, focal : optional
         The poles (pinned from left to right, the camps reckoned towards them) and the focal
         actor of the alignment time line; by default the dataset's ``framing:``. Without a

@@ -1,9 +1,9 @@
 """The lesson's content: per period, what changed and why (with citations), who was central, balance.
 
 Computation only; :mod:`network.report.render` turns a :class:`Lesson` into
-HTML and Markdown. Changes come from :func:`network.diff.diff`, centrality
-from :func:`network.centrality.centrality`, balance from :mod:`network.balance`
-and the camps from :func:`network.camps.camps`; the
+HTML and Markdown. Changes come from :func:`network.measures.diff.diff`, centrality
+from :func:`network.measures.centrality.centrality`, balance from :mod:`network.measures.balance`
+and the camps from :func:`network.measures.camps.camps`; the
 discussion questions (:mod:`network.report.questions`) are drawn from these.
 
 Examples
@@ -24,17 +24,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..balance import frustration, triangle_counts, unbalanced_triangles
-from ..camps import Camp, camp_groups, camp_text, camps
-from ..centrality import centrality
-from ..diff import diff
-from ..model import Dataset
-from ..snapshots import LEVELS, Snapshot, signed_graph, snapshots
-from ..windows import Window
+from network.dataset.model import Dataset
+from network.measures.balance import frustration, triangle_counts, unbalanced_triangles
+from network.measures.camps import Camp, camp_groups, camp_text, camps
+from network.measures.centrality import centrality
+from network.measures.diff import diff
+from network.timeline.snapshots import LEVELS, Snapshot, signed_graph, snapshots
+from network.timeline.windows import Window
 
 __all__ = ["TieNote", "Change", "Balance", "Page", "Lesson", "lesson", "CHANGE_WORDS", "TOP"]
 
-#: How the pages name each kind of change of :func:`network.diff.diff`, in the order they are listed.
+#: How the pages name each kind of change of :func:`network.measures.diff.diff`, in the order they are listed.
 CHANGE_WORDS = {
     "flipped": "flipped",
     "appeared": "formed",
@@ -79,8 +79,8 @@ class Change:
 class Balance:
     """Structural balance of a period's signed graph, and the camps towards the poles.
 
-    ``camps``: each camp in plain words (:func:`network.camps.camp_text`) ->
-    its actors' names; ``camp_of``: actor id -> :class:`network.camps.Camp`.
+    ``camps``: each camp in plain words (:func:`network.measures.camps.camp_text`) ->
+    its actors' names; ``camp_of``: actor id -> :class:`network.measures.camps.Camp`.
     """
 
     edges: int
@@ -252,10 +252,10 @@ def lesson(
         Pages in order; each with its snapshot, the ties dated to it, the
         changes since the previous page (formed, broken, flipped,
         strengthened, weakened; the ties behind each before and now, with
-        citations), the :data:`TOP` most central actors (by :data:`network.options.RANK_BY`),
+        citations), the :data:`TOP` most central actors (by :data:`network.measures.choices.RANK_BY`),
         balance and camps, and discussion questions.
     """
-    from .questions import questions
+    from network.report.questions import questions
 
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}; choose from {', '.join(LEVELS)}")

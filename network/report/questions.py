@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..camps import camp_text
+from network.measures.camps import camp_text
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .lesson import Change, Page
+    from network.report.lesson import Change, Page
 
 __all__ = ["questions", "MAX_QUESTIONS"]
 

@@ -22,12 +22,12 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from ..atomic import write_text
-from ..camps import CAMP_EXPLAINED, camp_key, legend_text
-from ..centrality import GUIDE, RANK_BY
-from ..model import Dataset
-from .lesson import Change, Lesson, Page, TieNote, lesson
-from .svg import Drawing
+from network.dataset.model import Dataset
+from network.measures.camps import CAMP_EXPLAINED, camp_key, legend_text
+from network.measures.centrality import GUIDE, RANK_BY
+from network.output.atomic import write_text
+from network.report.lesson import Change, Lesson, Page, TieNote, lesson
+from network.report.svg import Drawing
 
 __all__ = ["write_report", "html_pages", "markdown_pages", "DEFAULT_OUT"]
 
@@ -135,13 +135,13 @@ def _cap(text: str) -> str:
 
 
 def _camps_used(les: Lesson) -> set[str]:
-    """The :data:`network.style.BLOC` keys of the camps on the lesson's pages, and ``none``."""
+    """The :data:`network.output.style.BLOC` keys of the camps on the lesson's pages, and ``none``."""
     return {camp_key(c, les.poles) for p in les.pages for c in p.balance.camp_of.values()} | {"none"}
 
 
 def _md_colours(les: Lesson) -> str:
     """The camps' colours in words, for the Markdown pages (which show the picture without a legend)."""
-    from .. import style
+    from network.output import style
 
     used = _camps_used(les)
     names = [les.names.get(p, p) for p in les.poles]

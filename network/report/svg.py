@@ -2,8 +2,8 @@
 
 The lesson pages carry their own pictures rather than pointing at the
 figures' PNG files, so a page works wherever it is copied and shows exactly
-the period it describes: positions from :func:`network.layout.layout_for`,
-colours, dashes, widths and marker sizes from :mod:`network.style` (through
+the period it describes: positions from :func:`network.output.layout.layout_for`,
+colours, dashes, widths and marker sizes from :mod:`network.output.style` (through
 :mod:`network.explorer.look`); a line that would pass over a node it does not
 connect bends round it (:func:`network.explorer.look.routes`). Every text is escaped.
 
@@ -22,11 +22,11 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..camps import camp_key
-from ..centrality import centrality
-from ..layout import label_text
-from ..model import Dataset
-from .lesson import Lesson, Page
+from network.dataset.model import Dataset
+from network.measures.camps import camp_key
+from network.measures.centrality import centrality
+from network.output.layout import label_text
+from network.report.lesson import Lesson, Page
 
 __all__ = ["Drawing"]
 
@@ -39,7 +39,7 @@ class Drawing:
     """Draws the pages of one lesson on one scale (widths and sizes comparable across periods)."""
 
     def __init__(self, dataset: Dataset, lesson: Lesson) -> None:
-        from ..explorer.look import involvement, look, marker_radius, positions, routes, scale
+        from network.explorer.look import involvement, look, marker_radius, positions, routes, scale
 
         nodes = sorted({n for p in lesson.pages for n in p.snapshot.graph})
         self.names = lesson.names
@@ -61,7 +61,7 @@ class Drawing:
         dyads = sorted({(min(a, b), max(a, b)) for s in snaps for a, b in s.graph.edges()})
         widest = scale(self.wmax, self.wmax, self.look["edge_width"])
         self.bends = routes(self.pos, dyads, {n: marker_radius(a) for n, a in biggest.items()}, widest)
-        from ..figures.data import label_priority, record_ties
+        from network.figures.data import label_priority, record_ties
 
         self.rank = {
             n: i for i, n in enumerate(label_priority(record_ties(dataset, lesson.level), lesson.poles, ""))
@@ -70,12 +70,12 @@ class Drawing:
     def _labels(self, page: Page) -> dict[str, tuple[float, float]]:
         """Where each label of ``page`` goes: actor -> (centre x, top y) in the drawing.
 
-        As in the figures (:func:`network.layout.place_labels`): actors with ties
+        As in the figures (:func:`network.output.layout.place_labels`): actors with ties
         first, each group by rank (the poles, then ties over the record); a label
         with no free place is left out.
         """
-        from ..explorer.look import involvement, marker_radius, scale
-        from ..layout import label_box, place_labels, text_width
+        from network.explorer.look import involvement, marker_radius, scale
+        from network.output.layout import label_box, place_labels, text_width
 
         L, v = self.look, self.look["view"]
         g = page.snapshot.graph
@@ -100,7 +100,7 @@ class Drawing:
 
     def svg(self, page: Page) -> str:
         """The snapshot of ``page`` as an ``<svg>`` element (with a title and a text description)."""
-        from ..explorer.look import involvement, marker_radius, scale
+        from network.explorer.look import involvement, marker_radius, scale
 
         L, v = self.look, self.look["view"]
         g = page.snapshot.graph

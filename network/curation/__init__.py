@@ -1,0 +1,1 @@
+"""Checks on the curation itself: counts per year and type, agreement between two codings."""

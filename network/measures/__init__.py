@@ -1,0 +1,1 @@
+"""Measures on the snapshots: centrality, balance, alignment and camps, what changed, robustness."""

@@ -1,0 +1,1 @@
+"""What every output shares: style, layout, rows, the output folder and safe writing."""

@@ -1,0 +1,1 @@
+"""Time: the windows a dataset is cut into and the signed snapshot of each window."""
