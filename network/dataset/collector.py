@@ -49,7 +49,7 @@ def _age_young_objects() -> None:
     the first allocation after it is switched back on starts a collection
     that walks all of it (a few hundred thousand records at scale, a tenth of
     a second or more) only to find it alive: the callers make no garbage
-    cycles (``tests/test_loader.py`` and ``tests/test_snapshots.py`` check).
+    cycles (``tests/dataset/test_loader.py`` and ``tests/timeline/test_snapshots.py`` check).
     ``gc.freeze()`` then ``gc.unfreeze()`` moves every tracked object to the
     oldest generation without walking any, where surviving two collections
     would have put it. Not done if the program has frozen objects of its own

@@ -18,7 +18,7 @@ the life of the process:
 Every cached value is exactly what matplotlib would compute again (the keys
 hold everything the value depends on: the font files, size, resolution,
 hinting, text), so a figure has the same bytes with or without the caches;
-``tests/test_figures.py`` checks this.
+``tests/figures/test_figures.py`` checks this.
 
 The classes rely on private parts of matplotlib's Agg renderer (its glyph
 loop), which change between releases: :data:`SUPPORTED` says whether this

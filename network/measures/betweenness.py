@@ -17,7 +17,7 @@ One thing differs, on purpose: two path lengths equal to within a relative
 shorter, and the betweenness of the nodes on the other is lost. igraph
 compares with a relative tolerance too (1e-10). Where no two different sums
 lie that close, the result is networkx's to the last bit;
-``tests/test_betweenness.py`` checks both (against networkx, igraph and an
+``tests/measures/test_betweenness.py`` checks both (against networkx, igraph and an
 exact rational-arithmetic count).
 
 Examples

@@ -460,7 +460,7 @@ def _graph(graph_attrs: dict, labels: dict[str, tuple[str, str | None]], window:
     ``add_edge`` would fill them one call at a time: each node gets its own
     attribute dict, each edge one dict shared by both directions, inserted
     in the same order, so the graph (and the order of its views) is the one
-    the calls would give (``tests/test_snapshots.py`` checks this).
+    the calls would give (``tests/timeline/test_snapshots.py`` checks this).
     """
     g = nx.Graph(**graph_attrs)
     active = window.active
