@@ -313,3 +313,15 @@ def test_figure_with_nothing_to_compare_says_so(datasets):
     view = comparison_view(compare(a, b, types={"trade"}))
     assert view.rows == ()
     assert b"no dyad-year to compare" in comparison_bytes(view, "svg")
+
+
+def test_names_the_font_cannot_draw_are_said_once(tmp_path, capsys):
+    """Should say in one line which characters of the names the figure's font lacks, not warn per glyph."""
+    data = tmp_path / "a.yaml"
+    text = Path(A).read_text(encoding="utf-8").replace("name: China", "name: Zhōngguó 中国")
+    data.write_text(text, encoding="utf-8")
+    figure = tmp_path / "c.png"
+    assert main(["compare", str(data), str(data), "--figure", str(figure), "--show", "summary"]) == 0
+    err = capsys.readouterr().err
+    assert "the figure's font has no glyph for 中 国 (in an actor's name)" in err
+    assert "UserWarning" not in err and figure.is_file()

@@ -58,7 +58,17 @@ OUTPUT_FAULTS = ("output is a file, folder expected", "output unwritable", "outp
 WRITERS = ("figures", "explore", "report", "export", "convert", "build", "schema", "compare")
 FOLDER_WRITERS = ("figures", "report", "build")
 #: Commands that print rows on standard output (the stdout-encoding column).
-PRINTERS = ("summary", "centrality", "balance", "alignment", "diff", "robustness", "agree", "compare", "validate")
+PRINTERS = (
+    "summary",
+    "centrality",
+    "balance",
+    "alignment",
+    "diff",
+    "robustness",
+    "agree",
+    "compare",
+    "validate",
+)
 #: A name standard output set to ASCII cannot show.
 NAME = "Zhōngguó 中国"
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import warnings
 from pathlib import Path
 
 from ._analysis import add_snapshot_options, print_rows, snapshot_options, usage_error
@@ -79,6 +81,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_max_bytes_option(parser)
 
 
+_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
+
+
+def _note_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:
+    """Say in one line which characters of the names the figure's font lacks (matplotlib warns once
+    per glyph and per measurement); pass any other warning on."""
+    missing: set[str] = set()
+    for w in caught:
+        m = _GLYPH.search(str(w.message))
+        if m:
+            missing.add(chr(int(m.group(1))))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if missing:
+        print(
+            f"entente compare: the figure's font has no glyph for {' '.join(sorted(missing))} "
+            "(in an actor's name): drawn as empty boxes",
+            file=sys.stderr,
+        )
+
+
 def _figure_format(path: str) -> str | None:
     fmt = Path(path).suffix.lower().lstrip(".")
     return fmt if fmt in FIGURE_FORMATS else None
@@ -128,7 +151,10 @@ def run(args: argparse.Namespace) -> int:
         from ..figures.compare import comparison_bytes
 
         Path(args.figure).parent.mkdir(parents=True, exist_ok=True)  # a folder that cannot be made fails now
-        figure = comparison_bytes(view, _figure_format(args.figure) or "png")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            figure = comparison_bytes(view, _figure_format(args.figure) or "png")
+        _note_missing_glyphs(caught)
     tables = {
         "dyads": result.dyad_rows,
         "windows": result.window_rows,
