@@ -56,8 +56,9 @@ import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -394,18 +395,19 @@ def _citations(dataset: Dataset, ids: Sequence[str]) -> tuple[str, ...]:
     return tuple(str(c) if (c := dataset.tie(t).cite) is not None else "" for t in ids)
 
 
-def _span(dataset: Dataset, which: str) -> tuple[Any, Any]:
-    try:
-        return dataset_span(dataset)
-    except ValueError:
-        raise ValueError(f"{which} ({dataset.path}) has no dated ties, so no year to compare") from None
+_Span = tuple[date, date]
 
 
-def _windows(a: Dataset, b: Dataset, by: str | Sequence[Window]) -> list[Window]:
+def _windows(
+    a: Dataset, b: Dataset, by: str | Sequence[Window], spans: tuple[_Span | None, _Span | None]
+) -> list[Window]:
     if not isinstance(by, str):
         return list(by)
     if by == "year":
-        (lo_a, hi_a), (lo_b, hi_b) = _span(a, "A"), _span(b, "B")
+        for which, dataset, span in (("A", a, spans[0]), ("B", b, spans[1])):
+            if span is None:
+                raise ValueError(f"{which} ({dataset.path}) has no dated ties, so no year to compare")
+        (lo_a, hi_a), (lo_b, hi_b) = cast(tuple[_Span, _Span], spans)
         return year_windows(a, min(lo_a, lo_b).year, max(hi_a, hi_b).year)
     if by == "period":
         if not a.periods and not b.periods:
@@ -414,7 +416,7 @@ def _windows(a: Dataset, b: Dataset, by: str | Sequence[Window]) -> list[Window]
     raise ValueError(f"unknown periodisation {by!r}; use 'year', 'period' or a list of windows")
 
 
-def _covered(window: Window, span_a: tuple[Any, Any] | None, span_b: tuple[Any, Any] | None) -> str:
+def _covered(window: Window, span_a: _Span | None, span_b: _Span | None) -> str:
     in_a = span_a is not None and window.overlaps(*span_a)
     in_b = span_b is not None and window.overlaps(*span_b)
     return {(True, True): "both", (True, False): "only-a", (False, True): "only-b"}.get(
@@ -422,7 +424,7 @@ def _covered(window: Window, span_a: tuple[Any, Any] | None, span_b: tuple[Any, 
     )
 
 
-def _span_or_none(dataset: Dataset) -> tuple[Any, Any] | None:
+def _span_or_none(dataset: Dataset) -> _Span | None:
     try:
         return dataset_span(dataset)
     except ValueError:
@@ -477,10 +479,10 @@ def compare(
     (True, 1.0)
     """
     rename = dict(mapping or {})
-    windows = _windows(a, b, by)
+    span_a, span_b = _span_or_none(a), _span_or_none(b)
+    windows = _windows(a, b, by, (span_a, span_b))
     snaps_a = snapshots(a, by=windows, level=level, **options)
     snaps_b = snapshots(b, by=windows, level=level, **options)
-    span_a, span_b = _span_or_none(a), _span_or_none(b)
     known_a = {n for s in snaps_a for n in s.graph}
     known_b = {rename.get(n, n) for s in snaps_b for n in s.graph}
     names = {n: a.actor_name(n) for n in known_a}
