@@ -805,7 +805,8 @@ def comparison_view(result: Comparison, top: int = TOP_DYADS) -> ComparisonView:
         f"A (left half of each cell) against B (right half), {result.level} level: the {len(rows)} most-tied "
         f"of the {len({(d.source, d.target) for d in result.dyads})} dyads compared. "
         f"Over all {len(result.dyads)} dyad-years compared: {counts['agree']} agree in sign, "
-        f"{counts['disagree']} disagree, {counts['only-a']} only in A, {counts['only-b']} only in B."
+        f"{counts['disagree']} disagree, {counts['one-zero']} net zero in one only, "
+        f"{counts['only-a']} only in A, {counts['only-b']} only in B."
     )
     caption = f"A: {_sources(result.dataset_a)}.\nB: {_sources(result.dataset_b)}."
     legend_shade = (

@@ -28,10 +28,12 @@ from matplotlib.patches import Patch, Rectangle
 from .. import style
 from ..compare import ComparisonView, FigureCell
 
-__all__ = ["draw_comparison", "comparison_bytes", "HALF_GAP"]
+__all__ = ["draw_comparison", "comparison_bytes", "HALF_GAP", "DIVIDER"]
 
 #: Blank space around each cell, as a fraction of a window's width (left and right) and a row's height.
 HALF_GAP = 0.06
+#: White space between a cell's A half and its B half, as a fraction of a window's width.
+DIVIDER = 0.06
 _ABSENT: dict[str, Any] = {"facecolor": "#FFFFFF", "edgecolor": "#9A9A9A"}
 _HATCH = "///"
 _LIGHTEST = 0.3  # the share of its colour the faintest non-zero cell keeps (the rest is white)
@@ -87,15 +89,16 @@ def _number(ax: Any, x: float, y: float, text: str, sign: int | None, shade: flo
     )
 
 
-def _cell(ax: Any, j: int, i: int, cell: FigureCell | None, numbers: bool) -> None:
+def _cell(ax: Any, j: int, i: int, cell: FigureCell | None, numbers: bool, outline: float) -> None:
     x0, y0 = j + HALF_GAP, i + HALF_GAP
     width, height = (1 - 2 * HALF_GAP) / 2, 1 - 2 * HALF_GAP
+    inner = width - DIVIDER / 2  # each half, with a white line between A's and B's
     if cell is None:
-        _half(ax, x0, y0, width, height, None, 0.0)
-        _half(ax, x0 + width, y0, width, height, None, 0.0)
+        _half(ax, x0, y0, inner, height, None, 0.0)
+        _half(ax, x0 + width + DIVIDER / 2, y0, inner, height, None, 0.0)
         return
-    _half(ax, x0, y0, width, height, cell.sign_a, cell.shade_a)
-    _half(ax, x0 + width, y0, width, height, cell.sign_b, cell.shade_b)
+    _half(ax, x0, y0, inner, height, cell.sign_a, cell.shade_a)
+    _half(ax, x0 + width + DIVIDER / 2, y0, inner, height, cell.sign_b, cell.shade_b)
     if numbers and i == 0:  # which half is which, above the first row
         for x, name in ((x0 + width / 2, "A"), (x0 + 1.5 * width, "B")):
             ax.text(
@@ -118,7 +121,7 @@ def _cell(ax: Any, j: int, i: int, cell: FigureCell | None, numbers: bool) -> No
                 height + HALF_GAP,
                 fill=False,
                 edgecolor=style.OKABE_ITO["black"],
-                linewidth=2.5,
+                linewidth=outline,
                 zorder=3,
             )
         )
@@ -162,9 +165,10 @@ def draw_comparison(fig: Figure, view: ComparisonView) -> Figure:
     """
     ax = fig.add_axes(style.COMPARE_AXES)
     n_rows, n_windows = len(view.rows), len(view.windows)
+    outline = 2.5 if view.show_numbers else 1.5  # narrower cells, a thinner outline
     for i, row in enumerate(view.rows):
         for j, cell in enumerate(row.cells):
-            _cell(ax, j, i, cell, view.show_numbers)
+            _cell(ax, j, i, cell, view.show_numbers, outline)
     ax.set_xlim(0, max(n_windows, 1))
     ax.set_ylim(max(n_rows, 1), 0)
     ax.set_yticks(
