@@ -34,6 +34,7 @@ ORDER = (
     "diff",
     "robustness",
     "agree",
+    "compare",
     "figures",
     "explore",
     "report",

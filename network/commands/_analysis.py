@@ -35,6 +35,12 @@ def add_analysis_options(
     """Add PATH (unless not ``positional``), --data, --by, --level, --mode, --allocation, --half-life,
     --confidence, --type, --format."""
     add_data_option(parser, positional=positional)
+    add_snapshot_options(parser, level)
+
+
+def add_snapshot_options(parser: argparse.ArgumentParser, level: str = "person") -> None:
+    """Add --by, --level, --mode, --allocation, --half-life, --confidence, --type, --format: the
+    options of :func:`add_analysis_options` a command with datasets of its own (compare) takes."""
     g = parser.add_argument_group("snapshot options (see docs/measures.md)")
     g.add_argument(
         "--by",

@@ -1,7 +1,8 @@
 """Figures: alignment snapshots on a stable layout, small multiples, time lines, a GIF (``entente figures``).
 
 The package re-exports; computation lives in :mod:`network.figures.data`,
-drawing in :mod:`network.figures.plots`, files in :mod:`network.figures.render`.
+drawing in :mod:`network.figures.plots`, files in :mod:`network.figures.render`; the comparison
+of two datasets (``entente compare --figure``) is drawn by :mod:`network.figures.compare`.
 matplotlib is imported only by the modules that draw.
 """
 

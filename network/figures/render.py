@@ -58,6 +58,7 @@ __all__ = [
     "Task",
     "plan",
     "render_job",
+    "figure_bytes",
     "forget",
     "SAVE_METADATA",
     "FORMATS",
@@ -249,24 +250,33 @@ def render_job(job: Job) -> dict[str, bytes]:
     """
     import matplotlib
 
+    with matplotlib.rc_context(cast(Any, style.RC)):
+        return figure_bytes(_draw(job), job.formats)
+
+
+def figure_bytes(fig: Any, formats: Sequence[str]) -> dict[str, bytes]:
+    """The bytes of a drawn figure in each of ``formats`` (png, svg, pdf), the same on every run.
+
+    ``fig`` has an Agg canvas from :mod:`network.figures.canvas`; call this
+    inside ``matplotlib.rc_context(style.RC)``, as :func:`render_job` does. The
+    PNG has the palette of :func:`_png_from_rgba`, the SVG the fallback fonts
+    of :func:`_svg_fonts`, and no format carries a date or a software version
+    (:data:`SAVE_METADATA`). Every other figure module saves through this.
+    """
     from network.figures.canvas import SVG_BACKEND
 
     out = {}
-    with matplotlib.rc_context(cast(Any, style.RC)):
-        fig = _draw(job)
-        for fmt in job.formats:
-            buf = io.BytesIO()
-            if fmt == "png":
-                fig.savefig(buf, format="rgba", dpi=style.DPI)
-                out[fmt] = _png_from_rgba(buf.getbuffer(), fig.canvas.get_width_height(physical=True))
-            elif fmt == "svg":
-                fig.savefig(
-                    buf, format="svg", dpi=style.DPI, metadata=SAVE_METADATA[fmt], backend=SVG_BACKEND
-                )
-                out[fmt] = _svg_fonts(buf.getvalue())
-            else:
-                fig.savefig(buf, format=fmt, dpi=style.DPI, metadata=SAVE_METADATA[fmt])
-                out[fmt] = buf.getvalue()
+    for fmt in formats:
+        buf = io.BytesIO()
+        if fmt == "png":
+            fig.savefig(buf, format="rgba", dpi=style.DPI)
+            out[fmt] = _png_from_rgba(buf.getbuffer(), fig.canvas.get_width_height(physical=True))
+        elif fmt == "svg":
+            fig.savefig(buf, format="svg", dpi=style.DPI, metadata=SAVE_METADATA[fmt], backend=SVG_BACKEND)
+            out[fmt] = _svg_fonts(buf.getvalue())
+        else:
+            fig.savefig(buf, format=fmt, dpi=style.DPI, metadata=SAVE_METADATA[fmt])
+            out[fmt] = buf.getvalue()
     return out
 
 

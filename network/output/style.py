@@ -41,6 +41,7 @@ __all__ = [
     "SNAPSHOT_AXES",
     "TIMELINE_AXES",
     "BUMP_AXES",
+    "COMPARE_AXES",
     "DPI",
     "GIF",
     "PNG_COLORS",
@@ -213,6 +214,9 @@ SNAPSHOT_AXES = (0.012, 0.118, 0.72, 0.7315)
 TIMELINE_AXES = (0.075, 0.165, 0.72, 0.525)
 #: The data area of the bump chart (room for actor names at both ends).
 BUMP_AXES = (0.06, 0.2, 0.9, 0.64)
+#: The data area of the comparison figure (``entente compare --figure``): room for dyad names on the
+#: left and the legend on the right.
+COMPARE_AXES = (0.2, 0.2, 0.5, 0.56)
 #: Raster resolution of the PNG files (dots per inch).
 DPI = 100
 #: The animated GIF: resolution of its frames, milliseconds per frame, palette size.

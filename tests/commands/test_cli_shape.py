@@ -39,9 +39,9 @@ def _args(name, tmp_path):
 
 
 def test_the_list_of_readers_is_complete():
-    """Should cover every command that reads one dataset (all but convert and agree, whose two datasets
-    come first, and schema)."""
-    assert set(READERS) | {"convert", "agree", "schema"} == set(COMMANDS)
+    """Should cover every command that reads one dataset (all but convert, agree and compare, whose two
+    datasets come first, and schema)."""
+    assert set(READERS) | {"convert", "agree", "compare", "schema"} == set(COMMANDS)
 
 
 def _outputs(tmp_path):

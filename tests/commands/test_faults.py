@@ -42,6 +42,7 @@ COMMANDS = {
     "diff": ["{in}", "1958", "1959"],
     "robustness": ["{in}"],
     "agree": ["{in}", "{in}"],
+    "compare": ["{in}", "{in}", "--figure", "{file}.png"],
     "figures": ["{in}", "--level", "state", "--jobs", "1", "--out", "{out}"],
     "explore": ["{in}", "--out", "{file}.html"],
     "report": ["{in}", "--out", "{out}"],
@@ -54,10 +55,20 @@ COMMANDS = {
 INPUT_FAULTS = ("missing", "empty", "a folder", "not UTF-8", "a FIFO", "enormous (sparse)")
 #: Faults of the output, for the commands that write one.
 OUTPUT_FAULTS = ("output is a file, folder expected", "output unwritable", "output is the input")
-WRITERS = ("figures", "explore", "report", "export", "convert", "build", "schema")
+WRITERS = ("figures", "explore", "report", "export", "convert", "build", "schema", "compare")
 FOLDER_WRITERS = ("figures", "report", "build")
 #: Commands that print rows on standard output (the stdout-encoding column).
-PRINTERS = ("summary", "centrality", "balance", "alignment", "diff", "robustness", "agree", "validate")
+PRINTERS = (
+    "summary",
+    "centrality",
+    "balance",
+    "alignment",
+    "diff",
+    "robustness",
+    "agree",
+    "compare",
+    "validate",
+)
 #: A name standard output set to ASCII cannot show.
 NAME = "Zhōngguó 中国"
 
@@ -160,6 +171,8 @@ def run_cell(command: str, fault: str, tmp: Path) -> dict:
             argv[argv.index("--out") + 1] = str(data)
         elif command == "convert":
             argv = ["convert", str(data), str(data)]
+        elif command == "compare":
+            argv[argv.index("--figure") + 1] = str(data)
         else:
             argv[argv.index("--out") + 1] = str(data)
     before = _tree(tmp)
