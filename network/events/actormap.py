@@ -10,10 +10,10 @@ Without one, an event's actors are states, found by country code or name in
 or as CSV with the columns ``key,actor`` and, optionally, ``name,kind``. A
 key is matched against, in order: the event's full actor code (GDELT
 ``Actor1Code``), its actor name (GDELT ``Actor1Name``, ICEWS ``Source
-Name``), its country code (GDELT) or country name (ICEWS); case and spacing
-aside. An actor id the table of countries has (``ussr``) takes the
-country's name and kind; so does a key that is a country; any other actor
-needs its ``kind``. Every problem is reported at once, at its line and column.
+Name``), then its country's code and name (GDELT gives the code, ICEWS the
+name; the table of countries gives the other); case and spacing aside. An
+actor id the table of countries has (``ussr``) takes the country's name and
+kind; so does a key that is a country; any other actor needs its ``kind``. Every problem is reported at once, at its line and column.
 
 Examples
 --------

@@ -124,7 +124,22 @@ class Summary:
         )
 
     def text(self) -> str:
-        """The summary as lines of text (printed, and kept beside the dataset as import-summary.txt)."""
+        """The summary as lines of text (printed, and kept beside the dataset as import-summary.txt).
+
+        >>> print(Summary("gdelt", ["a.tsv"], rows=3, kept=2, actors=2, no_sign=1).text(), end="")
+        import gdelt: 1 file, 3 rows
+          kept as ties                  2  (2 actors)
+            with no type                0  (the score's sign is against the type's usual sign)
+          not coded (CAMEO)             0
+          no sign (score 0)             1
+          actor not mapped              0
+          self-ties                     0
+          repeated events               0
+          malformed rows                0
+        """
+
+        def line(label: str, n: int, note: str = "") -> str:
+            return f"  {label:<24}{n:>7,}" + (f"  {note}" if note else "")
 
         def top(counter: Counter[str], n: int = 8) -> str:
             items = [f"{k}: {v:,}" for k, v in counter.most_common(n)]
@@ -132,20 +147,18 @@ class Summary:
             return "; ".join(items) + (f"; and {rest:,} more" if rest > 0 else "")
 
         layouts = ", ".join(f"{name}: {n:,}" for name, n in sorted(self.layouts.items()))
+        files = f"{len(self.files)} file{'s' if len(self.files) != 1 else ''}"
         lines = [
-            f"import {self.source}: {len(self.files)} file{'s' if len(self.files) != 1 else ''}, "
-            f"{self.rows:,} rows" + (f" ({layouts})" if layouts else ""),
-            f"  kept as ties:            {self.kept:>10,}  ({self.actors:,} actors)"
-            + (f"  {top(self.kept_by_type, 20)}" if self.kept_by_type else ""),
-            f"    of which with no type: {self.untyped:>10,}  (the score's sign is against the type's)",
-            f"  not coded (CAMEO):       {sum(self.not_coded.values()):>10,}"
-            + (f"  {top(self.not_coded)}" if self.not_coded else ""),
-            f"  no sign (score 0):       {self.no_sign:>10,}",
-            f"  actor not mapped:        {sum(self.unmapped.values()):>10,}"
-            + (f"  {top(self.unmapped)}" if self.unmapped else ""),
-            f"  self-ties:               {self.self_ties:>10,}",
-            f"  repeated events:         {self.repeated:>10,}",
-            f"  malformed rows:          {self.malformed:>10,}",
+            f"import {self.source}: {files}, {self.rows:,} rows" + (f" ({layouts})" if layouts else ""),
+            line("kept as ties", self.kept, f"({self.actors:,} actors)"),
+            *([f"    by type: {top(self.kept_by_type, 20)}"] if self.kept_by_type else []),
+            line("  with no type", self.untyped, "(the score's sign is against the type's usual sign)"),
+            line("not coded (CAMEO)", sum(self.not_coded.values()), top(self.not_coded)),
+            line("no sign (score 0)", self.no_sign),
+            line("actor not mapped", sum(self.unmapped.values()), top(self.unmapped)),
+            line("self-ties", self.self_ties),
+            line("repeated events", self.repeated),
+            line("malformed rows", self.malformed),
         ]
         return "\n".join(lines) + "\n"
 
@@ -227,25 +240,27 @@ class _Importer:
                 self.problems.append(Problem(path, line, p.column, p.message, p.hint))
 
     def actor_of(self, side: Side) -> MappedActor | str:
-        """The actor ``side`` maps to, or why none (a key for the summary)."""
-        mapping = self.settings.mapping
-        for key in (*side.keys, side.country_code, side.country_name):
-            found = mapping.get(key)
-            if found is not None:
-                return found
+        """The actor ``side`` maps to, or why none (a key for the summary).
+
+        The mapping file is asked first: for the side's actor code and name, then its country's
+        code and name (either source's country found in the table gives both); then the table.
+        """
         if self.source == "gdelt":
-            if not side.country_code:
-                return "no country code"
-            country = TABLE.by_code.get(side.country_code)
-            if country is None:
-                return f"country code {side.country_code!r}"
+            country = TABLE.by_code.get(side.country_code) if side.country_code else None
         else:
-            if not side.country_name:
-                return "no country"
-            country = TABLE.by_name(side.country_name)
-            if country is None:
-                return f"country {side.country_name!r}"
-        return MappedActor(country.actor, country.name, "state")
+            country = TABLE.by_name(side.country_name) if side.country_name else None
+        mapping = self.settings.mapping
+        if len(mapping):
+            extra = (country.code, country.name) if country is not None else ()
+            for key in (*side.keys, side.country_code, side.country_name, *extra):
+                found = mapping.get(key)
+                if found is not None:
+                    return found
+        if country is not None:
+            return MappedActor(country.actor, country.name, "state")
+        if self.source == "gdelt":
+            return f"country code {side.country_code!r}" if side.country_code else "no country code"
+        return f"country {side.country_name!r}" if side.country_name else "no country"
 
     def event(self, event: Event) -> None:
         s = self.summary
@@ -276,7 +291,7 @@ class _Importer:
             s.untyped += 1
             typ = ""
         s.kept += 1
-        s.kept_by_type[typ or "(no type)"] += 1
+        s.kept_by_type[typ or "no type"] += 1
         self.actors.setdefault(source.id, source)
         self.actors.setdefault(target.id, target)
         if not self.problems or self.settings.skip_bad:  # once the import is refused, rows are only checked
