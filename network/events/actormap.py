@@ -13,7 +13,8 @@ key is matched against, in order: the event's full actor code (GDELT
 Name``), then its country's code and name (GDELT gives the code, ICEWS the
 name; the table of countries gives the other); case and spacing aside. An
 actor id the table of countries has (``ussr``) takes the country's name and
-kind; so does a key that is a country; any other actor needs its ``kind``. Every problem is reported at once, at its line and column.
+kind; so does a key that is a country; any other actor needs its ``kind``.
+Every problem is reported at once, at its line and column.
 
 Examples
 --------
