@@ -44,6 +44,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -75,6 +76,7 @@ TIE_COLUMNS = (
     "evidence",
 )
 _PROGRESS_EVERY = 1 << 16
+_row_for = lru_cache(maxsize=1 << 12)(row_for)  # few distinct codes, read millions of times
 
 
 @dataclass(frozen=True)
@@ -264,7 +266,7 @@ class _Importer:
 
     def event(self, event: Event) -> None:
         s = self.summary
-        row = row_for(event.code)
+        row = _row_for(event.code)
         if row.type is None:
             s.not_coded[row.code] += 1
             return

@@ -25,6 +25,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .cameo import code_problem
 from .goldstein import parse_score, score_problem
@@ -149,6 +150,8 @@ class RowProblem:
     hint: str = ""
 
 
+# A file has few distinct days, codes and scores, read millions of times: each is checked once.
+@lru_cache(maxsize=1 << 16)
 def _day(text: str, pattern: re.Pattern[str], what: str, column: int) -> tuple[str | None, RowProblem | None]:
     m = pattern.match(text)
     if m is None:
@@ -162,6 +165,10 @@ def _day(text: str, pattern: re.Pattern[str], what: str, column: int) -> tuple[s
     if day.year < 1:  # pragma: no cover - four digits of zeros
         return None, RowProblem(column, f"{what} {text!r} is before year 1")
     return day.isoformat(), None
+
+
+_code_problem = lru_cache(maxsize=1 << 12)(code_problem)
+_parse_score = lru_cache(maxsize=1 << 12)(parse_score)
 
 
 def _common(
@@ -185,10 +192,10 @@ def _common(
     day, bad = _day(date, date_pattern, date_name, date_col)
     if bad:
         problems.append(bad)
-    wrong = code_problem(code)
+    wrong = _code_problem(code)
     if wrong:
         problems.append(RowProblem(code_col, wrong, "CAMEO codes keep their leading zero: 042, not 42"))
-    value = parse_score(score)
+    value = _parse_score(score)
     if value is None:
         problems.append(RowProblem(score_col, score_problem(score, score_name), "a score from -10 to 10"))
     if problems:
