@@ -163,6 +163,27 @@ def test_an_icews_file_without_its_header_is_refused_even_with_skip_bad(tmp_path
     assert not summary.written and not (tmp_path / "out").exists()
 
 
+def test_a_byte_order_mark_and_a_header_row_are_read_as_such(tmp_path):
+    """Should read a file that starts with a byte-order mark, and a GDELT file with a header row."""
+    gdelt = tmp_path / "with-header.tsv"
+    gdelt.write_text(
+        "\ufeff" + "\t".join(GDELT1_COLUMNS) + "\n" + Path(GDELT[0]).read_text(), encoding="utf-8"
+    )
+    icews = tmp_path / "bom.tab"
+    icews.write_text("\ufeff" + Path(ICEWS[0]).read_text(), encoding="utf-8")
+    assert import_events("gdelt", [str(gdelt)], tmp_path / "g", Settings())[0].kept == 7
+    assert import_events("icews", [str(icews)], tmp_path / "i", Settings())[0].kept == 5
+
+
+def test_an_icews_header_in_another_encoding_stops_the_import(tmp_path):
+    """Should refuse a file whose header cannot be read, rather than take its next row as the header."""
+    bad = tmp_path / "latin.tab"
+    bad.write_bytes(Path(ICEWS[0]).read_bytes().replace(b"Event ID", b"\xc9vent ID", 1))
+    summary, problems = import_events("icews", [str(bad)], tmp_path / "out", Settings(skip_bad=True))
+    assert [(p.line, p.column) for p in problems] == [(1, 0)] and "is not utf-8" in problems[0].message
+    assert not summary.written
+
+
 def test_bytes_in_another_encoding(tmp_path):
     """Should report a byte that is not UTF-8 at its column, and read the row given the right encoding."""
     latin = [str(EVENTS / "gdelt-latin1.tsv")]

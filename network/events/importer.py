@@ -330,23 +330,22 @@ class _Importer:
             try:
                 text = text_bytes.decode(encoding)
             except UnicodeDecodeError as exc:
-                s.rows += 1
-                column = text_bytes.count(b"\t", 0, exc.start) + 1
-                self.bad(
-                    name,
-                    number,
-                    [
-                        RowProblem(
-                            column,
-                            f"byte 0x{text_bytes[exc.start]:02x} is not {encoding}",
-                            "give the file's encoding with --encoding (e.g. --encoding latin-1)",
-                        )
-                    ],
+                problem = RowProblem(
+                    text_bytes.count(b"\t", 0, exc.start) + 1,
+                    f"byte 0x{text_bytes[exc.start]:02x} is not {encoding}",
+                    "give the file's encoding with --encoding (e.g. --encoding latin-1)",
                 )
+                if self.source == "icews" and header is None:  # no header, no file to read
+                    self.file_problem(name, number, problem.message, problem.hint)
+                    return
+                s.rows += 1
+                self.bad(name, number, [problem])
                 continue
+            if number == 1:
+                text = text.removeprefix("\ufeff")  # a byte-order mark
             cells = text.split("\t")
             if self.source == "icews" and header is None:  # the first line names the columns
-                header = IcewsHeader([c.lstrip("\ufeff") for c in cells])
+                header = IcewsHeader(cells)
                 if header.missing:
                     self.file_problem(
                         name, 1, f"no column {', '.join(map(repr, header.missing))} in the header",
@@ -355,7 +354,7 @@ class _Importer:
                     return
                 width = len(header.names)
                 continue
-            if self.source == "gdelt" and number == 1 and cells[0].lstrip("\ufeff") == "GLOBALEVENTID":
+            if self.source == "gdelt" and number == 1 and cells[0] == "GLOBALEVENTID":
                 continue  # a header row, as some exports write
             s.rows += 1
             if self.source == "gdelt":
