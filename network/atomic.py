@@ -79,8 +79,11 @@ def write_folder(path: str | os.PathLike[str], files: dict[str, str], suffix: st
 def staging_folder(target: str | os.PathLike[str]) -> Path:
     """A new, empty folder beside ``target`` to write a folder's files in before :func:`swap_in`."""
     path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    except OSError as exc:  # name the folder asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
 
 
 def swap_in(fresh: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:

@@ -110,3 +110,12 @@ def test_an_import_is_compare_ready_against_the_curated_record(tmp_path, capsys)
         nodes |= set(snap.graph.nodes)
     assert {"albania", "china", "ussr", "yugoslavia"} <= nodes
     assert all(curated.actors[a].kind == "state" for a in shared)
+
+
+def test_an_output_that_cannot_be_made_is_one_line_naming_it(tmp_path, capsys):
+    """Should exit 1 with one line naming the folder asked for (not a temporary one), no traceback."""
+    (tmp_path / "file").write_text("x")
+    out = tmp_path / "file" / "out"
+    assert main(["import", "gdelt", GDELT[0], "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"entente import: cannot use {out}:") and len(err.splitlines()) == 1
