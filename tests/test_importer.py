@@ -282,3 +282,32 @@ def test_rows_are_read_one_at_a_time(tmp_path, monkeypatch):
     monkeypatch.setattr(importer._Importer, "event", event)
     summary, problems = import_events("gdelt", [str(path)], tmp_path / "out", Settings())
     assert problems == [] and summary.kept == 200
+
+
+def test_every_row_of_the_cameo_table_is_what_the_import_does(tmp_path):
+    """Should code an event of each row's code as the row says: its type (source and target swapped
+    where the row says so), or not coded, counted under the row."""
+    from network.events.cameo import ROWS
+    from network.vocabulary import TIE_TYPES
+
+    lines = []
+    for n, row in enumerate(ROWS, start=1):
+        cells = [""] * 58
+        cells[0], cells[1], cells[26] = str(n), "20000101", row.code
+        cells[7], cells[17] = "FRA", "DEU"
+        cells[30] = "-5.0" if row.type and TIE_TYPES[row.type].sign < 0 else "5.0"
+        lines.append("\t".join(cells))
+    path = tmp_path / "every-row.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    summary, problems = import_events("gdelt", [str(path)], tmp_path / "out", Settings())
+    assert problems == [] and summary.untyped == 0
+    ties = _ties(tmp_path / "out")
+    for n, row in enumerate(ROWS, start=1):
+        if row.type is None:
+            assert f"gdelt-{n}" not in ties and summary.not_coded[row.code] >= 1
+        else:
+            tie = ties[f"gdelt-{n}"]
+            assert tie["type"] == row.type
+            pair = ("germany", "france") if row.reverse else ("france", "germany")
+            assert (tie["source"], tie["target"]) == pair
+    assert sum(summary.not_coded.values()) == sum(row.type is None for row in ROWS)
