@@ -311,3 +311,11 @@ def test_every_row_of_the_cameo_table_is_what_the_import_does(tmp_path):
             pair = ("germany", "france") if row.reverse else ("france", "germany")
             assert (tie["source"], tie["target"]) == pair
     assert sum(summary.not_coded.values()) == sum(row.type is None for row in ROWS)
+
+
+def test_the_same_files_give_the_same_bytes(tmp_path):
+    """Should write the same dataset byte for byte from the same files (no times, no machine names)."""
+    for name in ("a", "b"):
+        import_events("gdelt", GDELT, tmp_path / name, Settings())
+    for file in OUTPUT_FILES:
+        assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes(), file
