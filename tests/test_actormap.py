@@ -14,11 +14,12 @@ def test_yaml_maps_codes_names_and_countries(tmp_path):
     mapping, problems = _read(
         tmp_path,
         "map.yaml",
-        "ALBGOV: albania\nRUS: ussr\nCHN: prc\nXi Jinping: {actor: xi, kind: person}\nXI  JINPING jr: xi\n",
+        "ALBGOV: albania\nRUS: soviet_union\nCHN: prc\n"
+        "Xi Jinping: {actor: xi, kind: person}\nXI  JINPING jr: xi\n",
     )
     assert problems == []
     assert mapping.get("ALBGOV") == MappedActor("albania", "Albania", "state")
-    assert mapping.get("rus") == MappedActor("ussr", "Soviet Union", "state")
+    assert mapping.get("rus") == MappedActor("soviet_union", "Soviet Union", "state")
     assert mapping.get("CHN") == MappedActor("prc", "China", "state")
     assert mapping.get("xi jinping") == MappedActor("xi", "Xi Jinping", "person")
     # a plain "KEY: id" takes the actor defined on another line

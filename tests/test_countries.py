@@ -39,7 +39,7 @@ def test_codes_and_names_find_the_same_country():
 def test_states_gone_since_have_rows():
     """Should know the states of the Cold War that no longer exist."""
     assert {TABLE.by_code[c].actor for c in ("SUN", "YUG", "CSK", "DDR")} == {
-        "ussr",
+        "soviet_union",
         "yugoslavia",
         "czechoslovakia",
         "east_germany",

@@ -105,7 +105,7 @@ def test_a_mapping_file_overrides_the_table_of_countries(tmp_path):
     assert ties["icews-20008-1996-05-05"]["source"] == "xi_jinping"
     assert summary.unmapped == {} and summary.self_ties == 2  # Atlantis, now china, praises China
     actors = (tmp_path / "out" / "actors.csv").read_text()
-    assert "ussr,Soviet Union,state" in actors and "xi_jinping,Xi Jinping,person" in actors
+    assert "ussr,Russia,state" in actors and "xi_jinping,Xi Jinping,person" in actors
 
 
 MALFORMED = [

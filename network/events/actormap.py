@@ -4,7 +4,7 @@ Without one, an event's actors are states, found by country code or name in
 :data:`network.events.countries.TABLE`. A mapping file says more, in YAML::
 
     ALBGOV: albania            # a GDELT actor code -> an actor id
-    RUS: ussr                  # a country code (or, for ICEWS, a country name) -> another id
+    RUS: soviet_union          # a country code (or, for ICEWS, a country name) -> another id
     Xi Jinping: {actor: xi_jinping, name: Xi Jinping, kind: person}
 
 or as CSV with the columns ``key,actor`` and, optionally, ``name,kind``. A
@@ -12,7 +12,7 @@ key is matched against, in order: the event's full actor code (GDELT
 ``Actor1Code``), its actor name (GDELT ``Actor1Name``, ICEWS ``Source
 Name``), then its country's code and name (GDELT gives the code, ICEWS the
 name; the table of countries gives the other); case and spacing aside. An
-actor id the table of countries has (``ussr``) takes the country's name and
+actor id the table of countries has (``soviet_union``) takes the country's name and
 kind; so does a key that is a country; any other actor needs its ``kind``.
 Every problem is reported at once, at its line and column.
 
@@ -20,7 +20,7 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "map.yaml"
->>> _ = p.write_text("ALBGOV: albania\\nRUS: ussr\\nXi Jinping: {actor: xi, kind: person}\\n")
+>>> _ = p.write_text("ALBGOV: albania\\nRUS: soviet_union\\nXi Jinping: {actor: xi, kind: person}\\n")
 >>> mapping, problems = read_mapping(p)
 >>> problems, mapping.get("albgov")
 ([], MappedActor(id='albania', name='Albania', kind='state'))

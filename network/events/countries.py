@@ -5,7 +5,7 @@ state codes are ISO's, CAMEO 1.1b3 chapter 3); ICEWS gives the country's
 name. :data:`TABLE` reads the shipped table: code, actor id, name and other
 names (``|``-separated). The actor id is the name as a slug (``China`` ->
 ``china``), so that imports of different files, and hand-curated data using
-the same names, meet on the same ids; a mapping file (``--map``) overrides it.
+the same names, meet on the same ids; a mapping file (``--map``) gives others.
 
 The table is made by :func:`rows_from_iso_codes` from the ISO 3166 lists of
 Debian's ``iso-codes`` package (``/usr/share/iso-codes/json``), the common
@@ -15,7 +15,7 @@ no longer exist, and names news coders use); a test remakes it and compares.
 Examples
 --------
 >>> TABLE.by_code["CHN"].actor, TABLE.by_code["SUN"].actor
-('china', 'ussr')
+('china', 'soviet_union')
 >>> TABLE.by_name("Russian Federation").actor, TABLE.by_name("south korea").code
 ('russia', 'KOR')
 """
@@ -93,28 +93,28 @@ def _load() -> CountryTable:
 
 
 #: Rows the ISO lists do not give: states that no longer exist, Kosovo, and names in news use.
-#: code -> (actor id, name, other names); a code ISO has gains the names, and with an actor id
-#: given takes that id and name (ISO's name becomes another name).
-EXTRA: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "SUN": ("ussr", "Soviet Union", ("USSR", "Union of Soviet Socialist Republics")),
-    "YUG": ("yugoslavia", "Yugoslavia", ("Socialist Federal Republic of Yugoslavia",)),
-    "CSK": ("czechoslovakia", "Czechoslovakia", ()),
-    "DDR": ("east_germany", "German Democratic Republic", ("East Germany",)),
-    "SCG": ("serbia_and_montenegro", "Serbia and Montenegro", ()),
-    "XKX": ("kosovo", "Kosovo", ()),
-    "RUS": ("russia", "Russia", ()),
-    "TUR": ("", "", ("Turkey",)),
-    "CZE": ("", "", ("Czech Republic",)),
-    "MKD": ("", "", ("Macedonia", "Former Yugoslav Republic of Macedonia")),
-    "MMR": ("", "", ("Burma",)),
-    "SWZ": ("", "", ("Swaziland",)),
-    "CPV": ("", "", ("Cape Verde",)),
-    "PSE": ("", "", ("Occupied Palestinian Territory", "Palestine")),
-    "COD": ("", "", ("Democratic Republic of Congo", "Congo, DRC")),
-    "COG": ("", "", ("Republic of Congo", "Congo")),
-    "CIV": ("", "", ("Ivory Coast",)),
-    "USA": ("", "", ("United States of America",)),
-    "GBR": ("", "", ("United Kingdom of Great Britain and Northern Ireland",)),
+#: code -> (name, other names); a code ISO has gains the other names, and with a name given
+#: takes that name (ISO's becoming another). Every actor id is its name as an id (:func:`slug`).
+EXTRA: dict[str, tuple[str, tuple[str, ...]]] = {
+    "SUN": ("Soviet Union", ("Union of Soviet Socialist Republics",)),
+    "YUG": ("Yugoslavia", ("Socialist Federal Republic of Yugoslavia",)),
+    "CSK": ("Czechoslovakia", ()),
+    "DDR": ("East Germany", ("German Democratic Republic",)),
+    "SCG": ("Serbia and Montenegro", ()),
+    "XKX": ("Kosovo", ()),
+    "RUS": ("Russia", ()),
+    "TUR": ("", ("Turkey",)),
+    "CZE": ("", ("Czech Republic",)),
+    "MKD": ("", ("Macedonia", "Former Yugoslav Republic of Macedonia")),
+    "MMR": ("", ("Burma",)),
+    "SWZ": ("", ("Swaziland",)),
+    "CPV": ("", ("Cape Verde",)),
+    "PSE": ("", ("Occupied Palestinian Territory", "Palestine")),
+    "COD": ("", ("Democratic Republic of Congo", "Congo, DRC")),
+    "COG": ("", ("Republic of Congo", "Congo")),
+    "CIV": ("", ("Ivory Coast",)),
+    "USA": ("", ("United States of America",)),
+    "GBR": ("", ("United Kingdom of Great Britain and Northern Ireland",)),
 }
 
 
@@ -126,12 +126,14 @@ def rows_from_iso_codes(folder: str | Path = "/usr/share/iso-codes/json") -> lis
         name = e.get("common_name", e["name"])
         iso_names = [n for n in (e["name"], e.get("official_name")) if n and n != name]
         rows[e["alpha_3"]] = Country(e["alpha_3"], slug(name), name, tuple(dict.fromkeys(iso_names)))
-    for code, (actor, name, others) in EXTRA.items():
+    for code, (name, others) in EXTRA.items():
         old = rows.get(code)
         if old is None:
-            rows[code] = Country(code, actor, name, others)
-        elif actor:  # a name of our own, ISO's kept as another
-            rows[code] = Country(code, actor, name, tuple(dict.fromkeys((*others, old.name, *old.aliases))))
+            rows[code] = Country(code, slug(name), name, others)
+        elif name:  # a name of our own, ISO's kept as another
+            rows[code] = Country(
+                code, slug(name), name, tuple(dict.fromkeys((*others, old.name, *old.aliases)))
+            )
         else:
             rows[code] = Country(code, old.actor, old.name, tuple(dict.fromkeys((*old.aliases, *others))))
     return sorted(rows.values(), key=lambda c: c.code)
