@@ -19,7 +19,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-__all__ = ["main", "COMMANDS", "build_parser"]
+__all__ = ["main", "COMMANDS", "MODULES", "build_parser"]
 
 #: The order ``--help`` lists subcommands in; any other module in
 #: ``network/commands/`` (not starting with ``_``) is listed after these.
@@ -40,14 +40,22 @@ ORDER = (
     "report",
     "export",
     "convert",
+    "import",
     "schema",
 )
+#: A command whose name Python keeps for itself lives in a module named otherwise: command -> module.
+MODULES = {"import": "import_events"}
 
 
 def _command_names() -> list[str]:
     from network import commands
 
-    found = {m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")}
+    command = {module: name for name, module in MODULES.items()}
+    found = {
+        command.get(m.name, m.name)
+        for m in pkgutil.iter_modules(commands.__path__)
+        if not m.name.startswith("_")
+    }
     return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
 
 
@@ -73,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"entente {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
-        module = importlib.import_module(f".commands.{name}", __package__)
+        module = importlib.import_module(f".commands.{MODULES.get(name, name)}", __package__)
         p = sub.add_parser(
             name,
             help=module.HELP,

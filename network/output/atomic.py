@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_bytes", "write_text", "write_folder"]
+__all__ = ["write_bytes", "write_text", "write_folder", "staging_folder", "swap_in"]
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -65,13 +65,38 @@ def write_folder(path: str | os.PathLike[str], files: dict[str, str], suffix: st
                 f"{target} holds files that are not {suffix} files ({', '.join(foreign[:3])}); "
                 "give a new or empty folder"
             )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    old = fresh.with_name(fresh.name[: -len(".tmp")] + ".old")
+    fresh = staging_folder(target)
     try:
         for name, text in files.items():
             (fresh / name).write_bytes(text.encode("utf-8"))
             os.chmod(fresh / name, 0o644)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    swap_in(fresh, target)
+
+
+def staging_folder(target: str | os.PathLike[str]) -> Path:
+    """A new, empty folder beside ``target`` to write a folder's files in before :func:`swap_in`."""
+    path = Path(target)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    except OSError as exc:  # name the folder asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+
+
+def swap_in(fresh: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """Put the folder ``fresh`` (from :func:`staging_folder`) in the place of ``target``, whole.
+
+    A reader sees the old folder or the new one, never a mix; on failure ``fresh`` is removed
+    and the old folder stays.
+    """
+    import shutil
+
+    fresh, target = Path(fresh), Path(target)
+    old = fresh.with_name(fresh.name[: -len(".tmp")] + ".old")
+    try:
         os.chmod(fresh, 0o755)
         if target.exists():
             os.replace(target, old)

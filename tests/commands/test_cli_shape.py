@@ -40,8 +40,8 @@ def _args(name, tmp_path):
 
 def test_the_list_of_readers_is_complete():
     """Should cover every command that reads one dataset (all but convert, agree and compare, whose two
-    datasets come first, and schema)."""
-    assert set(READERS) | {"convert", "agree", "compare", "schema"} == set(COMMANDS)
+    datasets come first, schema, and import, which reads event files and writes a dataset)."""
+    assert set(READERS) | {"convert", "agree", "compare", "schema", "import"} == set(COMMANDS)
 
 
 def _outputs(tmp_path):
