@@ -127,7 +127,7 @@ def label_geometry() -> LabelGeometry:
     frame_w = style.FRAME["x1"] - style.FRAME["x0"]
     units_per_inch = frame_w / (fig_w * style.SNAPSHOT_AXES[2])
     em = style.FONT["label"] / 72 * units_per_inch
-    radius = math.sqrt(style.NODE_SIZE[1]) / 2 / 72 * units_per_inch
+    radius = style.marker_radius(style.NODE_SIZE[1]) / 72 * units_per_inch
     return LabelGeometry(
         em=em,
         line_height=style.LABEL["line_em"] * em,
@@ -628,7 +628,7 @@ def clearance(geometry: LabelGeometry | None = None) -> float:
     True
     """
     g = geometry or label_geometry()
-    units_per_point = g.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    units_per_point = g.radius / style.marker_radius(style.NODE_SIZE[1])
     return g.radius + style.EDGE_WIDTH[1] / 2 * units_per_point + g.pad
 
 
