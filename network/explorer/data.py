@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from network.dataset.model import Dataset, Tie
 from network.explorer.look import Scales, bends, label_order, look, positions
@@ -29,6 +29,10 @@ from network.measures.centrality import RANK_BY, centrality
 from network.output.measure_names import measure_title, measure_words
 from network.timeline.snapshots import LEVELS, Snapshot, snapshots
 from network.timeline.windows import shown_years
+
+if TYPE_CHECKING:
+    from network.measures.balance import PartitionCache
+    from network.output.layout import LayoutCache
 
 __all__ = ["payload", "tie_record", "years", "CENTRALITY_FIELDS", "MEASURE_LABELS", "FORMAT"]
 
@@ -141,6 +145,7 @@ def _frame(
     poles: Sequence[str],
     scales: Scales,
     routed: dict[tuple[str, str], tuple[float, float] | None],
+    partitions: PartitionCache | None,
 ) -> dict[str, Any]:
     def by_date(ids: Sequence[str]) -> list[str]:
         return sorted(ids, key=lambda t: (dataset.tie(t).lower, dataset.tie(t).upper, t))
@@ -163,7 +168,7 @@ def _frame(
         )
     shares = {t: _num(s) for t, s in sorted(snap.allocation.items()) if abs(s - 1.0) > 1e-9}
     cent = {r["actor"]: {k: _num(r[k]) for k in CENTRALITY_FIELDS} for r in rows}
-    found = camps(snap.graph, [p for p in poles if p in snap.graph])
+    found = camps(snap.graph, [p for p in poles if p in snap.graph], partitions=partitions)
     nodes = {}
     for r in sorted(rows, key=lambda r: r["actor"]):
         nodes[r["actor"]] = {
@@ -174,7 +179,13 @@ def _frame(
 
 
 def payload(
-    dataset: Dataset, level: str = "person", poles: Sequence[str] | None = None, seed: int = 0
+    dataset: Dataset,
+    level: str = "person",
+    poles: Sequence[str] | None = None,
+    seed: int = 0,
+    *,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> dict[str, Any]:
     """The explorer's data for ``dataset``: years, periods, actors with positions, ties, one frame per year.
 
@@ -189,6 +200,10 @@ def payload(
         them (default: the dataset's ``framing: poles``; without them, no camps).
     seed : int
         Seed of the layout.
+    partitions : PartitionCache, optional
+        The partitions solved so far (a build's; default: solved afresh).
+    layouts : LayoutCache, optional
+        The layouts computed so far (a build's; default: computed afresh).
 
     Returns
     -------
@@ -229,7 +244,7 @@ def payload(
         by_period.setdefault(r["period"], []).append(r)
     nodes = sorted({n for s in snaps for n in s.graph})
     poles = dataset.poles if poles is None else tuple(poles)
-    pos = positions(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    pos = positions(dataset, level=level, poles=poles, seed=seed, nodes=nodes, layouts=layouts)
     names = {n: dataset.actor_name(n) for n in nodes}
     look_ = look(poles, {p: dataset.actor_name(p) for p in poles})
     scales = Scales.of(snaps, rows)  # one scale for all years, as in the figures
@@ -261,7 +276,7 @@ def payload(
         "actors": actors,
         "ties": {t.id: tie_record(dataset, t) for t in sorted(dataset.ties, key=lambda t: t.id)},
         "frames": {
-            s.window.id: _frame(dataset, s, by_period.get(s.window.id, []), poles, scales, routed)
+            s.window.id: _frame(dataset, s, by_period.get(s.window.id, []), poles, scales, routed, partitions)
             for s in snaps
         },
         "measures": [[k, MEASURE_LABELS[k], MEASURE_WORDS[k]] for k in CENTRALITY_FIELDS],

@@ -28,6 +28,7 @@ from network.dataset.model import Dataset
 from network.measures.choices import INVOLVEMENT
 
 if TYPE_CHECKING:
+    from network.output.layout import LayoutCache
     from network.timeline.snapshots import Snapshot
 
 __all__ = [
@@ -82,6 +83,7 @@ def positions(
     poles: Sequence[str] | None = None,
     seed: int = 0,
     nodes: Iterable[str] = (),
+    layouts: LayoutCache | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Every actor's position in the drawing, in points from the top left (y grows downwards).
 
@@ -100,12 +102,14 @@ def positions(
         Seed of the layout.
     nodes : iterable of str
         Further actors to place.
+    layouts : LayoutCache, optional
+        The layouts computed so far (a build's; default: computed afresh).
     """
     from network.output import style
     from network.output.layout import layout_for
 
     v = view()
-    raw = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    raw = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes, layouts=layouts)
     x0, y1 = style.FRAME["x0"], style.FRAME["y1"]
     return {
         n: (

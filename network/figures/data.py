@@ -29,13 +29,14 @@ from pathlib import Path
 
 from network.dataset.model import Dataset
 from network.measures.alignment import alignment
-from network.measures.balance import frustration, shared_partitions, triangle_counts
+from network.measures.balance import PartitionCache, frustration, triangle_counts
 from network.measures.camps import CAMP_EXPLAINED, camp_key, camps, legend_text
 from network.measures.centrality import centrality, involvement, rank
 from network.measures.choices import INVOLVEMENT, RANK_BY, SIZE_MEASURES
 from network.output import style
 from network.output.layout import (
     LabelGeometry,
+    LayoutCache,
     edge_routes,
     label_geometry,
     label_text,
@@ -459,13 +460,13 @@ def _bloc_legend(
     )
 
 
-def _balance(snap: Snapshot) -> tuple[float | None, int, int | float, int]:
+def _balance(snap: Snapshot, partitions: PartitionCache | None) -> tuple[float | None, int, int | float, int]:
     """Triangle balance (None without triangles), triangles, frustration index, signed edges."""
     g = signed_graph(snap.graph)
     counts = triangle_counts(g)
     total = sum(counts.values())
     share = (counts["+++"] + counts["+--"]) / total if total else None
-    return share, total, frustration(g).value, g.number_of_edges()
+    return share, total, frustration(g, partitions=partitions).value, g.number_of_edges()
 
 
 def _and(names: Sequence[str]) -> str:
@@ -491,6 +492,7 @@ def _snapshot_views(
     poles: Sequence[str],
     size_by: str,
     kind: str,
+    partitions: PartitionCache,
 ) -> list[SnapshotView]:
     """One view per snapshot; node areas and line widths on one scale for all of ``snaps``."""
     level = snaps[0].graph.graph["level"] if snaps else "person"
@@ -500,7 +502,10 @@ def _snapshot_views(
     labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
     frame = (style.FRAME["x0"], style.FRAME["x1"], style.FRAME["y0"], style.FRAME["y1"])
     blocs_per_snap = [
-        {a: camp_key(c, poles) for a, c in camps(s.graph, [p for p in poles if p in s.graph]).items()}
+        {
+            a: camp_key(c, poles)
+            for a, c in camps(s.graph, [p for p in poles if p in s.graph], partitions=partitions).items()
+        }
         for s in snaps
     ]
     fig_w = style.FIGSIZE["snapshot"][0]
@@ -562,7 +567,7 @@ def _snapshot_views(
                     int(d["count"]),
                 )
             )
-        share, triangles, frus, signed_edges = _balance(snap)
+        share, triangles, frus, signed_edges = _balance(snap, partitions)
         n_pos = sum(1 for e in edges if e.kind == "positive")
         n_neg = sum(1 for e in edges if e.kind == "negative")
         ties = len(snap.allocation)
@@ -833,7 +838,6 @@ def bump_view(
     )
 
 
-@shared_partitions()  # a snapshot's partition gives both its blocs and its frustration
 def figure_data(
     dataset: Dataset,
     level: str = "person",
@@ -843,6 +847,9 @@ def figure_data(
     mode: str = "window",
     half_life: float = HALF_LIFE,
     seed: int = 0,
+    *,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> FigureData:
     """Every snapshot view of one level: a view per year, per named period, and the small multiples.
 
@@ -868,6 +875,11 @@ def figure_data(
         Half-life in days for ``mode="memory"``.
     seed : int
         Layout seed.
+    partitions : PartitionCache, optional
+        The partitions solved so far (a build's); default: a new cache for this call, in
+        which a snapshot's partition gives both its camps and its frustration.
+    layouts : LayoutCache, optional
+        The layouts computed so far (a build's); default: computed afresh.
 
     Examples
     --------
@@ -889,10 +901,11 @@ def figure_data(
         else []
     )
     nodes = {n for s in year_snaps + period_snaps for n in s.graph}
-    positions = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    positions = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes, layouts=layouts)
     grid, scale = _small_scale(len(year_snaps))
-    years = _snapshot_views(dataset, year_snaps, positions, poles, size_by, "year")
-    periods = _snapshot_views(dataset, period_snaps, positions, poles, size_by, "period")
+    partitions = PartitionCache() if partitions is None else partitions
+    years = _snapshot_views(dataset, year_snaps, positions, poles, size_by, "year", partitions)
+    periods = _snapshot_views(dataset, period_snaps, positions, poles, size_by, "period", partitions)
     routed = _route_edges(years + periods, positions)
     years, periods = routed[: len(years)], routed[len(years) :]
     priority = label_priority(record_ties(dataset, level), poles, focal)
@@ -1029,9 +1042,16 @@ def alignment_view(
 
 
 def balance_view(
-    dataset: Dataset, levels: Sequence[str] = LEVELS, mode: str = "window", half_life: float = HALF_LIFE
+    dataset: Dataset,
+    levels: Sequence[str] = LEVELS,
+    mode: str = "window",
+    half_life: float = HALF_LIFE,
+    *,
+    partitions: PartitionCache | None = None,
 ) -> BalanceView:
     """Triangle balance and the frustration index per year, one panel per level.
+
+    ``partitions`` holds the partitions solved so far (a build's; default: solved afresh).
 
     ``edge_balance`` is ``1 - frustration / edges``: the share of signed
     edges that agree with the best two-bloc split; like triangle balance it
@@ -1050,7 +1070,7 @@ def balance_view(
         snaps = snapshots(dataset, by=windows, level=level, mode=mode, half_life=half_life)
         tb, tri, eb, fr, ed = [], [], [], [], []
         for s in snaps:
-            share, triangles, frus, edges = _balance(s)
+            share, triangles, frus, edges = _balance(s, partitions)
             tb.append(None if share is None else round(share, 6))
             tri.append(triangles)
             eb.append(None if edges == 0 else round(1.0 - frus / edges, 6))

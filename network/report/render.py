@@ -23,9 +23,11 @@ from importlib import resources
 from pathlib import Path
 
 from network.dataset.model import Dataset
+from network.measures.balance import PartitionCache
 from network.measures.camps import CAMP_EXPLAINED, camp_key, legend_text
 from network.measures.centrality import RANK_BY
 from network.output.atomic import write_text
+from network.output.layout import LayoutCache
 from network.output.measure_names import measure_title, measure_words
 from network.report.lesson import Change, Lesson, Page, TieNote, lesson
 from network.report.svg import Drawing
@@ -456,6 +458,9 @@ def write_report(
     level: str = "state",
     by: str | None = None,
     poles: Sequence[str] | None = None,
+    *,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> list[Path]:
     """Write the lesson to ``out_dir``: ``index.html``, ``index.md``, and per period HTML, Markdown and SVG.
 
@@ -467,14 +472,17 @@ def write_report(
         The folder (made if missing; default ``figures/report``).
     level, by, poles
         As in :func:`network.report.lesson.lesson`.
+    partitions, layouts : optional
+        A build's caches (:class:`network.measures.balance.PartitionCache`,
+        :class:`network.output.layout.LayoutCache`); default: new ones for this call.
 
     Returns
     -------
     list of Path
         Every file written (atomically), index first.
     """
-    les = lesson(dataset, level=level, by=by, poles=poles)
-    drawing = Drawing(dataset, les)
+    les = lesson(dataset, level=level, by=by, poles=poles, partitions=partitions)
+    drawing = Drawing(dataset, les, layouts=layouts)
     files = {**html_pages(les, drawing), **markdown_pages(les)}
     files.update({f"snapshot-{p.slug}.svg": drawing.svg(p) + "\n" for p in les.pages})
     folder = Path(out_dir)

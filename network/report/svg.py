@@ -25,7 +25,7 @@ from typing import Any
 from network.dataset.model import Dataset
 from network.measures.camps import camp_key
 from network.measures.centrality import centrality
-from network.output.layout import label_text
+from network.output.layout import LayoutCache, label_text
 from network.report.lesson import Lesson, Page
 
 __all__ = ["Drawing"]
@@ -38,14 +38,14 @@ def _f(x: float) -> str:
 class Drawing:
     """Draws the pages of one lesson on one scale (widths and sizes comparable across periods)."""
 
-    def __init__(self, dataset: Dataset, lesson: Lesson) -> None:
+    def __init__(self, dataset: Dataset, lesson: Lesson, layouts: LayoutCache | None = None) -> None:
         from network.explorer.look import Scales, bends, look, positions
 
         nodes = sorted({n for p in lesson.pages for n in p.snapshot.graph})
         self.names = lesson.names
         self.poles = lesson.poles
         self.look: dict[str, Any] = look(lesson.poles, lesson.names)
-        self.pos = positions(dataset, level=lesson.level, poles=lesson.poles, nodes=nodes)
+        self.pos = positions(dataset, level=lesson.level, poles=lesson.poles, nodes=nodes, layouts=layouts)
         self.labels = {
             n: label_text(self.names.get(n, n), dataset.actors[n].aliases if n in dataset.actors else ())
             for n in nodes
