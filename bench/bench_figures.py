@@ -14,9 +14,10 @@ one worker, and the views' preparation time on its own (layout and measures,
 done in the main process). It also checks that every run wrote the same
 bytes, whatever the number of workers.
 
-Every run starts cold: what the process remembers between figures (layouts,
-text metrics, glyphs) is forgotten first, so that one run does not warm the
-next (forked workers would inherit it).
+Every run starts cold: what the process remembers between figures (text
+metrics, glyphs) is forgotten first, so that one run does not warm the next
+(forked workers would inherit it); layouts and partitions are never kept
+between calls (each ``plan`` makes its own).
 """
 
 from __future__ import annotations

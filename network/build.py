@@ -49,9 +49,19 @@ from network.output.atomic import write_text
 from network.output.lock import FolderBusy, folder_lock
 
 if TYPE_CHECKING:
+    from network.measures.balance import PartitionCache
+    from network.output.layout import LayoutCache
     from network.output.outdir import Manifest
 
-__all__ = ["build", "BuildReport", "OutputFolderBusy", "OutputFolderRefused", "STAGES", "table_files"]
+__all__ = [
+    "build",
+    "BuildCaches",
+    "BuildReport",
+    "OutputFolderBusy",
+    "OutputFolderRefused",
+    "STAGES",
+    "table_files",
+]
 
 
 class OutputFolderRefused(ValueError):
@@ -88,12 +98,41 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def table_files(dataset: Dataset) -> dict[str, str]:
+@dataclass
+class BuildCaches:
+    """What the stages of one build compute once and share, made by the build and passed to each stage.
+
+    ``partitions``: the balance partitions of the snapshots (the tables, the figures' camps and
+    balance, the explorer and the lesson pages ask for the same ones);
+    ``layouts``: the stable layouts (the figures, the explorer and the lesson pages place the
+    actors alike). Nothing outlives the build: the next one starts with new caches.
+
+    Examples
+    --------
+    >>> caches = BuildCaches.new()
+    >>> len(caches.partitions), len(caches.layouts)
+    (0, 0)
+    """
+
+    partitions: PartitionCache
+    layouts: LayoutCache
+
+    @classmethod
+    def new(cls) -> BuildCaches:
+        """Empty caches."""
+        from network.measures.balance import PartitionCache
+        from network.output.layout import LayoutCache
+
+        return cls(PartitionCache(), LayoutCache())
+
+
+def table_files(dataset: Dataset, partitions: PartitionCache | None = None) -> dict[str, str]:
     """The analysis tables of a dataset: file name -> CSV text.
 
     Alignment follows the dataset's framing (``framing: focal`` and ``poles``)
     and is left out without one, as are the camps (:mod:`network.measures.camps`), which
-    are reckoned towards the framing's poles.
+    are reckoned towards the framing's poles. ``partitions`` holds the balance partitions
+    solved so far (a build's; default: solved afresh).
     """
     from network.curation.summary import summarize
     from network.measures.alignment import alignment
@@ -111,22 +150,24 @@ def table_files(dataset: Dataset) -> dict[str, str]:
         for level in ("person", "state"):
             snaps = snapshots(dataset, by=by, level=level)
             out[f"centrality-{by}-{level}.csv"] = centrality(snaps).to_csv()
-            out[f"balance-{by}-{level}.csv"] = balance_rows(snaps).to_csv()
+            out[f"balance-{by}-{level}.csv"] = balance_rows(snaps, partitions=partitions).to_csv()
             if level == "state" and framing is not None:
                 rows = Rows()
                 for measure in ALIGNMENT_MEASURES:
                     rows.extend(alignment(snaps, framing.focal, framing.poles, measure=measure))
                 out[f"alignment-{by}.csv"] = rows.to_csv()
                 out[f"blocs-{by}.csv"] = camp_rows(
-                    snaps, framing.poles
+                    snaps, framing.poles, partitions=partitions
                 ).to_csv()  # camps (network.measures.camps)
     out["summary.json"] = json.dumps(summarize(dataset), indent=2, ensure_ascii=False) + "\n"
     return out
 
 
-def _stage_tables(dataset: Dataset, staging: Path, log: Callable[[str], None]) -> list[Path]:
+def _stage_tables(
+    dataset: Dataset, staging: Path, log: Callable[[str], None], caches: BuildCaches
+) -> list[Path]:
     written = []
-    for name, text in table_files(dataset).items():
+    for name, text in table_files(dataset, caches.partitions).items():
         path = staging / "tables" / name
         write_text(path, text)
         written.append(path)
@@ -134,12 +175,14 @@ def _stage_tables(dataset: Dataset, staging: Path, log: Callable[[str], None]) -
     return written
 
 
-def _stage_figures(dataset: Dataset, staging: Path, log: Callable[[str], None]) -> list[Path]:
-    return _start_figures(dataset, staging, log)()
+def _stage_figures(
+    dataset: Dataset, staging: Path, log: Callable[[str], None], caches: BuildCaches
+) -> list[Path]:
+    return _start_figures(dataset, staging, log, caches)()
 
 
 def _start_figures(
-    dataset: Dataset, staging: Path, log: Callable[[str], None], cache: bool = False
+    dataset: Dataset, staging: Path, log: Callable[[str], None], caches: BuildCaches, cache: bool = False
 ) -> Callable[[], list[Path]]:
     """Start drawing the figures in worker processes; the function returned waits and writes them.
 
@@ -149,7 +192,7 @@ def _start_figures(
     from network.figures.render import FigureCache, start
 
     store = FigureCache.default() if cache else None
-    drawing = start(dataset, staging, cache=store)
+    drawing = start(dataset, staging, cache=store, partitions=caches.partitions, layouts=caches.layouts)
 
     def finish() -> list[Path]:
         rendered = drawing.result()
@@ -165,31 +208,41 @@ def _start_figures(
     return finish
 
 
-def _stage_explorer(dataset: Dataset, staging: Path, log: Callable[[str], None]) -> list[Path]:
+def _stage_explorer(
+    dataset: Dataset, staging: Path, log: Callable[[str], None], caches: BuildCaches
+) -> list[Path]:
     from network.explorer.page import write_explorer
 
-    path = Path(write_explorer(dataset, staging / "explorer.html"))
+    path = Path(
+        write_explorer(
+            dataset, staging / "explorer.html", partitions=caches.partitions, layouts=caches.layouts
+        )
+    )
     log(f"explorer: {path.name}, {path.stat().st_size // 1024} KiB")
     return [path]
 
 
-def _stage_report(dataset: Dataset, staging: Path, log: Callable[[str], None]) -> list[Path]:
+def _stage_report(
+    dataset: Dataset, staging: Path, log: Callable[[str], None], caches: BuildCaches
+) -> list[Path]:
     from network.report.render import write_report
 
-    files = [Path(p) for p in write_report(dataset, staging / "report")]
+    report = write_report(dataset, staging / "report", partitions=caches.partitions, layouts=caches.layouts)
+    files = [Path(p) for p in report]
     log(f"report: {len(files)} files")
     return files
 
 
-#: Build stages in order: name -> function(dataset, staging_dir, log) -> files written.
-STAGES: dict[str, Callable[[Dataset, Path, Callable[[str], None]], list[Path]]] = {
+#: Build stages in order: name -> function(dataset, staging_dir, log, caches) -> files written, where
+#: ``caches`` is the build's :class:`BuildCaches`.
+STAGES: dict[str, Callable[[Dataset, Path, Callable[[str], None], BuildCaches], list[Path]]] = {
     "tables": _stage_tables,
     "figures": _stage_figures,
     "explorer": _stage_explorer,
     "report": _stage_report,
 }
 #: Stages that can run in the background, in worker processes, while the others run in this one:
-#: name -> (the stage function they stand for, function(dataset, staging_dir, log) -> a function
+#: name -> (the stage function they stand for, function(dataset, staging_dir, log, caches) -> a function
 #: that waits for the stage and returns its files; it has a ``cancel()``).
 BACKGROUND: dict[str, tuple[Callable[..., list[Path]], Callable[..., Callable[[], list[Path]]]]] = {
     "figures": (_stage_figures, _start_figures),
@@ -243,12 +296,16 @@ def build(
     log: Callable[[str], None] = lambda message: None,
     cache: bool = False,
     force: bool = False,
+    caches: BuildCaches | None = None,
 ) -> BuildReport:
     """Run the build stages for ``dataset`` into ``out``; return what was written and the timings.
 
     The figures are drawn in worker processes while the other stages run; with ``cache``,
     figures an earlier build drew from the same views with the same code are read from the
     user's cache instead of drawn (``entente build`` does so unless given ``--no-cache``).
+
+    The stages share ``caches`` (:class:`BuildCaches`; default: new ones, forgotten when the
+    build ends), so a partition or a layout is computed once per build.
 
     Raises :class:`OutputFolderRefused`, writing nothing, when ``out`` holds another dataset's
     outputs or files no build made (:func:`network.output.outdir.refusal`), unless ``force``.
@@ -272,7 +329,7 @@ def build(
     try:
         with folder_lock(out_dir):
             _remove_stale_staging(out_dir)
-            return _build(dataset, out_dir, names, previous, log, cache)
+            return _build(dataset, out_dir, names, previous, log, cache, caches or BuildCaches.new())
     except FolderBusy as exc:
         raise OutputFolderBusy(f"{exc}; wait for it to finish, or give another --out") from None
 
@@ -296,45 +353,44 @@ def _build(
     previous: Manifest | None,
     log: Callable[[str], None],
     cache: bool,
+    caches: BuildCaches,
 ) -> BuildReport:
-    from network.measures.balance import shared_partitions
-
     report = BuildReport()
     start = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".entente-build-", dir=out_dir))
-    # the stages ask for the partitions of the same snapshots: each is solved once per build
-    with shared_partitions():
-        # a background stage starts first and is waited for last, so that its workers draw while
-        # the other stages run here (unless its stage function was replaced)
-        running: dict[str, tuple[float, Callable[[], list[Path]]]] = {}
-        timings: dict[str, float] = {}
-        try:
-            for name in names:
-                if name in BACKGROUND and STAGES[name] is BACKGROUND[name][0]:
-                    running[name] = (
-                        time.perf_counter(),
-                        BACKGROUND[name][1](dataset, staging, log, cache=cache),
-                    )
-            staged: dict[str, list[Path]] = {}
-            for name in names:
-                if name not in running:
-                    t0 = time.perf_counter()
-                    staged[name] = STAGES[name](dataset, staging, log)
-                    timings[name] = time.perf_counter() - t0
-            for name in list(running):
-                t0, finish = running[name]
-                staged[name] = finish()
-                del running[name]
+    # the stages ask for the partitions of the same snapshots and for the same layouts: each is
+    # computed once per build (``caches``), and forgotten with it
+    # a background stage starts first and is waited for last, so that its workers draw while
+    # the other stages run here (unless its stage function was replaced)
+    running: dict[str, tuple[float, Callable[[], list[Path]]]] = {}
+    timings: dict[str, float] = {}
+    try:
+        for name in names:
+            if name in BACKGROUND and STAGES[name] is BACKGROUND[name][0]:
+                running[name] = (
+                    time.perf_counter(),
+                    BACKGROUND[name][1](dataset, staging, log, caches, cache=cache),
+                )
+        staged: dict[str, list[Path]] = {}
+        for name in names:
+            if name not in running:
+                t0 = time.perf_counter()
+                staged[name] = STAGES[name](dataset, staging, log, caches)
                 timings[name] = time.perf_counter() - t0
-                if len(names) > 1:
-                    report.background[name] = "in worker processes, alongside the other stages"
-            report.timings = {name: timings[name] for name in names}
-            report.files = _move_into_place(staging, out_dir, [p for name in names for p in staged[name]])
-            written = {name: [p.relative_to(staging).as_posix() for p in staged[name]] for name in names}
-            report.files.append(_record(dataset, out_dir, previous, written, log))
-        finally:
-            for _, finish in running.values():
-                finish.cancel()  # type: ignore[attr-defined]
-            shutil.rmtree(staging, ignore_errors=True)
+        for name in list(running):
+            t0, finish = running[name]
+            staged[name] = finish()
+            del running[name]
+            timings[name] = time.perf_counter() - t0
+            if len(names) > 1:
+                report.background[name] = "in worker processes, alongside the other stages"
+        report.timings = {name: timings[name] for name in names}
+        report.files = _move_into_place(staging, out_dir, [p for name in names for p in staged[name]])
+        written = {name: [p.relative_to(staging).as_posix() for p in staged[name]] for name in names}
+        report.files.append(_record(dataset, out_dir, previous, written, log))
+    finally:
+        for _, finish in running.values():
+            finish.cancel()  # type: ignore[attr-defined]
+        shutil.rmtree(staging, ignore_errors=True)
     report.wall = time.perf_counter() - start
     return report

@@ -20,14 +20,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from network.dataset.model import Dataset, Tie
-from network.explorer.look import involvement, label_order, look, marker_radius, positions, routes, scale
+from network.explorer.look import Scales, bends, label_order, look, positions
 from network.measures.camps import camp_key, camps
-from network.measures.centrality import GUIDE, RANK_BY, centrality
+from network.measures.centrality import RANK_BY, centrality
+from network.output.measure_names import measure_title, measure_words
 from network.timeline.snapshots import LEVELS, Snapshot, snapshots
-from network.timeline.windows import Window, year_windows
+from network.timeline.windows import shown_years
+
+if TYPE_CHECKING:
+    from network.measures.balance import PartitionCache
+    from network.output.layout import LayoutCache
 
 __all__ = ["payload", "tie_record", "years", "CENTRALITY_FIELDS", "MEASURE_LABELS", "FORMAT"]
 
@@ -47,15 +52,16 @@ CENTRALITY_FIELDS = (
     "eigenvector",
     "pagerank",
 )
-#: How the page names each of :data:`CENTRALITY_FIELDS` (from :data:`network.measures.centrality.GUIDE`).
+#: How the page names each of :data:`CENTRALITY_FIELDS`
+#: (from :data:`network.output.measure_names.MEASURE_NAMES`).
 MEASURE_LABELS = {
-    "rank": f"Rank (by {GUIDE[RANK_BY][0].lower()})",
-    **{k: GUIDE[k][0] for k in CENTRALITY_FIELDS[1:]},
+    "rank": f"Rank (by {measure_title(RANK_BY).lower()})",
+    **{k: measure_title(k) for k in CENTRALITY_FIELDS[1:]},
 }
 #: What each field rewards and ignores, in plain words (a tooltip on its label).
 MEASURE_WORDS = {
-    "rank": f"1 = the highest {GUIDE[RANK_BY][0].lower()} this year; equal totals go to more ties.",
-    **{k: GUIDE[k][1] for k in CENTRALITY_FIELDS[1:]},
+    "rank": f"1 = the highest {measure_title(RANK_BY).lower()} this year; equal totals go to more ties.",
+    **{k: measure_words(k) for k in CENTRALITY_FIELDS[1:]},
 }
 _DIGITS = 4
 
@@ -124,20 +130,8 @@ def _periods(dataset: Dataset, first: int, last: int) -> list[dict[str, Any]]:
     return out
 
 
-def years(dataset: Dataset) -> list[Window]:
-    """The years shown, as in the figures: those of the named periods if any, else the dataset's span.
-
-    Examples
-    --------
-    >>> from network import load
-    >>> [w.id for w in years(load("tests/data/mini.yaml"))]
-    ['1957', '1958', '1959', '1960']
-    """
-    if dataset.periods:
-        return year_windows(
-            dataset, min(p.lower for p in dataset.periods).year, max(p.upper for p in dataset.periods).year
-        )
-    return year_windows(dataset)
+#: The years the explorer shows: :func:`network.timeline.windows.shown_years`, as every output.
+years = shown_years
 
 
 def _bend(control: tuple[float, float] | None) -> list[float] | None:
@@ -149,10 +143,9 @@ def _frame(
     snap: Snapshot,
     rows: list[dict[str, Any]],
     poles: Sequence[str],
-    wmax: float,
-    vmax: float,
-    look_: dict[str, Any],
-    bends: dict[tuple[str, str], tuple[float, float] | None],
+    scales: Scales,
+    routed: dict[tuple[str, str], tuple[float, float] | None],
+    partitions: PartitionCache | None,
 ) -> dict[str, Any]:
     def by_date(ids: Sequence[str]) -> list[str]:
         return sorted(ids, key=lambda t: (dataset.tie(t).lower, dataset.tie(t).upper, t))
@@ -169,24 +162,30 @@ def _frame(
                 "pos": _num(d["pos"]),
                 "neg": _num(d["neg"]),
                 "ties": by_date(d["ties"]),
-                "width": _num(scale(abs(d["weight"]), wmax, look_["edge_width"])),
-                "bend": _bend(bends.get((a, b))),
+                "width": _num(scales.width(d["weight"])),
+                "bend": _bend(routed.get((a, b))),
             }
         )
     shares = {t: _num(s) for t, s in sorted(snap.allocation.items()) if abs(s - 1.0) > 1e-9}
     cent = {r["actor"]: {k: _num(r[k]) for k in CENTRALITY_FIELDS} for r in rows}
-    found = camps(snap.graph, [p for p in poles if p in snap.graph])
+    found = camps(snap.graph, [p for p in poles if p in snap.graph], partitions=partitions)
     nodes = {}
     for r in sorted(rows, key=lambda r: r["actor"]):
         nodes[r["actor"]] = {
             "bloc": camp_key(found[r["actor"]], poles),
-            "area": _num(scale(involvement(r), vmax, look_["node_size"])),
+            "area": _num(scales.area(r)),
         }
     return {"edges": edges, "shares": shares, "centrality": dict(sorted(cent.items())), "nodes": nodes}
 
 
 def payload(
-    dataset: Dataset, level: str = "person", poles: Sequence[str] | None = None, seed: int = 0
+    dataset: Dataset,
+    level: str = "person",
+    poles: Sequence[str] | None = None,
+    seed: int = 0,
+    *,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> dict[str, Any]:
     """The explorer's data for ``dataset``: years, periods, actors with positions, ties, one frame per year.
 
@@ -201,6 +200,10 @@ def payload(
         them (default: the dataset's ``framing: poles``; without them, no camps).
     seed : int
         Seed of the layout.
+    partitions : PartitionCache, optional
+        The partitions solved so far (a build's; default: solved afresh).
+    layouts : LayoutCache, optional
+        The layouts computed so far (a build's; default: computed afresh).
 
     Returns
     -------
@@ -241,19 +244,13 @@ def payload(
         by_period.setdefault(r["period"], []).append(r)
     nodes = sorted({n for s in snaps for n in s.graph})
     poles = dataset.poles if poles is None else tuple(poles)
-    pos = positions(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    pos = positions(dataset, level=level, poles=poles, seed=seed, nodes=nodes, layouts=layouts)
     names = {n: dataset.actor_name(n) for n in nodes}
     look_ = look(poles, {p: dataset.actor_name(p) for p in poles})
-    wmax = max((abs(d["weight"]) for s in snaps for _, _, d in s.graph.edges(data=True)), default=0.0)
-    vmax = max((involvement(r) for r in rows), default=0.0)
+    scales = Scales.of(snaps, rows)  # one scale for all years, as in the figures
     first, last = int(windows[0].id), int(windows[-1].id)
     # a line bends round the nodes it does not connect, each at its largest marker
-    biggest = {n: float(look_["inactive"]["size"]) for n in nodes}
-    for r in rows:
-        biggest[r["actor"]] = max(biggest[r["actor"]], scale(involvement(r), vmax, look_["node_size"]))
-    widest = scale(wmax, wmax, look_["edge_width"])
-    dyads = sorted({(min(a, b), max(a, b)) for s in snaps for a, b in s.graph.edges()})
-    bends = routes(pos, dyads, {n: marker_radius(a) for n, a in biggest.items()}, widest)
+    routed = bends(pos, snaps, rows, scales)
     order = {n: i for i, n in enumerate(label_order(record_ties(dataset, level), poles))}
     actors = []
     for n in nodes:
@@ -279,7 +276,7 @@ def payload(
         "actors": actors,
         "ties": {t.id: tie_record(dataset, t) for t in sorted(dataset.ties, key=lambda t: t.id)},
         "frames": {
-            s.window.id: _frame(dataset, s, by_period.get(s.window.id, []), poles, wmax, vmax, look_, bends)
+            s.window.id: _frame(dataset, s, by_period.get(s.window.id, []), poles, scales, routed, partitions)
             for s in snaps
         },
         "measures": [[k, MEASURE_LABELS[k], MEASURE_WORDS[k]] for k in CENTRALITY_FIELDS],

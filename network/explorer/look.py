@@ -20,19 +20,23 @@ True
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from network.dataset.model import Dataset
+from network.measures.choices import INVOLVEMENT
+
+if TYPE_CHECKING:
+    from network.output.layout import LayoutCache
+    from network.timeline.snapshots import Snapshot
 
 __all__ = [
     "positions",
     "look",
     "view",
-    "scale",
-    "involvement",
-    "marker_radius",
+    "Scales",
+    "bends",
     "routes",
     "label_order",
     "LABEL_SCALE",
@@ -79,6 +83,7 @@ def positions(
     poles: Sequence[str] | None = None,
     seed: int = 0,
     nodes: Iterable[str] = (),
+    layouts: LayoutCache | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Every actor's position in the drawing, in points from the top left (y grows downwards).
 
@@ -97,12 +102,14 @@ def positions(
         Seed of the layout.
     nodes : iterable of str
         Further actors to place.
+    layouts : LayoutCache, optional
+        The layouts computed so far (a build's; default: computed afresh).
     """
     from network.output import style
     from network.output.layout import layout_for
 
     v = view()
-    raw = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    raw = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes, layouts=layouts)
     x0, y1 = style.FRAME["x0"], style.FRAME["y1"]
     return {
         n: (
@@ -144,7 +151,7 @@ def look(poles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> d
 
     names = names or {}
     pole_names = [names.get(p, p) for p in poles]
-    edge = {"1": style.EDGE["positive"], "-1": style.EDGE["negative"], "0": style.EDGE["zero"]}
+    edge = {str(sign): style.EDGE[kind] for sign, kind in style.EDGE_KIND.items()}
     return {
         "sign": {
             k: {"colour": e["color"], "dash": _dash(e["dash"]), "alpha": e["alpha"], "label": e["label"]}
@@ -176,27 +183,75 @@ def look(poles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> d
     }
 
 
-def scale(value: float, top: float, out: Sequence[float]) -> float:
-    """``value`` in ``0..top`` mapped linearly onto ``out[0]..out[1]``, as the figures size nodes and edges.
+@dataclass(frozen=True)
+class Scales:
+    """One scale of marker areas and line widths for a set of snapshots, as the figures draw them.
 
-    >>> scale(2.0, 4.0, (1.0, 7.0))
-    4.0
+    ``node_top`` is the involvement drawn in the largest marker, ``edge_top`` the |net weight|
+    drawn in the widest line (:func:`network.output.style.node_top`,
+    :func:`network.output.style.edge_top`).
+
+    Examples
+    --------
+    >>> sc = Scales(node_top=10.0, edge_top=4.0)
+    >>> sc.area({"involvement": 10.0}), sc.area(None), sc.width(-2.0)
+    (900.0, 60.0, 4.0)
     """
-    return out[0] + (out[1] - out[0]) * min(value, top) / (top or 1.0)
+
+    node_top: float
+    edge_top: float
+
+    @classmethod
+    def of(cls, snaps: Iterable[Snapshot], rows: Iterable[Mapping[str, Any]]) -> Scales:
+        """The scale of ``snaps``, given their centrality ``rows``
+        (:func:`network.measures.centrality.centrality`)."""
+        from network.output import style
+
+        return cls(
+            node_top=style.node_top(style.size_value(r[INVOLVEMENT]) for r in rows),
+            edge_top=style.edge_top(d["weight"] for s in snaps for *_, d in s.graph.edges(data=True)),
+        )
+
+    def area(self, row: Mapping[str, Any] | None) -> float:
+        """Marker area in points^2 of an actor with centrality ``row`` (None: no tie, drawn faded)."""
+        from network.output import style
+
+        if row is None:
+            return float(style.INACTIVE["size"])
+        return style.node_area(style.size_value(row[INVOLVEMENT]), self.node_top)
+
+    def width(self, weight: float) -> float:
+        """Line width in points of a dyad of net ``weight``."""
+        from network.output import style
+
+        return style.edge_width(weight, self.edge_top)
+
+    def widest(self, snaps: Iterable[Snapshot]) -> float:
+        """The widest line drawn in ``snaps``."""
+        return max(
+            (self.width(d["weight"]) for s in snaps for *_, d in s.graph.edges(data=True)), default=0.0
+        )
 
 
-def involvement(row: Mapping[str, Any]) -> float:
-    """The figures' node size: cooperative plus hostile strength (weighted degree) of a centrality row."""
-    return max(float(row["strength_pos"] + row["strength_neg"]), 0.0)
+def bends(
+    pos: Mapping[str, tuple[float, float]],
+    snaps: Sequence[Snapshot],
+    rows: Iterable[Mapping[str, Any]],
+    scales: Scales,
+) -> dict[tuple[str, str], tuple[float, float] | None]:
+    """:func:`routes` of every dyad of ``snaps``, each line kept off every node at its largest marker.
 
-
-def marker_radius(area: float) -> float:
-    """Radius in points of a marker of ``area`` points^2 (matplotlib's: the diameter is ``sqrt(area)``).
-
-    >>> marker_radius(900.0)
-    15.0
+    One route per dyad for all of ``snaps`` (keys ``(u, v)`` with ``u < v``), so a line keeps its
+    shape from one snapshot to the next, as in the figures.
     """
-    return math.sqrt(area) / 2
+    from network.output import style
+
+    biggest = {n: float(style.INACTIVE["size"]) for s in snaps for n in s.graph}
+    for r in rows:
+        biggest[r["actor"]] = max(biggest[r["actor"]], scales.area(r))
+    dyads = sorted({(min(a, b), max(a, b)) for s in snaps for a, b in s.graph.edges()})
+    radii = {n: style.marker_radius(a) for n, a in biggest.items()}
+    return routes(pos, dyads, radii, scales.widest(snaps))
 
 
 def routes(

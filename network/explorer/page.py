@@ -22,11 +22,15 @@ import os
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from network.dataset.model import Dataset
 from network.explorer.data import payload
 from network.output.atomic import write_text
+
+if TYPE_CHECKING:
+    from network.measures.balance import PartitionCache
+    from network.output.layout import LayoutCache
 
 __all__ = ["embed_json", "render_page", "write_explorer", "LEVEL_TEXT"]
 
@@ -85,7 +89,12 @@ def render_page(data: dict[str, Any]) -> str:
 
 
 def write_explorer(
-    dataset: Dataset, out_path: str | os.PathLike[str] = "figures/explorer.html", level: str = "person"
+    dataset: Dataset,
+    out_path: str | os.PathLike[str] = "figures/explorer.html",
+    level: str = "person",
+    *,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> Path:
     """Write the explorer for ``dataset`` to ``out_path`` (atomically) and return the path.
 
@@ -97,6 +106,8 @@ def write_explorer(
         Where to write (default ``figures/explorer.html``); folders are made.
     level : {"person", "state"}
         Snapshot level.
+    partitions, layouts : optional
+        A build's caches, as for :func:`network.explorer.data.payload`.
 
     Examples
     --------
@@ -107,5 +118,5 @@ def write_explorer(
     True
     """
     path = Path(out_path)
-    write_text(path, render_page(payload(dataset, level=level)))
+    write_text(path, render_page(payload(dataset, level=level, partitions=partitions, layouts=layouts)))
     return path

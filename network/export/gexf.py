@@ -144,7 +144,9 @@ def gexf(
     every = sorted({n for s in snaps for n in s.graph})
     never = sorted(set(every) - set(active))
     nodes = sorted(active)
-    positions = layout_for(dataset, level=level, nodes=every)  # the poles pinned: the dataset's framing
+    if poles is None:
+        poles = dataset.poles  # the framing's (none without one)
+    positions = layout_for(dataset, level=level, poles=poles, nodes=every)  # pinned, as in the figures
 
     root = ET.Element("gexf", {"xmlns": NS, "xmlns:viz": VIZ, "version": "1.3"})
     meta = ET.SubElement(root, "meta")
@@ -173,8 +175,6 @@ def gexf(
         },
     )
     _attributes(graph, "node", "static", _NODE_ATTRIBUTES)
-    if poles is None:
-        poles = dataset.framing.poles if dataset.framing else ()
     if poles:
         _attributes(graph, "node", "dynamic", _NODE_DYNAMIC)
     _attributes(graph, "edge", "dynamic", EDGE_ATTRIBUTES)

@@ -151,7 +151,7 @@ def graphml_files(
         ``"<window id>.graphml"`` -> the XML text; the same data gives the same text.
     """
     if poles is None:
-        poles = dataset.framing.poles if dataset.framing else ()
+        poles = dataset.poles  # the framing's (none without one)
     return {
         f"{snap.window.id}{SUFFIX}": _document(dataset, snap, level, poles)
         for snap in snapshots(dataset, by=by, level=level)

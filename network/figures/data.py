@@ -29,13 +29,14 @@ from pathlib import Path
 
 from network.dataset.model import Dataset
 from network.measures.alignment import alignment
-from network.measures.balance import frustration, shared_partitions, triangle_counts
+from network.measures.balance import PartitionCache, frustration, triangle_counts
 from network.measures.camps import CAMP_EXPLAINED, camp_key, camps, legend_text
 from network.measures.centrality import centrality, involvement, rank
 from network.measures.choices import INVOLVEMENT, RANK_BY, SIZE_MEASURES
 from network.output import style
 from network.output.layout import (
     LabelGeometry,
+    LayoutCache,
     edge_routes,
     label_geometry,
     label_text,
@@ -43,9 +44,10 @@ from network.output.layout import (
     place_required_labels,
     text_width,
 )
+from network.output.measure_names import measure_phrase
 from network.output.rows import Rows
 from network.timeline.snapshots import HALF_LIFE, LEVELS, Snapshot, signed_graph, snapshots
-from network.timeline.windows import Window, period_windows, year_windows
+from network.timeline.windows import Window, period_windows, shown_years
 
 __all__ = [
     "NodeView",
@@ -86,7 +88,6 @@ _BUMP_TOP = 5  # an actor is "leading" if ranked this high in some period
 _BUMP_MAX_LINES = 10
 _DODGE = 0.12  # years between the poles' points of one year, so equal scores do not hide
 _BALANCE_LEFT, _BALANCE_RIGHT = 0.06, 0.985  # the balance panels' span, as fractions of the figure width
-_EDGE_KIND = {1: "positive", -1: "negative", 0: "zero"}
 _LEVEL_NAMES = {
     "person": "person level: persons, parties and states as coded",
     "state": "state level: every tie counted for the state (or stateless body) its actors belong to",
@@ -283,23 +284,8 @@ class FigureData:
 # --------------------------------------------------------------------------- helpers
 
 
-def figure_years(dataset: Dataset) -> list[Window]:
-    """The years the figures show: those of the named periods if any, else the dataset's span.
-
-    The record may reach back (a 1948 break) or forward (an open end); the
-    figures tell the story the periods frame.
-
-    Examples
-    --------
-    >>> from network import load
-    >>> [w.id for w in figure_years(load("tests/data/mini.yaml"))]
-    ['1957', '1958', '1959', '1960']
-    """
-    if dataset.periods:
-        first = min(p.lower for p in dataset.periods).year
-        last = max(p.upper for p in dataset.periods).year
-        return year_windows(dataset, first, last)
-    return year_windows(dataset)
+#: The years the figures show: :func:`network.timeline.windows.shown_years`, as every output.
+figure_years = shown_years
 
 
 def _fit(text: str, inches: float, font: float, max_lines: int | None = None, bold: bool = False) -> str:
@@ -420,29 +406,8 @@ def _coded(dataset: Dataset) -> str:
     return f"Coded in {Path(dataset.path).name} ({len(dataset.ties)} ties, {len(dataset.actors)} actors)."
 
 
-def _measure_name(measure: str) -> str:
-    names = {
-        INVOLVEMENT: "total weight of its ties (cooperative + hostile)",
-        "ties": "number of ties",
-        "pn": "PN index",
-        "pagerank": "PageRank",
-        "eigenvector": "eigenvector centrality",
-        "betweenness": "betweenness",
-        "strength": "net strength",
-        "strength_pos": "cooperative strength",
-        "strength_neg": "hostile strength",
-        "degree_pos": "cooperative degree",
-        "degree_neg": "hostile degree",
-    }
-    return names.get(measure, measure)
-
-
 def _values(rows: Rows, measure: str) -> dict[tuple[str, str], float]:
-    out = {}
-    for r in rows:
-        value = r[measure]
-        out[r["period"], r["actor"]] = 0.0 if value is None else max(float(value), 0.0)
-    return out
+    return {(r["period"], r["actor"]): style.size_value(r[measure]) for r in rows}
 
 
 def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], float]:
@@ -462,7 +427,7 @@ def _measure(snaps: Sequence[Snapshot], measure: str) -> dict[tuple[str, str], f
         for a, d in g.nodes(data=True):
             if d.get("active"):
                 weight, ties = involvement(g, a)
-                out[snap.window.id, a] = max(float(weight if measure == INVOLVEMENT else ties), 0.0)
+                out[snap.window.id, a] = style.size_value(weight if measure == INVOLVEMENT else ties)
     return out
 
 
@@ -495,13 +460,13 @@ def _bloc_legend(
     )
 
 
-def _balance(snap: Snapshot) -> tuple[float | None, int, int | float, int]:
+def _balance(snap: Snapshot, partitions: PartitionCache | None) -> tuple[float | None, int, int | float, int]:
     """Triangle balance (None without triangles), triangles, frustration index, signed edges."""
     g = signed_graph(snap.graph)
     counts = triangle_counts(g)
     total = sum(counts.values())
     share = (counts["+++"] + counts["+--"]) / total if total else None
-    return share, total, frustration(g).value, g.number_of_edges()
+    return share, total, frustration(g, partitions=partitions).value, g.number_of_edges()
 
 
 def _and(names: Sequence[str]) -> str:
@@ -527,28 +492,28 @@ def _snapshot_views(
     poles: Sequence[str],
     size_by: str,
     kind: str,
+    partitions: PartitionCache,
 ) -> list[SnapshotView]:
     """One view per snapshot; node areas and line widths on one scale for all of ``snaps``."""
     level = snaps[0].graph.graph["level"] if snaps else "person"
     values = _measure(snaps, size_by)
-    vmax = max(values.values(), default=0.0) or 1.0
-    wmax = max(
-        [abs(d["weight"]) for s in snaps for *_, d in s.graph.edges(data=True)] + [style.EDGE_WEIGHT_FULL]
-    )
-    smin, smax = style.NODE_SIZE
-    lmin, lmax = style.EDGE_WIDTH
+    vmax = style.node_top(values.values()) or 1.0  # the legend's examples need a scale
+    wmax = style.edge_top(d["weight"] for s in snaps for *_, d in s.graph.edges(data=True))
     labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
     frame = (style.FRAME["x0"], style.FRAME["x1"], style.FRAME["y0"], style.FRAME["y1"])
     blocs_per_snap = [
-        {a: camp_key(c, poles) for a, c in camps(s.graph, [p for p in poles if p in s.graph]).items()}
+        {
+            a: camp_key(c, poles)
+            for a, c in camps(s.graph, [p for p in poles if p in s.graph], partitions=partitions).items()
+        }
         for s in snaps
     ]
     fig_w = style.FIGSIZE["snapshot"][0]
     column = fig_w * (1 - style.SNAPSHOT_AXES[0] - style.SNAPSHOT_AXES[2]) - 0.25
     unit = "year" if kind == "year" else "period"
-    legend_title = _fit(f"Node area: {_measure_name(size_by)} in the {unit}", column, style.FONT["legend"])
+    legend_title = _fit(f"Node area: {measure_phrase(size_by)} in the {unit}", column, style.FONT["legend"])
     examples = sorted({_nice(vmax / 10), _nice(vmax / 2.5), _nice(vmax)})
-    size_examples = tuple((f"{v:g}", round(smin + (smax - smin) * min(v, vmax) / vmax, 2)) for v in examples)
+    size_examples = tuple((f"{v:g}", round(style.node_area(v, vmax), 2)) for v in examples)
     placed = [dataset.actor_name(p) for p in poles if p in positions]
     pinned = ""
     if len(placed) == 2:
@@ -570,9 +535,7 @@ def _snapshot_views(
             x, y = positions[n]
             active = bool(g.nodes[n]["active"])
             size = (
-                smin + (smax - smin) * values.get((snap.period, n), 0.0) / vmax
-                if active
-                else style.INACTIVE["size"]
+                style.node_area(values.get((snap.period, n), 0.0), vmax) if active else style.INACTIVE["size"]
             )
             nodes.append(
                 NodeView(
@@ -588,7 +551,7 @@ def _snapshot_views(
             )
         edges = []
         for u, v, d in sorted(g.edges(data=True), key=lambda e: (abs(e[2]["weight"]), e[0], e[1])):
-            width = lmin + (lmax - lmin) * abs(d["weight"]) / wmax
+            width = style.edge_width(d["weight"], wmax)
             (x0, y0), (x1, y1) = positions[u], positions[v]
             edges.append(
                 EdgeView(
@@ -598,13 +561,13 @@ def _snapshot_views(
                     y0,
                     x1,
                     y1,
-                    _EDGE_KIND[d["sign"]],
+                    style.edge_kind(d["sign"]),
                     round(width, 3),
                     float(d["weight"]),
                     int(d["count"]),
                 )
             )
-        share, triangles, frus, signed_edges = _balance(snap)
+        share, triangles, frus, signed_edges = _balance(snap, partitions)
         n_pos = sum(1 for e in edges if e.kind == "positive")
         n_neg = sum(1 for e in edges if e.kind == "negative")
         ties = len(snap.allocation)
@@ -705,9 +668,9 @@ def _place_labels(
     ``_LABEL_GAP_EM``
     ems between labels, and the markers of the active actors and of the candidates as what a label may not
     cover; the ``required`` candidates are placed first, smaller if need be."""
-    units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    units_per_point = geometry.radius / style.marker_radius(style.NODE_SIZE[1])
     markers = {
-        n.id: (n.x, n.y, math.sqrt(n.size * marker_scale) / 2 * units_per_point)
+        n.id: (n.x, n.y, style.marker_radius(n.size * marker_scale) * units_per_point)
         for n in view.nodes
         if n.active or n.id in candidates
     }
@@ -774,7 +737,7 @@ def _route_edges(
     line keeps its shape in every view.
     """
     geometry = label_geometry()
-    units_per_point = geometry.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    units_per_point = geometry.radius / style.marker_radius(style.NODE_SIZE[1])
     biggest: dict[str, float] = {}
     widest = 0.0
     for v in views:
@@ -782,7 +745,8 @@ def _route_edges(
             biggest[node.id] = max(biggest.get(node.id, 0.0), node.size)
         widest = max([widest, *(e.width for e in v.edges)])
     room = {
-        n: (math.sqrt(size) / 2 + widest / 2) * units_per_point + geometry.pad for n, size in biggest.items()
+        n: (style.marker_radius(size) + widest / 2) * units_per_point + geometry.pad
+        for n, size in biggest.items()
     }
     dyads = sorted({(e.u, e.v) for v in views for e in v.edges})
     routes = edge_routes({n: positions[n] for n in biggest}, dyads, room)
@@ -855,7 +819,7 @@ def bump_view(
     return BumpView(
         title=f"Who was central, {kind} by {kind} ({level} level)",
         subtitle=_fit(
-            f"Rank by {_measure_name(rank_by)}; 1 = most central. The actors ranked {top} or better in "
+            f"Rank by {measure_phrase(rank_by)}; 1 = most central. The actors ranked {top} or better in "
             f"some {kind}; a gap: no tie that {kind}.",
             fig_w * 0.96 - fig_w * style.BUMP_AXES[0],
             style.FONT["subtitle"],
@@ -874,7 +838,6 @@ def bump_view(
     )
 
 
-@shared_partitions()  # a snapshot's partition gives both its blocs and its frustration
 def figure_data(
     dataset: Dataset,
     level: str = "person",
@@ -884,6 +847,9 @@ def figure_data(
     mode: str = "window",
     half_life: float = HALF_LIFE,
     seed: int = 0,
+    *,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> FigureData:
     """Every snapshot view of one level: a view per year, per named period, and the small multiples.
 
@@ -909,6 +875,11 @@ def figure_data(
         Half-life in days for ``mode="memory"``.
     seed : int
         Layout seed.
+    partitions : PartitionCache, optional
+        The partitions solved so far (a build's); default: a new cache for this call, in
+        which a snapshot's partition gives both its camps and its frustration.
+    layouts : LayoutCache, optional
+        The layouts computed so far (a build's); default: computed afresh.
 
     Examples
     --------
@@ -930,10 +901,11 @@ def figure_data(
         else []
     )
     nodes = {n for s in year_snaps + period_snaps for n in s.graph}
-    positions = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    positions = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes, layouts=layouts)
     grid, scale = _small_scale(len(year_snaps))
-    years = _snapshot_views(dataset, year_snaps, positions, poles, size_by, "year")
-    periods = _snapshot_views(dataset, period_snaps, positions, poles, size_by, "period")
+    partitions = PartitionCache() if partitions is None else partitions
+    years = _snapshot_views(dataset, year_snaps, positions, poles, size_by, "year", partitions)
+    periods = _snapshot_views(dataset, period_snaps, positions, poles, size_by, "period", partitions)
     routed = _route_edges(years + periods, positions)
     years, periods = routed[: len(years)], routed[len(years) :]
     priority = label_priority(record_ties(dataset, level), poles, focal)
@@ -948,7 +920,7 @@ def figure_data(
         title=f"Year by year, {first} to {last}: who cooperated with and who opposed whom ({level} level)",
         subtitle=_fit(
             f"Every actor keeps its place in every year, so what changes is the ties. Node area: "
-            f"{_measure_name(size_by)} in the year; line width: |net weight|; one scale for all "
+            f"{measure_phrase(size_by)} in the year; line width: |net weight|; one scale for all "
             f"years.",
             width,
             style.FONT["subtitle"],
@@ -1070,9 +1042,16 @@ def alignment_view(
 
 
 def balance_view(
-    dataset: Dataset, levels: Sequence[str] = LEVELS, mode: str = "window", half_life: float = HALF_LIFE
+    dataset: Dataset,
+    levels: Sequence[str] = LEVELS,
+    mode: str = "window",
+    half_life: float = HALF_LIFE,
+    *,
+    partitions: PartitionCache | None = None,
 ) -> BalanceView:
     """Triangle balance and the frustration index per year, one panel per level.
+
+    ``partitions`` holds the partitions solved so far (a build's; default: solved afresh).
 
     ``edge_balance`` is ``1 - frustration / edges``: the share of signed
     edges that agree with the best two-bloc split; like triangle balance it
@@ -1091,7 +1070,7 @@ def balance_view(
         snaps = snapshots(dataset, by=windows, level=level, mode=mode, half_life=half_life)
         tb, tri, eb, fr, ed = [], [], [], [], []
         for s in snaps:
-            share, triangles, frus, edges = _balance(s)
+            share, triangles, frus, edges = _balance(s, partitions)
             tb.append(None if share is None else round(share, 6))
             tri.append(triangles)
             eb.append(None if edges == 0 else round(1.0 - frus / edges, 6))

@@ -43,9 +43,10 @@ from typing import Any, cast
 
 from network.dataset.model import Dataset
 from network.figures.data import INVOLVEMENT, alignment_view, balance_view, figure_data, figure_years
-from network.measures.balance import shared_partitions
+from network.measures.balance import PartitionCache
 from network.output import style
 from network.output.atomic import write_bytes
+from network.output.layout import LayoutCache
 from network.timeline.snapshots import HALF_LIFE, LEVELS
 
 __all__ = [
@@ -128,6 +129,7 @@ def _timeline_jobs(
     half_life: float,
     poles: Sequence[str] | None,
     focal: str | None,
+    partitions: PartitionCache | None = None,
 ) -> list[Job]:
     """The jobs of the two time lines (alignment, balance), their views prepared."""
     jobs = []
@@ -138,7 +140,7 @@ def _timeline_jobs(
         jobs.append(
             Job(
                 "balance",
-                balance_view(dataset, levels=levels, mode=mode, half_life=half_life),
+                balance_view(dataset, levels=levels, mode=mode, half_life=half_life, partitions=partitions),
                 "balance-timeline",
                 formats,
             )
@@ -155,10 +157,20 @@ def _level_jobs(
     poles: Sequence[str] | None,
     focal: str | None,
     size_by: str,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> list[Job]:
     """The jobs of one level (snapshots, small multiples, bump chart), their views prepared."""
     fd = figure_data(
-        dataset, level=level, poles=poles, focal=focal, size_by=size_by, mode=mode, half_life=half_life
+        dataset,
+        level=level,
+        poles=poles,
+        focal=focal,
+        size_by=size_by,
+        mode=mode,
+        half_life=half_life,
+        partitions=partitions,
+        layouts=layouts,
     )
     jobs = []
     for view in fd.years:
@@ -180,7 +192,6 @@ def _level_jobs(
     return jobs
 
 
-@shared_partitions()  # the views share their partitions (see start)
 def plan(
     dataset: Dataset,
     levels: Sequence[str] = LEVELS,
@@ -190,8 +201,12 @@ def plan(
     poles: Sequence[str] | None = None,
     focal: str | None = None,
     size_by: str = INVOLVEMENT,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> list[Job]:
     """The figures to draw for a dataset, their views prepared (all computation happens here).
+
+    The views share ``partitions`` and ``layouts`` (a build's caches; default: new ones for this call).
 
     Examples
     --------
@@ -205,9 +220,12 @@ def plan(
     _check(dataset, levels)
     formats = FORMATS + (("pdf",) if pdf else ())
     jobs = []
+    partitions = PartitionCache() if partitions is None else partitions
     for level in levels:
-        jobs += _level_jobs(dataset, level, formats, mode, half_life, poles, focal, size_by)
-    jobs += _timeline_jobs(dataset, levels, formats, mode, half_life, poles, focal)
+        jobs += _level_jobs(
+            dataset, level, formats, mode, half_life, poles, focal, size_by, partitions, layouts
+        )
+    jobs += _timeline_jobs(dataset, levels, formats, mode, half_life, poles, focal, partitions)
     _no_clash(jobs)
     return jobs
 
@@ -398,12 +416,10 @@ def gif_bytes(
 
 
 def forget() -> None:
-    """Forget what this process remembers between figures (the layouts, the text work of
+    """Forget what this process remembers between figures (the text work of
     :mod:`network.figures.canvas`): the next drawing starts cold, as in a new process."""
     from network.figures import canvas
-    from network.output import layout
 
-    layout._LAYOUTS.clear()
     canvas.clear()
 
 
@@ -678,6 +694,8 @@ def start(
     size_by: str = INVOLVEMENT,
     progress: Callable[[str], None] | None = None,
     cache: FigureCache | None = None,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> Drawing:
     """Start drawing every figure of ``dataset``; ``.result()`` of the return value writes them.
 
@@ -687,30 +705,34 @@ def start(
     work (``entente build`` computes its tables meanwhile). Bad options raise
     ValueError before anything is drawn or written. Arguments as for
     :func:`render_all`; with a ``cache``, figures found in it are not drawn
-    again, and those drawn are put in it.
+    again, and those drawn are put in it. The views share ``partitions`` and ``layouts``
+    (a build's caches, :class:`network.measures.balance.PartitionCache` and
+    :class:`network.output.layout.LayoutCache`; default: new partitions, layouts afresh).
     """
     t0 = time.perf_counter()
     _check(dataset, levels)
     formats = FORMATS + (("pdf",) if pdf else ())
     out = Path(out_dir)
     # the views of the snapshots and of the balance time line share their partitions
-    with shared_partitions():
-        timelines = _timeline_jobs(dataset, levels, formats, mode, half_life, poles, focal)
-        figures_per_level = len(figure_years(dataset)) + len(dataset.periods) + 2
-        workers = _workers(jobs, len(levels) * figures_per_level + len(timelines))
-        drawing = Drawing(out, workers, t0, progress, cache)
-        try:
-            out.mkdir(parents=True, exist_ok=True)  # fail now, not after drawing, if it cannot be made
-            drawing.add(timelines)
-            planned = list(timelines)
-            for level in levels:
-                part = _level_jobs(dataset, level, formats, mode, half_life, poles, focal, size_by)
-                planned += part
-                _no_clash(planned)
-                drawing.add(part)
-        except BaseException:
-            drawing.cancel()
-            raise
+    partitions = PartitionCache() if partitions is None else partitions
+    timelines = _timeline_jobs(dataset, levels, formats, mode, half_life, poles, focal, partitions)
+    figures_per_level = len(figure_years(dataset)) + len(dataset.periods) + 2
+    workers = _workers(jobs, len(levels) * figures_per_level + len(timelines))
+    drawing = Drawing(out, workers, t0, progress, cache)
+    try:
+        out.mkdir(parents=True, exist_ok=True)  # fail now, not after drawing, if it cannot be made
+        drawing.add(timelines)
+        planned = list(timelines)
+        for level in levels:
+            part = _level_jobs(
+                dataset, level, formats, mode, half_life, poles, focal, size_by, partitions, layouts
+            )
+            planned += part
+            _no_clash(planned)
+            drawing.add(part)
+    except BaseException:
+        drawing.cancel()
+        raise
     return drawing
 
 

@@ -29,8 +29,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +45,7 @@ __all__ = [
     "walk_balance",
     "frustration",
     "best_partition",
-    "shared_partitions",
+    "PartitionCache",
     "EXACT_LIMIT",
     "PARTITION_EXACT_LIMIT",
 ]
@@ -511,56 +510,69 @@ def _local_search(n: int, edges: list[_Edge], kmax: int, seed: int) -> tuple[flo
     return best_cost, best_labels
 
 
-#: Partitions found within :func:`shared_partitions`, by all a partition depends on; None outside.
-_SHARED: dict[tuple[Any, ...], SignedPartition] | None = None
-
-
-@contextmanager
-def shared_partitions() -> Iterator[None]:
-    """Within this block, a partition (:func:`frustration`, :func:`best_partition`) of a signed
-    graph solved before in the block is returned again instead of being solved again.
+class PartitionCache:
+    """Partitions (:func:`frustration`, :func:`best_partition`) solved once and handed out again.
 
     A build asks for the frustration partition of the same snapshot many times over (the
-    tables, the figures' blocs and balance, the explorer, the lesson pages); each is solved
+    tables, the figures' blocs and balance, the explorer, the lesson pages); the build makes
+    one cache and passes it to every analysis and output as ``partitions=``, so each is solved
     once. The key holds everything the answer depends on: the nodes (in the order they are
     labelled, each with its type), the signed edges with their costs, the number of blocs
     allowed, the exactness limit and the seed; so a partition is reused only where solving
     again would give the same one. :class:`SignedPartition` is frozen, so the one shared
-    answer cannot be changed by a caller. Blocks may nest (the outermost one keeps the
-    partitions); outside any block nothing is kept, so timing a repeated call measures the
-    solve each time.
+    answer cannot be changed by a caller. Nothing is kept anywhere else: a call given no cache
+    solves afresh, so timing a repeated call measures the solve each time.
+
+    ``hits`` and ``misses`` count the answers handed out again and those solved.
 
     Examples
     --------
     >>> G = nx.cycle_graph(4)
     >>> nx.set_edge_attributes(G, -1, "sign")
-    >>> with shared_partitions():
-    ...     frustration(G) is frustration(G)
+    >>> cache = PartitionCache()
+    >>> frustration(G, partitions=cache) is frustration(G, partitions=cache)
     True
+    >>> cache.misses, cache.hits, len(cache)
+    (1, 1, 1)
     >>> frustration(G) is frustration(G)
     False
     """
-    global _SHARED
-    if _SHARED is not None:  # an outer block keeps them
-        yield
-        return
-    _SHARED = {}
-    try:
-        yield
-    finally:
-        _SHARED = None
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[Any, ...], SignedPartition] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __repr__(self) -> str:
+        return f"PartitionCache({len(self)} partitions, {self.hits} hits, {self.misses} misses)"
+
+    def get(self, key: tuple[Any, ...], solve: Callable[[], SignedPartition]) -> SignedPartition:
+        """The partition kept under ``key``, or ``solve()``'s, kept from now on."""
+        found = self._found.get(key)
+        if found is None:
+            self.misses += 1
+            found = self._found[key] = solve()
+        else:
+            self.hits += 1
+        return found
 
 
-def _solve(G: nx.Graph, kmax: int | None, weight: str | None, exact_limit: int, seed: int) -> SignedPartition:
+def _solve(
+    G: nx.Graph,
+    kmax: int | None,
+    weight: str | None,
+    exact_limit: int,
+    seed: int,
+    partitions: PartitionCache | None,
+) -> SignedPartition:
     nodes, edges = _indexed(G, weight)
-    shared = _SHARED
-    if shared is None:
+    if partitions is None:
         return _solve_indexed(nodes, edges, kmax, weight, exact_limit, seed)
     key = (tuple((type(u), u) for u in nodes), tuple(edges), kmax, weight is None, exact_limit, seed)
-    found = shared.get(key)
-    if found is None:
-        found = shared[key] = _solve_indexed(nodes, edges, kmax, weight, exact_limit, seed)
-    return found
+    return partitions.get(key, lambda: _solve_indexed(nodes, edges, kmax, weight, exact_limit, seed))
 
 
 def _solve_indexed(
@@ -602,7 +614,12 @@ def _solve_indexed(
 @not_implemented_for("directed")
 @not_implemented_for("multigraph")
 def frustration(
-    G: nx.Graph, weight: str | None = None, *, exact_limit: int = EXACT_LIMIT, seed: int = 0
+    G: nx.Graph,
+    weight: str | None = None,
+    *,
+    exact_limit: int = EXACT_LIMIT,
+    seed: int = 0,
+    partitions: PartitionCache | None = None,
 ) -> SignedPartition:
     """The frustration index (line index of balance) and a best split into two blocs.
 
@@ -634,6 +651,8 @@ def frustration(
     seed : int
         Seed of the local search (used for the upper bound, and as the answer
         above ``exact_limit``).
+    partitions : PartitionCache, optional
+        Where a partition solved before is found, and this one kept (default: solved afresh).
 
     Returns
     -------
@@ -662,7 +681,7 @@ def frustration(
     .. [3] Aref, S. and Wilson, M. C. (2018). Measuring partial balance in
        signed networks. *Journal of Complex Networks* 6(4): 566-595.
     """
-    return _solve(G, 2, weight, exact_limit, seed)
+    return _solve(G, 2, weight, exact_limit, seed, partitions)
 
 
 @not_implemented_for("directed")
@@ -674,6 +693,7 @@ def best_partition(
     *,
     exact_limit: int = PARTITION_EXACT_LIMIT,
     seed: int = 0,
+    partitions: PartitionCache | None = None,
 ) -> SignedPartition:
     """A partition into blocs with the fewest violations (negative inside plus positive between).
 
@@ -704,6 +724,8 @@ def best_partition(
         Largest component, in nodes, solved exactly.
     seed : int
         Seed of the local search.
+    partitions : PartitionCache, optional
+        Where a partition solved before is found, and this one kept (default: solved afresh).
 
     Returns
     -------
@@ -729,4 +751,4 @@ def best_partition(
     """
     if k is not None and k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
-    return _solve(G, k, weight, exact_limit, seed)
+    return _solve(G, k, weight, exact_limit, seed, partitions)

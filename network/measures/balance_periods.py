@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from network.output.rows import Rows
 from network.timeline.snapshots import Snapshot, signed_graph
+
+if TYPE_CHECKING:
+    from network.measures.balance import PartitionCache
 
 __all__ = ["balance_rows"]
 
@@ -15,7 +19,9 @@ def _number(x: float) -> float | None:
     return None if math.isnan(x) else x
 
 
-def balance_rows(snaps: Iterable[Snapshot], poles: Sequence[str] = ()) -> Rows:
+def balance_rows(
+    snaps: Iterable[Snapshot], poles: Sequence[str] = (), *, partitions: PartitionCache | None = None
+) -> Rows:
     """One row of balance measures per period (see network.measures.balance).
 
     Keys: period, nodes, edges, triangles, balanced_triangles,
@@ -26,7 +32,8 @@ def balance_rows(snaps: Iterable[Snapshot], poles: Sequence[str] = ()) -> Rows:
     name (``unbalanced``: "A / B / C") and ``camps``: each camp of
     :func:`network.measures.camps.camps` towards the ``poles`` present in the period,
     as a list ``[camp label, actor, ...]`` (None when no pole is present).
-    NaN measures (no triangles; no edges) are None.
+    NaN measures (no triangles; no edges) are None. ``partitions`` (a
+    :class:`network.measures.balance.PartitionCache`) holds the partitions solved so far.
 
     >>> from network import load
     >>> from network.timeline.snapshots import snapshots
@@ -56,11 +63,11 @@ def balance_rows(snaps: Iterable[Snapshot], poles: Sequence[str] = ()) -> Rows:
         counts = triangle_counts(g)
         total = sum(counts.values())
         balanced = counts["+++"] + counts["+--"]
-        part = frustration(g)
-        k_part = best_partition(g)
+        part = frustration(g, partitions=partitions)
+        k_part = best_partition(g, partitions=partitions)
         names = snap.graph.nodes
         present = [p for p in poles if p in snap.graph]
-        groups = camp_groups(camps(snap.graph, present)) if present else None
+        groups = camp_groups(camps(snap.graph, present, partitions=partitions)) if present else None
         out.append(
             {
                 "period": snap.window.id,

@@ -78,10 +78,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from network.output.rows import Rows
+
+if TYPE_CHECKING:
+    from network.measures.balance import PartitionCache
 
 __all__ = [
     "Camp",
@@ -158,7 +162,14 @@ def _signed(graph: nx.Graph) -> nx.Graph:
     return g
 
 
-def _side_together(g: nx.Graph, labels: Mapping[str, int], actor: str, pole: str, best: float) -> str:
+def _side_together(
+    g: nx.Graph,
+    labels: Mapping[str, int],
+    actor: str,
+    pole: str,
+    best: float,
+    partitions: PartitionCache | None = None,
+) -> str:
     """``same_side``, ``other_side`` or ``either_side``: where every best split puts ``actor``.
 
     ``labels`` is one best split (value ``best``). The other placement is forced
@@ -173,7 +184,7 @@ def _side_together(g: nx.Graph, labels: Mapping[str, int], actor: str, pole: str
     forced.add_nodes_from(g)
     forced.add_edges_from((u, v, {"sign": d["sign"], "cost": 1}) for u, v, d in g.edges(data=True))
     forced.add_edge(actor, pole, sign=-1 if together else 1, cost=g.number_of_edges() + 1)
-    other = frustration(forced, weight="cost")
+    other = frustration(forced, weight="cost", partitions=partitions)
     side = {u: b for b, bloc in enumerate(other.blocs) for u in bloc}
     cost = sum(1 for u, v, d in g.edges(data=True) if (side[u] == side[v]) != (d["sign"] > 0))
     if cost <= best:
@@ -181,7 +192,9 @@ def _side_together(g: nx.Graph, labels: Mapping[str, int], actor: str, pole: str
     return "same_side" if together else "other_side"
 
 
-def camps(graph: nx.Graph, poles: Sequence[str]) -> dict[str, Camp]:
+def camps(
+    graph: nx.Graph, poles: Sequence[str], *, partitions: PartitionCache | None = None
+) -> dict[str, Camp]:
     """The camp of every actor of a period's graph towards ``poles`` (see the module docstring).
 
     Parameters
@@ -193,6 +206,9 @@ def camps(graph: nx.Graph, poles: Sequence[str]) -> dict[str, Camp]:
     poles : sequence of str
         The poles, in their order. A pole that is not in the graph is a
         ValueError; one without a tie in the period is reached by no one.
+    partitions : PartitionCache, optional
+        The partitions solved so far (:class:`network.measures.balance.PartitionCache`),
+        where this call finds those it needs and keeps those it solves.
 
     Returns
     -------
@@ -218,7 +234,7 @@ def camps(graph: nx.Graph, poles: Sequence[str]) -> dict[str, Camp]:
     friendly.add_edges_from((u, v) for u, v, d in signed.edges(data=True) if d["sign"] > 0)
     coop = {p: nx.node_connected_component(friendly, p) if p in friendly else {p} for p in poles}
     reach = {p: nx.node_connected_component(signed, p) if p in signed else {p} for p in poles}
-    split = frustration(signed) if signed.number_of_nodes() else None
+    split = frustration(signed, partitions=partitions) if signed.number_of_nodes() else None
     labels = {u: b for b, bloc in enumerate(split.blocs) for u in bloc} if split else {}
     out: dict[str, Camp] = {}
     for actor in sorted(graph):
@@ -230,7 +246,7 @@ def camps(graph: nx.Graph, poles: Sequence[str]) -> dict[str, Camp]:
             if actor in coop[p]:
                 relation = "cooperative"
             elif actor in reach[p] and split is not None:
-                relation = _side_together(signed, labels, actor, p, split.value)
+                relation = _side_together(signed, labels, actor, p, split.value, partitions)
             else:
                 relation = "no_path"
             relations.append((p, relation))
@@ -247,7 +263,13 @@ def camps(graph: nx.Graph, poles: Sequence[str]) -> dict[str, Camp]:
     return out
 
 
-def camp_rows(snaps: Iterable, poles: Sequence[str], *, inactive: bool = False) -> Rows:
+def camp_rows(
+    snaps: Iterable,
+    poles: Sequence[str],
+    *,
+    inactive: bool = False,
+    partitions: PartitionCache | None = None,
+) -> Rows:
     """The camp of every actor with a tie, per period: the rows of ``entente alignment --blocs``.
 
     Parameters
@@ -258,6 +280,8 @@ def camp_rows(snaps: Iterable, poles: Sequence[str], *, inactive: bool = False) 
         The poles.
     inactive : bool
         Also list the actors without a tie in the period.
+    partitions : PartitionCache, optional
+        As for :func:`camps`.
 
     Returns
     -------
@@ -276,7 +300,7 @@ def camp_rows(snaps: Iterable, poles: Sequence[str], *, inactive: bool = False) 
     """
     out = Rows()
     for snap in snaps:
-        for actor, camp in camps(snap.graph, poles).items():
+        for actor, camp in camps(snap.graph, poles, partitions=partitions).items():
             if camp.kind == "inactive" and not inactive:
                 continue
             out.append(

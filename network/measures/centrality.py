@@ -4,7 +4,8 @@ One row per actor with at least one tie in the period (inactive actors are
 left out), ranked within the period by :data:`RANK_BY` (involvement, the
 total weight of the actor's ties, unless asked otherwise): the one "who was
 central" of every output. Formulas, ranges, references and what each measure
-rewards and ignores are in ``docs/measures.md`` and :data:`GUIDE`.
+rewards and ignores are in ``docs/measures.md``; how the outputs name them, in
+:data:`network.output.measure_names.MEASURE_NAMES`.
 
 Examples
 --------
@@ -37,7 +38,6 @@ __all__ = [
     "rank",
     "MEASURES",
     "RANK_BY",
-    "GUIDE",
     "BETWEENNESS_EXACT_MAX",
     "BETWEENNESS_SAMPLES",
     "PN_MAX",
@@ -52,57 +52,6 @@ _PAGERANK_ALPHA = 0.85
 #: tables' ninth decimal. networkx's default (stop when the L1 step is below 1e-6 per node)
 #: leaves errors of order 1e-6, so the last printed digits were noise.
 _PAGERANK_ERROR = 1e-12
-
-#: Each measure's name and, in plain words, what it rewards and what it ignores (shown on the
-#: lesson pages and in the explorer; the formulas are in docs/measures.md).
-GUIDE: dict[str, tuple[str, str]] = {
-    "involvement": (
-        "Total weight of ties",
-        "the default ranking: the weights of all the actor's ties in the period added up, cooperative "
-        "and hostile alike; you can check it from the ties listed. It rewards being much reported; it "
-        "ignores whether the ties are friendly or hostile and who they are with.",
-    ),
-    "ties": (
-        "Ties",
-        "how many ties the actor has in the period (it breaks equal totals). It rewards being often "
-        "mentioned; it ignores how strong each tie is.",
-    ),
-    "degree_pos": (
-        "Cooperative partners",
-        "how many actors it cooperated with on balance. It rewards many friends; it ignores how much.",
-    ),
-    "degree_neg": (
-        "Hostile partners",
-        "how many actors it was hostile to on balance. It rewards many enemies; it ignores how much.",
-    ),
-    "strength": (
-        "Net strength",
-        "cooperative weight minus hostile weight. It rewards friendliness; a much-attacked actor "
-        "scores low however central it was to the quarrel.",
-    ),
-    "strength_pos": ("Cooperative strength", "the weight of its cooperative ties only."),
-    "strength_neg": ("Hostile strength", "the weight of its hostile ties only."),
-    "betweenness": (
-        "Betweenness",
-        "how often it lies on the shortest cooperative path between two others. It rewards being a "
-        "go-between; it ignores hostile ties and actors at the edge of the network.",
-    ),
-    "eigenvector": (
-        "Eigenvector",
-        "cooperating strongly with actors who themselves cooperate strongly. It rewards being in the "
-        "thick of the friendly core; it ignores hostile ties.",
-    ),
-    "pagerank": (
-        "PageRank",
-        "like eigenvector, but every actor passes on a share of its standing. It ignores hostile ties.",
-    ),
-    "pn": (
-        "PN index",
-        "cooperative ties to well-connected actors, each hostile tie counting against twice as much "
-        "(Everett and Borgatti 2014). It rewards friends of the well-connected; it punishes enemies, "
-        "so a fiercely contested actor can rank low; not something to check by hand.",
-    ),
-}
 
 
 def involvement(graph: nx.Graph, actor: str) -> tuple[float, int]:

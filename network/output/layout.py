@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -41,6 +41,7 @@ from network.timeline.windows import Window
 __all__ = [
     "stable_layout",
     "layout_for",
+    "LayoutCache",
     "union_graph",
     "label_text",
     "LabelGeometry",
@@ -127,7 +128,7 @@ def label_geometry() -> LabelGeometry:
     frame_w = style.FRAME["x1"] - style.FRAME["x0"]
     units_per_inch = frame_w / (fig_w * style.SNAPSHOT_AXES[2])
     em = style.FONT["label"] / 72 * units_per_inch
-    radius = math.sqrt(style.NODE_SIZE[1]) / 2 / 72 * units_per_inch
+    radius = style.marker_radius(style.NODE_SIZE[1]) / 72 * units_per_inch
     return LabelGeometry(
         em=em,
         line_height=style.LABEL["line_em"] * em,
@@ -564,11 +565,54 @@ def _layout_window(dataset: Dataset) -> Window:
     return Window("all", "all", lo, hi)
 
 
-#: The last layouts computed, by dataset and arguments: the figures, the explorer and the lesson
-#: pages of one build all ask for the same ones. An entry holds its dataset, so the id in its key
-#: stays that dataset's.
-_LAYOUTS: dict[tuple[object, ...], tuple[Dataset, dict[str, tuple[float, float]]]] = {}
-_LAYOUTS_KEPT = 8
+class LayoutCache:
+    """Layouts (:func:`layout_for`) computed once and handed out again, for one dataset object.
+
+    The figures, the explorer and the lesson pages of one build all ask for the same
+    layouts; the build makes one cache and passes it to each as ``layouts=``. A layout is
+    kept by all it depends on (the level, the poles, the seed, the actors placed besides
+    the record's) and by the dataset it was computed from: an entry holds that dataset, so
+    an entry is used only for the very same object, never for another dataset that happens
+    to reuse its ``id``. Nothing is kept anywhere else: a call given no cache computes the
+    layout afresh. ``hits`` and ``misses`` count the layouts handed out again and those computed.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> ds, cache = load("tests/data/mini.yaml"), LayoutCache()
+    >>> layout_for(ds, layouts=cache) == layout_for(ds, layouts=cache) == layout_for(ds)
+    True
+    >>> cache.misses, cache.hits
+    (1, 1)
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[object, ...], tuple[Dataset, dict[str, tuple[float, float]]]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __repr__(self) -> str:
+        return f"LayoutCache({len(self)} layouts, {self.hits} hits, {self.misses} misses)"
+
+    def get(
+        self,
+        dataset: Dataset,
+        key: tuple[object, ...],
+        compute: Callable[[], dict[str, tuple[float, float]]],
+    ) -> dict[str, tuple[float, float]]:
+        """A copy of the layout of ``dataset`` kept under ``key``, or of ``compute()``'s, kept from now on."""
+        full = (id(dataset), *key)
+        hit = self._found.get(full)
+        if hit is not None and hit[0] is dataset:
+            self.hits += 1
+            return dict(hit[1])
+        self.misses += 1
+        out = compute()
+        self._found[full] = (dataset, dict(out))
+        return out
 
 
 def layout_for(
@@ -577,13 +621,15 @@ def layout_for(
     poles: Sequence[str] | None = None,
     seed: int = 0,
     nodes: Iterable[str] = (),
+    layouts: LayoutCache | None = None,
 ) -> dict[str, tuple[float, float]]:
     """The positions the figures use: :func:`stable_layout` of every tie of the dataset at ``level``.
 
     The union is one window over the whole record, with every tie (no
     confidence or type filter), so the positions do not depend on how time
-    is cut or which ties are shown. The result is remembered for the
-    dataset (the last few layouts): asking again costs nothing. Members are pulled towards the actor
+    is cut or which ties are shown. With ``layouts`` (a :class:`LayoutCache`), a layout
+    asked for before is handed out again and this one kept; without, it is computed afresh.
+    Members are pulled towards the actor
     they belong to first (``member_of``); labels are :func:`label_text` of
     the actors' names and aliases. The poles pinned are ``poles``, by default the
     dataset's (``framing: poles``; none without a framing).
@@ -602,17 +648,17 @@ def layout_for(
     present = set(union[0].graph) if union else set()
     extra = frozenset(n for n in nodes if n not in present)
     poles = dataset.poles if poles is None else tuple(poles)
-    key = (id(dataset), level, tuple(poles), seed, extra)
-    hit = _LAYOUTS.get(key)
-    if hit is not None and hit[0] is dataset:
-        return dict(hit[1])
-    parents = {a.id: a.member_of[0].of for a in dataset.actors.values() if a.member_of}
-    labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
-    out = stable_layout(union, poles=poles, seed=seed, parents=parents, labels=labels, nodes=sorted(extra))
-    if len(_LAYOUTS) >= _LAYOUTS_KEPT:
-        _LAYOUTS.pop(next(iter(_LAYOUTS)))
-    _LAYOUTS[key] = (dataset, dict(out))
-    return out
+
+    def compute() -> dict[str, tuple[float, float]]:
+        parents = {a.id: a.member_of[0].of for a in dataset.actors.values() if a.member_of}
+        labels = {a.id: label_text(a.name, a.aliases) for a in dataset.actors.values()}
+        return stable_layout(
+            union, poles=poles, seed=seed, parents=parents, labels=labels, nodes=sorted(extra)
+        )
+
+    if layouts is None:
+        return compute()
+    return layouts.get(dataset, (level, tuple(poles), seed, extra), compute)
 
 
 def clearance(geometry: LabelGeometry | None = None) -> float:
@@ -628,7 +674,7 @@ def clearance(geometry: LabelGeometry | None = None) -> float:
     True
     """
     g = geometry or label_geometry()
-    units_per_point = g.radius / (math.sqrt(style.NODE_SIZE[1]) / 2)
+    units_per_point = g.radius / style.marker_radius(style.NODE_SIZE[1])
     return g.radius + style.EDGE_WIDTH[1] / 2 * units_per_point + g.pad
 
 
@@ -750,10 +796,11 @@ def routes_for(
     seed: int = 0,
     nodes: Iterable[str] = (),
     room: float | Mapping[str, float] | None = None,
+    layouts: LayoutCache | None = None,
 ) -> dict[tuple[str, str], tuple[float, float] | None]:
     """:func:`edge_routes` of every dyad of the whole record, clear of every node of :func:`layout_for`.
 
-    ``poles`` as in :func:`layout_for` (default: the dataset's framing).
+    ``poles`` and ``layouts`` as in :func:`layout_for` (default: the dataset's framing).
 
     One route per dyad for every period, so a line keeps its shape from year
     to year; keys are ``(u, v)`` with ``u < v``. ``room`` is passed on (the
@@ -767,7 +814,7 @@ def routes_for(
     >>> sorted(routes)
     [('albania', 'china'), ('albania', 'ussr'), ('china', 'ussr')]
     """
-    positions = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes)
+    positions = layout_for(dataset, level=level, poles=poles, seed=seed, nodes=nodes, layouts=layouts)
     union = snapshots(dataset, by=[_layout_window(dataset)], level=level)
     dyads = sorted({(min(a, b), max(a, b)) for s in union for a, b in s.graph.edges()})
     return edge_routes(positions, dyads, room)

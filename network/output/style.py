@@ -1,10 +1,17 @@
-"""The one style mapping of every figure (and of the HTML explorer): colours, line styles, sizes, fonts.
+"""The one style mapping of every output: colours, line styles, sizes, fonts, and how data sets them.
 
-Plain data only (dicts, tuples, numbers and strings), so that any module can
-read it without importing matplotlib. Colours are the Okabe-Ito palette
-(Okabe & Ito 2008), which stays distinguishable under the common forms of
-colour blindness; every colour difference is doubled by a second cue (a line
-style, a marker, a label), so nothing is told by colour alone.
+The figures, the HTML explorer, the lesson pages' pictures and the exports
+all read it, so an actor's colour, a marker's area and a line's width and
+dash are decided here once: :func:`edge_kind` (a tie's sign to its look),
+:func:`edge_top` and :func:`edge_width` (a line's width by its |net
+weight|), :func:`size_value`, :func:`node_top` and :func:`node_area` (a
+marker's area by the actor's measure, involvement by default),
+:func:`marker_radius`. Plain data (dicts, tuples, numbers and strings) and
+plain functions, so that any module can read it without importing matplotlib.
+Colours are the Okabe-Ito palette (Okabe & Ito 2008), which stays
+distinguishable under the common forms of colour blindness; every colour
+difference is doubled by a second cue (a line style, a marker, a label), so
+nothing is told by colour alone.
 
 Examples
 --------
@@ -14,6 +21,8 @@ Examples
 ('#0072B2', '#E69F00')
 >>> RC["svg.hashsalt"]
 'entente'
+>>> edge_width(2.0, edge_top([2.0, -1.0])), node_area(5.0, node_top([5.0, 10.0]))
+(4.0, 495.0)
 
 References
 ----------
@@ -24,13 +33,24 @@ References
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
     "OKABE_ITO",
     "EDGE",
+    "EDGE_KIND",
     "EDGE_WIDTH",
     "EDGE_WEIGHT_FULL",
+    "edge_kind",
+    "edge_top",
+    "edge_width",
+    "size_value",
+    "node_top",
+    "node_area",
+    "marker_radius",
+    "scale",
     "BLOC",
     "INACTIVE",
     "NODE",
@@ -93,11 +113,52 @@ EDGE: dict[str, dict[str, Any]] = {
         "dash": (1, 2),
     },
 }
+#: The :data:`EDGE` kind of a dyad by the sign of its net weight (+1, -1, 0).
+EDGE_KIND: dict[int, str] = {1: "positive", -1: "negative", 0: "zero"}
 #: Line width in points of the lightest and of the heaviest edge (|net weight|, one scale for all periods).
 EDGE_WIDTH = (1.0, 7.0)
 #: The heaviest width goes to the heaviest edge, or to this net weight if no edge is as heavy
 #: (so that a record of equal, light ties is not drawn all in the heaviest lines).
 EDGE_WEIGHT_FULL = 4.0
+
+
+def edge_kind(sign: int) -> str:
+    """The :data:`EDGE` kind of a dyad whose net weight has ``sign``.
+
+    >>> edge_kind(-1), EDGE[edge_kind(0)]["linestyle"]
+    ('negative', 'dotted')
+    """
+    return EDGE_KIND[sign]
+
+
+def scale(value: float, top: float, out: tuple[float, float] | list[float]) -> float:
+    """``value`` in ``0..top`` mapped linearly onto ``out[0]..out[1]`` (a ``top`` of 0 counts as 1).
+
+    >>> scale(2.0, 4.0, (1.0, 7.0)), scale(9.0, 4.0, (1.0, 7.0)), scale(0.0, 0.0, (1.0, 7.0))
+    (4.0, 7.0, 1.0)
+    """
+    return out[0] + (out[1] - out[0]) * min(value, top) / (top or 1.0)
+
+
+def edge_top(weights: Iterable[float]) -> float:
+    """The net weight drawn in the widest line: the largest |weight| drawn on one scale, at least
+    :data:`EDGE_WEIGHT_FULL`.
+
+    >>> edge_top([1.0, -6.5]), edge_top([1.0]), edge_top([])
+    (6.5, 4.0, 4.0)
+    """
+    return max([abs(w) for w in weights] + [EDGE_WEIGHT_FULL])
+
+
+def edge_width(weight: float, top: float) -> float:
+    """Line width in points of a dyad of net ``weight``, on the scale whose widest line is ``top``
+    (:func:`edge_top` of every weight drawn on that scale).
+
+    >>> edge_width(-4.0, 4.0), edge_width(1.0, edge_top([1.0]))
+    (7.0, 2.5)
+    """
+    return scale(abs(weight), top, EDGE_WIDTH)
+
 
 #: Node colour by camp (:func:`network.measures.camps.camps`, key from
 #: :func:`network.measures.camps.camp_key`), and
@@ -181,6 +242,49 @@ NODE: dict[str, Any] = {
 }
 #: Marker area in points^2 of the least and of the most central active actor (one scale for all periods).
 NODE_SIZE = (90.0, 900.0)
+
+
+def size_value(value: float | None) -> float:
+    """What a marker's area shows of an actor's measure: the value, 0 if missing or below 0.
+
+    The measure is involvement (:data:`network.measures.choices.INVOLVEMENT`, the total weight of
+    the actor's ties in the period) unless a figure is asked for another.
+
+    >>> size_value(3), size_value(None), size_value(-0.5)
+    (3.0, 0.0, 0.0)
+    """
+    return 0.0 if value is None else max(float(value), 0.0)
+
+
+def node_top(values: Iterable[float]) -> float:
+    """The value drawn in the largest marker: the largest :func:`size_value` on one scale (0: none).
+
+    >>> node_top([1.0, 3.5]), node_top([])
+    (3.5, 0.0)
+    """
+    return max(values, default=0.0)
+
+
+def node_area(value: float, top: float) -> float:
+    """Marker area in points^2 of an active actor whose :func:`size_value` is ``value``, on the scale
+    whose largest marker is ``top`` (:func:`node_top`); an actor without a tie is drawn at
+    ``INACTIVE["size"]``.
+
+    >>> node_area(0.0, 10.0), node_area(10.0, 10.0), node_area(5.0, 10.0)
+    (90.0, 900.0, 495.0)
+    """
+    return scale(value, top, NODE_SIZE)
+
+
+def marker_radius(area: float) -> float:
+    """Radius in points of a marker of ``area`` points^2 (matplotlib's: the diameter is ``sqrt(area)``).
+
+    >>> marker_radius(900.0)
+    15.0
+    """
+    return math.sqrt(area) / 2
+
+
 #: Markers of the poles' series in the time lines (a second cue besides colour).
 POLE_MARKERS = ("o", "s", "D", "^", "v")
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from network.dataset.model import Dataset
-from network.measures.balance import frustration, triangle_counts, unbalanced_triangles
+from network.measures.balance import PartitionCache, frustration, triangle_counts, unbalanced_triangles
 from network.measures.camps import Camp, camp_groups, camp_text, camps
 from network.measures.centrality import centrality
 from network.measures.diff import diff
@@ -193,12 +193,14 @@ def _changes(dataset: Dataset, snaps: list[Snapshot], i: int) -> tuple[Change, .
     return tuple(sorted(out, key=lambda c: order.index(c.kind)))
 
 
-def _balance(snap: Snapshot, poles: Sequence[str], names: dict[str, str]) -> Balance:
+def _balance(
+    snap: Snapshot, poles: Sequence[str], names: dict[str, str], partitions: PartitionCache
+) -> Balance:
     g = signed_graph(snap.graph)
     counts = triangle_counts(g)
-    part = frustration(g)
+    part = frustration(g, partitions=partitions)
     present = [p for p in poles if p in snap.graph]
-    found = camps(snap.graph, present)
+    found = camps(snap.graph, present, partitions=partitions)
     groups = (  # no poles: no camps to list
         {
             camp_text(found[members[0]], names): tuple(names.get(a, a) for a in members)
@@ -225,6 +227,8 @@ def lesson(
     by: str | None = None,
     poles: Sequence[str] | None = None,
     focal: str | None = None,
+    *,
+    partitions: PartitionCache | None = None,
 ) -> Lesson:
     """The lesson's content: one :class:`Page` per period.
 
@@ -245,6 +249,9 @@ def lesson(
     focal : str, optional
         The actor a discussion question follows; default the dataset's
         ``framing: focal`` (no such question without one).
+    partitions : PartitionCache, optional
+        The partitions solved so far (a build's); default: a new cache for this call, in
+        which a period's partition gives both its frustration and its camps.
 
     Returns
     -------
@@ -266,6 +273,7 @@ def lesson(
     poles = dataset.poles if poles is None else tuple(poles)
     focal = dataset.focal if focal is None else focal
     present = tuple(p for p in poles if p in names)
+    partitions = PartitionCache() if partitions is None else partitions
     pages = []
     used: set[str] = set()
     for i, snap in enumerate(snaps):
@@ -283,7 +291,7 @@ def lesson(
             ties=_notes(dataset, list(snap.allocation)),
             changes=_changes(dataset, snaps, i),
             central=central,
-            balance=_balance(snap, present, names),
+            balance=_balance(snap, present, names, partitions),
             cooperative=signs.count(1),
             hostile=signs.count(-1),
         )

@@ -23,9 +23,12 @@ from importlib import resources
 from pathlib import Path
 
 from network.dataset.model import Dataset
+from network.measures.balance import PartitionCache
 from network.measures.camps import CAMP_EXPLAINED, camp_key, legend_text
-from network.measures.centrality import GUIDE, RANK_BY
+from network.measures.centrality import RANK_BY
 from network.output.atomic import write_text
+from network.output.layout import LayoutCache
+from network.output.measure_names import measure_title, measure_words
 from network.report.lesson import Change, Lesson, Page, TieNote, lesson
 from network.report.svg import Drawing
 
@@ -35,7 +38,8 @@ DEFAULT_OUT = "figures/report"
 #: The centrality columns of a page's "Who was most central" table: the ranking first, others beside it.
 CENTRAL_COLUMNS = (RANK_BY, "ties", "degree_pos", "degree_neg", "pn")
 _RANK_NOTE = (
-    f"Ranked by {GUIDE[RANK_BY][0].lower()}, the ranking every output of this package uses; equal totals "
+    f"Ranked by {measure_title(RANK_BY).lower()}, the ranking every output of this package uses; "
+    "equal totals "
     'go to the actor with more ties. The other columns are other ways to read "central":'
 )
 
@@ -93,7 +97,14 @@ def _change_title(c: Change) -> str:
 
 
 def _css() -> str:
-    return resources.files(__package__).joinpath("report.css").read_text(encoding="utf-8")
+    """The pages' style sheet: report.css with ``@positive@`` and ``@negative@`` filled in, a tie's
+    border in its edge's colour (:data:`network.output.style.EDGE`)."""
+    from network.output.style import EDGE
+
+    text = resources.files(__package__).joinpath("report.css").read_text(encoding="utf-8")
+    return text.replace("@positive@", EDGE["positive"]["color"]).replace(
+        "@negative@", EDGE["negative"]["color"]
+    )
 
 
 def _html_doc(title: str, body: str) -> str:
@@ -162,7 +173,7 @@ def _html_legend(les: Lesson, drawing: Drawing) -> str:
     faded = f' opacity="{L["inactive"]["alpha"]:g}"'  # as the picture draws an actor without a tie
     blocs = "".join(
         f'<li><span class="swatch"><svg viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" '
-        f'cy="6" r="{3 if k == "none" else 5}" fill="{b["colour"]}" stroke="#222"'
+        f'cy="6" r="{3 if k == "none" else 5}" fill="{b["colour"]}" stroke="{L["node"]["edge"]}"'
         f"{faded if k == 'none' else ''}/></svg></span>{escape(b['label'])}</li>"
         for k, b in L["bloc"].items()
         if k in used
@@ -209,7 +220,7 @@ def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
     out.append("</section>")
     out.append("<section><h2>Who was most central</h2>")
     if page.central:
-        head = "".join(f"<th>{escape(GUIDE[k][0])}</th>" for k in CENTRAL_COLUMNS)
+        head = "".join(f"<th>{escape(measure_title(k))}</th>" for k in CENTRAL_COLUMNS)
         rows = "".join(
             f"<tr><td>{r['rank']}</td><td>{escape(r['name'])}</td>"
             + "".join(f"<td>{_central_cell(r, k)}</td>" for k in CENTRAL_COLUMNS)
@@ -217,7 +228,7 @@ def _html_page(les: Lesson, i: int, drawing: Drawing) -> str:
             for r in page.central
         )
         words = "".join(
-            f"<dt>{escape(GUIDE[k][0])}</dt><dd>{escape(GUIDE[k][1])}</dd>" for k in CENTRAL_COLUMNS
+            f"<dt>{escape(measure_title(k))}</dt><dd>{escape(measure_words(k))}</dd>" for k in CENTRAL_COLUMNS
         )
         out.append(
             f"<table><thead><tr><th>Rank</th><th>Actor</th>{head}</tr></thead><tbody>{rows}</tbody></table>"
@@ -374,14 +385,14 @@ def _md_page(les: Lesson, i: int) -> str:
     out += ["## Who was most central", ""]
     if page.central:
         out += [
-            "| Rank | Actor | " + " | ".join(GUIDE[k][0] for k in CENTRAL_COLUMNS) + " |",
+            "| Rank | Actor | " + " | ".join(measure_title(k) for k in CENTRAL_COLUMNS) + " |",
             "|---:|---|" + "---:|" * len(CENTRAL_COLUMNS),
         ]
         for r in page.central:
             cells = " | ".join(_central_cell(r, k) for k in CENTRAL_COLUMNS)
             out.append(f"| {r['rank']} | {_md(r['name'])} | {cells} |")
         out += ["", _RANK_NOTE, ""]
-        out += [f"- **{GUIDE[k][0]}**: {GUIDE[k][1]}" for k in CENTRAL_COLUMNS]
+        out += [f"- **{measure_title(k)}**: {measure_words(k)}" for k in CENTRAL_COLUMNS]
     else:
         out.append("No actor has a tie in this period.")
     out += [
@@ -447,6 +458,9 @@ def write_report(
     level: str = "state",
     by: str | None = None,
     poles: Sequence[str] | None = None,
+    *,
+    partitions: PartitionCache | None = None,
+    layouts: LayoutCache | None = None,
 ) -> list[Path]:
     """Write the lesson to ``out_dir``: ``index.html``, ``index.md``, and per period HTML, Markdown and SVG.
 
@@ -458,14 +472,17 @@ def write_report(
         The folder (made if missing; default ``figures/report``).
     level, by, poles
         As in :func:`network.report.lesson.lesson`.
+    partitions, layouts : optional
+        A build's caches (:class:`network.measures.balance.PartitionCache`,
+        :class:`network.output.layout.LayoutCache`); default: new ones for this call.
 
     Returns
     -------
     list of Path
         Every file written (atomically), index first.
     """
-    les = lesson(dataset, level=level, by=by, poles=poles)
-    drawing = Drawing(dataset, les)
+    les = lesson(dataset, level=level, by=by, poles=poles, partitions=partitions)
+    drawing = Drawing(dataset, les, layouts=layouts)
     files = {**html_pages(les, drawing), **markdown_pages(les)}
     files.update({f"snapshot-{p.slug}.svg": drawing.svg(p) + "\n" for p in les.pages})
     folder = Path(out_dir)

@@ -25,7 +25,7 @@ from typing import Any
 from network.dataset.model import Dataset
 from network.measures.camps import camp_key
 from network.measures.centrality import centrality
-from network.output.layout import label_text
+from network.output.layout import LayoutCache, label_text
 from network.report.lesson import Lesson, Page
 
 __all__ = ["Drawing"]
@@ -38,29 +38,24 @@ def _f(x: float) -> str:
 class Drawing:
     """Draws the pages of one lesson on one scale (widths and sizes comparable across periods)."""
 
-    def __init__(self, dataset: Dataset, lesson: Lesson) -> None:
-        from network.explorer.look import involvement, look, marker_radius, positions, routes, scale
+    def __init__(self, dataset: Dataset, lesson: Lesson, layouts: LayoutCache | None = None) -> None:
+        from network.explorer.look import Scales, bends, look, positions
 
         nodes = sorted({n for p in lesson.pages for n in p.snapshot.graph})
         self.names = lesson.names
         self.poles = lesson.poles
         self.look: dict[str, Any] = look(lesson.poles, lesson.names)
-        self.pos = positions(dataset, level=lesson.level, poles=lesson.poles, nodes=nodes)
+        self.pos = positions(dataset, level=lesson.level, poles=lesson.poles, nodes=nodes, layouts=layouts)
         self.labels = {
             n: label_text(self.names.get(n, n), dataset.actors[n].aliases if n in dataset.actors else ())
             for n in nodes
         }
         snaps = [p.snapshot for p in lesson.pages]
         self.rows = {(r["period"], r["actor"]): r for r in centrality(snaps)}
-        self.vmax = max((involvement(r) for r in self.rows.values()), default=0.0)
-        self.wmax = max((abs(d["weight"]) for s in snaps for *_, d in s.graph.edges(data=True)), default=0.0)
+        #: marker areas and line widths on one scale for every page, as the figures draw a set of snapshots
+        self.scales = Scales.of(snaps, self.rows.values())
         # a line bends round the nodes it does not connect, each at its largest marker on any page
-        biggest = {n: float(self.look["inactive"]["size"]) for n in nodes}
-        for (_, n), r in self.rows.items():
-            biggest[n] = max(biggest[n], scale(involvement(r), self.vmax, self.look["node_size"]))
-        dyads = sorted({(min(a, b), max(a, b)) for s in snaps for a, b in s.graph.edges()})
-        widest = scale(self.wmax, self.wmax, self.look["edge_width"])
-        self.bends = routes(self.pos, dyads, {n: marker_radius(a) for n, a in biggest.items()}, widest)
+        self.bends = bends(self.pos, snaps, self.rows.values(), self.scales)
         from network.figures.data import label_priority, record_ties
 
         self.rank = {
@@ -74,17 +69,14 @@ class Drawing:
         first, each group by rank (the poles, then ties over the record); a label
         with no free place is left out.
         """
-        from network.explorer.look import involvement, marker_radius, scale
         from network.output.layout import label_box, place_labels, text_width
+        from network.output.style import marker_radius
 
         L, v = self.look, self.look["view"]
         g = page.snapshot.graph
         markers, sizes = {}, {}
         for n in g:
-            row = self.rows.get((page.window.id, n))
-            area = (
-                L["inactive"]["size"] if row is None else scale(involvement(row), self.vmax, L["node_size"])
-            )
+            area = self.scales.area(self.rows.get((page.window.id, n)))
             x, y = self.pos[n]
             markers[n] = (x, -y, marker_radius(area))  # y grows upwards in place_labels
             text = self.labels[n]
@@ -100,7 +92,7 @@ class Drawing:
 
     def svg(self, page: Page) -> str:
         """The snapshot of ``page`` as an ``<svg>`` element (with a title and a text description)."""
-        from network.explorer.look import involvement, marker_radius, scale
+        from network.output.style import marker_radius
 
         L, v = self.look, self.look["view"]
         g = page.snapshot.graph
@@ -115,7 +107,7 @@ class Drawing:
         )
         for u, w, d in edges:
             style = L["sign"][str(d["sign"])]
-            width = scale(abs(d["weight"]), self.wmax, L["edge_width"])
+            width = self.scales.width(d["weight"])
             dash = " ".join(_f(x * width) for x in style["dash"])
             (x1, y1), (x2, y2) = self.pos[u], self.pos[w]
             bend = self.bends.get((min(u, w), max(u, w)))  # a curve is the same drawn either way round
@@ -133,15 +125,14 @@ class Drawing:
         for n in sorted(g, key=lambda n: bool(g.nodes[n].get("active"))):
             row = self.rows.get((page.window.id, n))
             x, y = self.pos[n]
+            r = marker_radius(self.scales.area(row))
             if row is None:
-                r, fill, opacity, ink = (
-                    marker_radius(L["inactive"]["size"]),
+                fill, opacity, ink = (
                     L["bloc"]["none"]["colour"],
                     L["inactive"]["alpha"],
                     L["inactive"]["label"],
                 )
             else:
-                r = marker_radius(scale(involvement(row), self.vmax, L["node_size"]))
                 fill = L["bloc"][camp_key(page.balance.camp_of[n], self.poles)]["colour"]
                 opacity, ink = 1.0, L["node"]["label"]
             stroke = L["node"]["pole_width"] if n in self.poles else L["node"]["width"]

@@ -32,6 +32,7 @@ __all__ = [
     "dataset_span",
     "year_windows",
     "period_windows",
+    "shown_years",
     "custom_windows",
     "windows_for",
     "find_window",
@@ -141,6 +142,26 @@ def period_windows(dataset: Dataset) -> list[Window]:
     if not dataset.periods:
         raise ValueError(f"{dataset.path} has no named periods; use years instead")
     return [Window(p.id, p.label, p.lower, p.upper) for p in dataset.periods]
+
+
+def shown_years(dataset: Dataset) -> list[Window]:
+    """The years every output shows (figures, explorer): those of the named periods if any, else
+    the dataset's span.
+
+    The record may reach back (a 1948 break) or forward (an open end); the
+    outputs tell the story the periods frame.
+
+    Examples
+    --------
+    >>> from network import load
+    >>> [w.id for w in shown_years(load("tests/data/mini.yaml"))]
+    ['1957', '1958', '1959', '1960']
+    """
+    if dataset.periods:
+        first = min(p.lower for p in dataset.periods).year
+        last = max(p.upper for p in dataset.periods).year
+        return year_windows(dataset, first, last)
+    return year_windows(dataset)
 
 
 def _add_months(day: date, months: int) -> date:

@@ -11,9 +11,9 @@ import pytest
 
 from network import load
 from network.measures.balance import (
+    PartitionCache,
     best_partition,
     frustration,
-    shared_partitions,
     triangle_balance,
     triangle_counts,
     unbalanced_triangles,
@@ -332,43 +332,70 @@ def _random_signed(n, p, seed):
     return G
 
 
-def test_shared_partitions_equal_a_fresh_solve():
+def test_cached_partitions_equal_a_fresh_solve():
     graphs = [_random_signed(12, 0.4, seed) for seed in range(6)] + [tribes()]
     fresh = [(frustration(G), best_partition(G), frustration(G, "w")) for G in graphs]
-    with shared_partitions():
-        first = [(frustration(G), best_partition(G), frustration(G, "w")) for G in graphs]
-        again = [(frustration(G.copy()), best_partition(G), frustration(G, "w")) for G in graphs]
+    cache = PartitionCache()
+    first = [
+        (
+            frustration(G, partitions=cache),
+            best_partition(G, partitions=cache),
+            frustration(G, "w", partitions=cache),
+        )
+        for G in graphs
+    ]
+    again = [
+        (
+            frustration(G.copy(), partitions=cache),
+            best_partition(G, partitions=cache),
+            frustration(G, "w", partitions=cache),
+        )
+        for G in graphs
+    ]
     assert first == fresh and again == fresh
     assert all(a is b for f, g in zip(first, again, strict=True) for a, b in zip(f, g, strict=True))
+    assert (cache.misses, cache.hits, len(cache)) == (3 * len(graphs), 3 * len(graphs), 3 * len(graphs))
 
 
-def test_shared_partitions_never_serve_another_question():
+def test_cached_partitions_never_serve_another_question():
     G = signed([("a", "b", -1), ("b", "c", -1), ("a", "c", -1), ("c", "d", 1)])
-    with shared_partitions():
-        two = frustration(G)
-        any_k = best_partition(G)  # the same graph, any number of blocs: another answer
-        assert (two.value, len(two.blocs)) == (1, 2)
-        assert (any_k.value, len(any_k.blocs)) == (0, 3)
-        assert best_partition(G, 2) == two and best_partition(G, 2) is not two  # k is in the key
-        assert frustration(G, exact_limit=0) == frustration(G, exact_limit=0)  # the limit too
-        assert frustration(G, exact_limit=0).exact is False and two.exact is True
-        weighted = frustration(G, "w")  # every cost 1, but a weight was asked for: a float value
-        assert weighted.value == 1 and isinstance(weighted.value, float) and isinstance(two.value, int)
-        G.edges["a", "b"]["sign"] = 1  # the graph changed: solved again
-        assert frustration(G).value == 0
-        H = signed([(0, 1, -1)])
-        K = signed([(False, True, -1)])  # equal to 0 and 1, but other nodes
-        assert frustration(K).blocs == ((False,), (True,)) and type(frustration(H).blocs[0][0]) is int
+    c = PartitionCache()
+    two = frustration(G, partitions=c)
+    any_k = best_partition(G, partitions=c)  # the same graph, any number of blocs: another answer
+    assert (two.value, len(two.blocs)) == (1, 2)
+    assert (any_k.value, len(any_k.blocs)) == (0, 3)
+    # k is in the key
+    assert best_partition(G, 2, partitions=c) == two and best_partition(G, 2, partitions=c) is not two
+    # the limit too
+    assert frustration(G, exact_limit=0, partitions=c) == frustration(G, exact_limit=0, partitions=c)
+    assert frustration(G, exact_limit=0, partitions=c).exact is False and two.exact is True
+    weighted = frustration(G, "w", partitions=c)  # every cost 1, but a weight was asked for: a float value
+    assert weighted.value == 1 and isinstance(weighted.value, float) and isinstance(two.value, int)
+    G.edges["a", "b"]["sign"] = 1  # the graph changed: solved again
+    assert frustration(G, partitions=c).value == 0
+    H = signed([(0, 1, -1)])
+    K = signed([(False, True, -1)])  # equal to 0 and 1, but other nodes
+    assert frustration(K, partitions=c).blocs == ((False,), (True,))
+    assert type(frustration(H, partitions=c).blocs[0][0]) is int
 
 
-def test_shared_partitions_nest_and_end():
+def test_a_partition_cache_is_used_only_where_passed_and_nothing_is_kept_elsewhere():
+    """Should count a hit for a partition asked for again with the cache, keep nothing for a call
+    without one (two such calls solve twice), and keep two caches apart."""
     from network.measures import balance
 
     G = _random_signed(10, 0.5, 1)
-    with shared_partitions():
-        outer = frustration(G)
-        with shared_partitions():
-            assert frustration(G) is outer
-        assert frustration(G) is outer  # the inner block ending keeps the outer one's partitions
-    assert balance._SHARED is None
-    assert frustration(G) == outer and frustration(G) is not outer
+    one, other = PartitionCache(), PartitionCache()
+    first = frustration(G, partitions=one)
+    assert frustration(G, partitions=one) is first and (one.misses, one.hits) == (1, 1)
+    assert frustration(G) == first and frustration(G) is not first and frustration(G) is not frustration(G)
+    assert (one.misses, one.hits) == (1, 1)  # calls without the cache did not touch it
+    assert frustration(G, partitions=other) is not first and (other.misses, other.hits) == (1, 0)
+    module_state = [
+        name
+        for name, value in vars(balance).items()
+        if isinstance(value, dict | list | set | PartitionCache)
+        and not name.isupper()
+        and not name.startswith("__")
+    ]
+    assert module_state == [], "a module-level cache in network.measures.balance"

@@ -15,6 +15,7 @@ from network import load
 from network.output import style
 from network.output.layout import (
     DECIMALS,
+    LayoutCache,
     label_boxes,
     label_geometry,
     label_text,
@@ -197,15 +198,33 @@ def test_skipping_repeated_sweeps_changes_nothing():
         )
 
 
-def test_layouts_are_remembered_per_dataset():
-    """Should compute a dataset's layout once and hand out copies (the figures, the explorer and the
-    lesson pages of a build share it); nodes the record already holds do not make another."""
-    ds = load(MINI)
-    first = layout_for(ds, level="state")
+def test_layouts_are_kept_in_the_cache_passed():
+    """Should compute a dataset's layout once in a LayoutCache and hand out copies (the figures, the
+    explorer and the lesson pages of a build share one); nodes the record already holds do not make
+    another; another dataset object, even an equal one, gets its own."""
+    ds, cache = load(MINI), LayoutCache()
+    first = layout_for(ds, level="state", layouts=cache)
     first["ussr"] = (9.0, 9.0)  # a caller changing its copy changes nothing for the others
-    again = layout_for(ds, level="state", nodes=["ussr", "china"])
-    assert again["ussr"] == (-1.0, 0.0)
-    assert again == layout_for(load(MINI), level="state")
+    again = layout_for(ds, level="state", nodes=["ussr", "china"], layouts=cache)
+    assert again["ussr"] == (-1.0, 0.0) and (cache.misses, cache.hits) == (1, 1)
+    assert again == layout_for(load(MINI), level="state", layouts=cache)
+    assert (cache.misses, cache.hits, len(cache)) == (2, 1, 2)
+
+
+def test_no_layout_is_kept_without_a_cache(monkeypatch):
+    """Should compute the layout on every call given no cache: nothing is remembered between calls."""
+    from network.output import layout
+
+    calls = []
+    real = layout.stable_layout
+    monkeypatch.setattr(layout, "stable_layout", lambda *a, **k: calls.append(1) or real(*a, **k))
+    ds = load(MINI)
+    assert layout_for(ds, level="state") == layout_for(ds, level="state")
+    assert len(calls) == 2
+    cache = LayoutCache()
+    layout_for(ds, level="state", layouts=cache)
+    layout_for(ds, level="state", layouts=cache)
+    assert len(calls) == 3 and cache.hits == 1
 
 
 def test_skipping_sweeps_on_the_curated_data(curated, monkeypatch):
@@ -215,7 +234,6 @@ def test_skipping_sweeps_on_the_curated_data(curated, monkeypatch):
 
     skipped = layout.layout_for(curated, level="person")
     monkeypatch.setattr(layout, "_separate", _separate_every_sweep)
-    monkeypatch.setattr(layout, "_LAYOUTS", {})
     assert layout.layout_for(curated, level="person") == skipped
 
 
