@@ -487,6 +487,34 @@ def main_job(suite: Suite) -> None:
             )
 
 
+def canvas(suite: Suite) -> None:
+    """The state level's figures drawn with the text-caching canvas and with matplotlib's own
+    canvases, interleaved (canvas, plain, canvas, ...), each run in a fresh process."""
+    runs: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
+    for _ in range(max(3, suite.repeat)):
+        for cached in (True, False):
+            res = suite.task("state_figures", 1, scale=False, path="data/actors.yaml", canvas=cached)
+            if suite.fail("figures", "state figures, text-caching canvas vs matplotlib's own", res):
+                return
+            runs[cached].append(res)
+    wall = {k: statistics.median(r["seconds"] for r in v) for k, v in runs.items()}
+    cpu = {k: statistics.median(r["cpu"] for r in v) for k, v in runs.items()}
+    same = len({r["digest"] for v in runs.values() for r in v}) == 1
+    suite.add(
+        "figures",
+        f"data/actors.yaml, state level: {runs[True][0]['figures']} figures drawn in one process, "
+        "text-caching canvas (vs matplotlib's own canvases)",
+        f"{_s(wall[True])} (vs {_s(wall[False])})",
+        "report",
+        f"{wall[False] / wall[True]:.2f}x speed-up",
+        cpu=cpu[True],
+        note=f"interleaved, fresh processes; wall canvas {', '.join(_s(r['seconds']) for r in runs[True])}, "
+        f"plain {', '.join(_s(r['seconds']) for r in runs[False])}; own CPU {_s(cpu[True])} vs "
+        f"{_s(cpu[False])} ({cpu[False] / cpu[True]:.2f}x); "
+        + ("the same bytes either way" if same else "the two paths wrote different bytes"),
+    )
+
+
 # -- the report ---------------------------------------------------------------------------------
 def reference() -> float:
     """Seconds this machine takes for a fixed piece of pure Python, to compare runs (and machines)."""
@@ -639,7 +667,7 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         metavar="AREA",
         help="run only these areas: startup, load, growth, snapshots, centrality, side, balance, "
-        "parallel, build",
+        "parallel, build, canvas",
     )
     parser.add_argument("--extras", help="a folder of optional packages (pip install --target DIR dynetx)")
     parser.add_argument("--nx-parallel-python", help="a Python with nx-parallel and a networkx it supports")
@@ -679,6 +707,7 @@ def main(argv: list[str] | None = None) -> int:
         "balance": lambda: balance(suite),
         "parallel": lambda: parallel(suite, ties),
         "build": lambda: main_job(suite),
+        "canvas": lambda: canvas(suite),
         "centrality": lambda: measures(suite, ties),
     }
     for name, run in areas.items():

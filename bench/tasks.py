@@ -361,6 +361,30 @@ def nx_parallel(edgelist: str, k: int = 500) -> dict[str, Any]:
 
 
 @task
+def state_figures(path: str, canvas: bool) -> dict[str, Any]:
+    """Draw the figures of the state level (snapshots, their GIF, small multiples, bump chart, the
+    two time lines) in this process, with the text-caching canvas or with matplotlib's own; the
+    views are prepared untimed."""
+    import hashlib
+
+    from network.figures.canvas import TextCache, use_canvas
+    from network.figures.plan import plan
+    from network.figures.workers import draw_task, tasks_of
+
+    if canvas and not use_canvas():
+        return {"skipped": "the caching canvas is not used with this matplotlib (or ENTENTE_NO_CANVAS)"}
+    jobs = plan(_load(path), levels=["state"])
+    text = TextCache() if canvas else None
+    t = _clock()
+    files = [item for one in tasks_of(jobs) for item in draw_task(one, text)]
+    out: dict[str, Any] = _since(t)
+    digest = hashlib.sha256()
+    for name, data in files:
+        digest.update(name.encode() + data)
+    return {**out, "figures": len(jobs), "files": len(files), "digest": digest.hexdigest()}
+
+
+@task
 def heavy_imports(module: str) -> dict[str, Any]:
     """Which heavy packages importing ``module`` pulls in, and how long the import takes."""
     import importlib

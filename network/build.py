@@ -187,9 +187,10 @@ def _start_figures(
     """Start drawing the figures in worker processes; the function returned waits and writes them.
 
     With ``cache``, figures drawn by an earlier build from the same views with the same code are
-    read from the user's cache (:class:`network.figures.render.FigureCache`) instead.
+    read from the user's cache (:class:`network.figures.cache.FigureCache`) instead.
     """
-    from network.figures.render import FigureCache, start
+    from network.figures.cache import FigureCache
+    from network.figures.render import start
 
     store = FigureCache.default() if cache else None
     drawing = start(dataset, staging, cache=store, partitions=caches.partitions, layouts=caches.layouts)

@@ -5,7 +5,7 @@ net weight, the right half B's: green for cooperation, vermillion and hatched
 for hostility, grey for a net of zero, white for no tie, darker for a larger
 net weight; a black outline marks a cell where A and B disagree in sign. All
 of it is read from a :class:`network.measures.compare.ComparisonView`; nothing is
-computed here. The bytes are made by :func:`network.figures.render.figure_bytes`,
+computed here. The bytes are made by :func:`network.figures.draw.figure_bytes`,
 as every figure's are, so the same data gives the same file.
 
 Examples
@@ -249,11 +249,9 @@ def comparison_bytes(view: ComparisonView, fmt: str = "png") -> bytes:
     """The comparison figure as the bytes of a ``png`` or ``svg`` file, the same on every run."""
     import matplotlib
 
-    from network.figures.canvas import FigureCanvasAgg
-    from network.figures.render import figure_bytes
+    from network.figures.draw import figure_bytes
 
     with matplotlib.rc_context(cast(Any, style.RC)):
         fig = Figure(figsize=style.FIGSIZE["timeline"], dpi=style.DPI)
         draw_comparison(fig, view)
-        FigureCanvasAgg(fig)
         return figure_bytes(fig, (fmt,))[fmt]

@@ -26,6 +26,9 @@ from network import load
 from network.cli import main
 from network.figures import render_all
 from network.figures.data import alignment_view, balance_view, figure_data, figure_years
+from network.figures.draw import figure, render_job
+from network.figures.options import FORMATS
+from network.figures.plan import plan
 from network.figures.plots import (
     draw_alignment_timeline,
     draw_balance_timeline,
@@ -33,7 +36,7 @@ from network.figures.plots import (
     draw_small_multiples,
     draw_snapshot,
 )
-from network.figures.render import FORMATS, _draw, _prune, plan, render_job
+from network.figures.render import _prune
 from network.output import style
 from network.timeline.snapshots import snapshots
 
@@ -87,6 +90,15 @@ def curated_render(tmp_path_factory):
 def person_view(mini):
     """The mini dataset's 1960 snapshot at person level: hostile, faded and active actors."""
     return figure_data(mini, level="person").years[3]
+
+
+def _draw(job):
+    """A job's figure on matplotlib's own Agg canvas (to measure what is drawn)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = figure(job)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def collections(ax):
@@ -361,40 +373,6 @@ def test_byte_identical_renders(mini, mini_render, tmp_path):
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
 
 
-def _plain_matplotlib(job):
-    """A job's PNG and SVG as matplotlib's own canvases write them (no caching renderer)."""
-    import io
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from network.figures.render import SAVE_METADATA, _png_palette, _svg_fonts
-
-    out = {}
-    with matplotlib.rc_context(style.RC):
-        fig = _draw(job)
-        FigureCanvasAgg(fig)
-        for fmt in ("png", "svg"):
-            buf = io.BytesIO()
-            fig.savefig(buf, format=fmt, dpi=style.DPI, metadata=SAVE_METADATA[fmt])
-            out[fmt] = _png_palette(buf.getvalue()) if fmt == "png" else _svg_fonts(buf.getvalue())
-    return out
-
-
-def test_caching_renderers_write_what_matplotlib_writes(mini):
-    """Should write the same PNG and SVG bytes as matplotlib's own canvases, with the text caches
-    cold and warm (glyphs, layouts and metrics kept from earlier figures)."""
-    from network.figures import canvas
-
-    assert canvas.SUPPORTED, "matplotlib changed: check network/figures/canvas.py against it"
-    jobs = plan(mini, levels=["person"])
-    chosen = [jobs[0], jobs[3], *[j for j in jobs if j.kind != "snapshot"]]
-    canvas.clear()
-    for job in chosen + chosen:  # the second time round, every text is in the caches
-        ours, plain = render_job(job), _plain_matplotlib(job)
-        assert ours["png"] == plain["png"], job.stem
-        assert ours["svg"] == plain["svg"], job.stem
-
-
 def test_pdf_is_reproducible_too(mini):
     """Should write the same PDF bytes twice, with no dates in them."""
     job = next(j for j in plan(mini, levels=["state"], pdf=True) if j.kind == "alignment")
@@ -488,7 +466,8 @@ if __name__ == "__main__":  # regenerate the image baseline after a deliberate c
 def test_cache_reads_unchanged_figures_and_only_those(mini, tmp_path):
     """Should read figures drawn before from the same views from the cache, with the same bytes,
     and draw those whose views changed."""
-    from network.figures.render import FigureCache, start
+    from network.figures.cache import FigureCache
+    from network.figures.render import start
 
     cache = FigureCache(tmp_path / "cache")
     cold = start(mini, tmp_path / "a", levels=["state"], jobs=1, cache=cache).result()
