@@ -30,6 +30,7 @@ from typing import Any
 from ..model import Dataset
 from ..snapshots import Snapshot, _Combined, _graph, _labels, _Projector, project
 from ..windows import Window
+from .engine import materialize
 
 __all__ = ["projection_segments", "window_table", "placements", "edges_and_shares", "assemble"]
 
@@ -149,7 +150,7 @@ def _project_ends(placed: Any, segments: Any) -> Any:
     return out
 
 
-def edges_and_shares(placed: Any, level: str, segments: Any | None) -> tuple[Any, Any, Any]:
+def edges_and_shares(con: Any, placed: Any, level: str, segments: Any | None) -> tuple[Any, Any, Any]:
     """Three tables: the edges per window (``wi, a, b, pos, neg, ids``), the shares counted
     (``wi, id, share``) and the self-ties dropped (``wi, id``)."""
     import ibis
@@ -158,6 +159,7 @@ def edges_and_shares(placed: Any, level: str, segments: Any | None) -> tuple[Any
         placed = _project_ends(placed, segments)
     else:
         placed = placed.mutate(u=placed.source, v=placed.target)
+    placed = materialize(con, placed)  # one run of the placements, read by the three queries below
     kept = placed.filter(placed.u != placed.v)
     gone = placed.filter(placed.u == placed.v).select("wi", "id")
     kept = kept.mutate(
@@ -166,9 +168,21 @@ def edges_and_shares(placed: Any, level: str, segments: Any | None) -> tuple[Any
     edges = kept.group_by(["wi", "a", "b"]).aggregate(
         pos=kept.ws.sum(where=kept.sign > 0).fill_null(0.0),
         neg=kept.ws.sum(where=kept.sign < 0).fill_null(0.0),
-        ids=kept.id.collect(order_by=kept.id),
+        ids=kept.id.collect(),  # sorted by network.snapshots._graph
     )
     return edges, kept.select("wi", "id", "share"), gone
+
+
+def _by_window(table: Any, columns: tuple[str, ...]) -> Any:
+    """``(wi, [column values...])`` for each window index present in ``table`` (pyarrow), in order."""
+    if table.num_rows == 0:
+        return
+    table = table.sort_by("wi")
+    wi = table.column("wi").to_numpy()
+    values = [table.column(c).to_pylist() for c in columns]
+    cuts = [0, *(int(k) + 1 for k in (wi[1:] != wi[:-1]).nonzero()[0]), len(wi)]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        yield int(wi[a]), [v[a:b] for v in values]
 
 
 def assemble(
@@ -182,19 +196,17 @@ def assemble(
     """The snapshots from the engine's three result tables (pyarrow), built by :mod:`network.snapshots`'s
     own graph code (:func:`network.snapshots._graph`), so the graphs are made alike."""
     combined = [_Combined() for _ in windows]
-    e = edges.sort_by([("wi", "ascending"), ("a", "ascending"), ("b", "ascending")])
-    for wi, a, b, pos, neg, ids in zip(
-        *(e.column(c).to_pylist() for c in ("wi", "a", "b", "pos", "neg", "ids")), strict=True
-    ):
+    for wi, (a, b, pos, neg, ids) in _by_window(edges, ("a", "b", "pos", "neg", "ids")):
         c = combined[wi]
-        c.edges[(a, b)] = {"weight": 0.0, "pos": pos, "neg": neg, "count": 0, "ties": ids, "sign": 0}
-        c.active.add(a)
-        c.active.add(b)
-    s = shares.sort_by([("wi", "ascending"), ("id", "ascending")])
-    for wi, tie_id, share in zip(*(s.column(c).to_pylist() for c in ("wi", "id", "share")), strict=True):
-        combined[wi].alloc[tie_id] = share
-    for wi, tie_id in zip(*(gone.column(c).to_pylist() for c in ("wi", "id")), strict=True):
-        combined[wi].gone.append(tie_id)
+        c.edges = {
+            (u, v): {"weight": 0.0, "pos": p, "neg": n, "count": 0, "ties": i, "sign": 0}
+            for u, v, p, n, i in zip(a, b, pos, neg, ids, strict=True)
+        }
+        c.active = set(a) | set(b)
+    for wi, (ids, share) in _by_window(shares, ("id", "share")):
+        combined[wi].alloc = dict(zip(ids, share, strict=True))
+    for wi, (ids,) in _by_window(gone, ("id",)):
+        combined[wi].gone = ids
 
     level = graph_options["level"]
     if level == "state":

@@ -283,15 +283,13 @@ def check_ties(con: Any, raw: RawTies, frame: Dataset, strict: bool | None = Non
     if names:  # a row of empty cells is no record (docs/tabular.md)
         t = t.filter(ibis.or_(*[t[n].notnull() for n in names]))
     absent = {n: ibis.literal(None, type="string") for n in columns("tie") if n not in names}
-    t = t.mutate(**absent)
+    t = materialize(con, t.mutate(**absent))  # each stage starts from a table: small queries to compile
     dates = _dates_table(con, t, names)
     t = _with_dates(t, names, dates)
     t = _bounds(t, names)
-    t = _with_actors(t, names, frame)
-    t = t.mutate(_ok=_row_rules(t, names, frame, strict))
-    t = materialize(con, t)
-    failing = t.filter(~t._ok).order_by("line").limit(_ROWS)
-    bad = failing.select(*names, "line").to_pyarrow().to_pylist()
+    t = materialize(con, _with_actors(t, names, frame))
+    ok = _row_rules(t, names, frame, strict)
+    bad = t.filter(~ok).order_by("line").limit(_ROWS).select(*names, "line").to_pyarrow().to_pylist()
     problems = _explain(raw, bad, frame, strict) if bad else []
     problems += _duplicates(raw, t)
     return Checked(t, problems, names)

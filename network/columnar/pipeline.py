@@ -24,7 +24,7 @@ from ..problems import MAX_PROBLEMS, DatasetError, Problem
 from ..snapshots import MEMORY_THRESHOLD, Snapshot, _check_options, select_ties
 from ..windows import Window, period_windows, windows_for, year_windows
 from .dates import OPEN_END_DAY, OPEN_START_DAY
-from .engine import connect, materialize
+from .engine import connect
 
 __all__ = ["ColumnarData", "load", "check", "snapshots"]
 
@@ -90,10 +90,10 @@ def check(
     problems = checked.problems
     if problems:
         return None, _capped(str(path), problems)
-    ties, problems = typed_ties(checked, raw.path)
+    ties, problems = typed_ties(con, checked, raw.path)
     if problems:
         return None, _capped(str(path), problems)
-    return ColumnarData(frame, materialize(con, ties), con, raw.path), []
+    return ColumnarData(frame, ties, con, raw.path), []
 
 
 def _plain_problems(path: str | os.PathLike[str], exc: Exception) -> list[Problem]:
@@ -169,8 +169,6 @@ def snapshots(
     wt = ibis.memtable(window_table(windows, half_life, heaviest, threshold))
     placed = placements(ties, wt, allocation, level, mode, half_life, threshold)
     segments = ibis.memtable(projection_segments(dataset)) if level == "state" else None
-    edges, shares, gone = edges_and_shares(
-        materialize(data.con, placed) if level == "state" else placed, level, segments
-    )
+    edges, shares, gone = edges_and_shares(data.con, placed, level, segments)
     options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
     return assemble(dataset, windows, edges.to_pyarrow(), shares.to_pyarrow(), gone.to_pyarrow(), options)

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..problems import Problem
 from .checks import Checked, _cell, _rows
+from .engine import materialize
 
 __all__ = ["typed_ties", "TIE_COLUMNS"]
 
@@ -121,7 +122,7 @@ def _alternatives(path: str, t: Any, names: list[str]) -> list[Problem]:
     return out
 
 
-def typed_ties(checked: Checked, path: str) -> tuple[Any, list[Problem]]:
+def typed_ties(con: Any, checked: Checked, path: str) -> tuple[Any, list[Problem]]:
     """The typed tie table (:data:`TIE_COLUMNS`) of a checked table with no problems, and the
     alternatives' problems."""
     import ibis
@@ -142,12 +143,12 @@ def typed_ties(checked: Checked, path: str) -> tuple[Any, list[Problem]]:
         source=c("source"),
         target=c("target"),
     )
-    t = _derived_ids(t, names)
+    t = materialize(con, _derived_ids(t, names))
     # a derived id that meets a given one (or another derived one) needs the one-by-one rule
     given = t.filter(t.id_given.notnull()).select(k=t.id_given)
     derived = t.filter(t.id_given.isnull()).select(k=t.id)
     clash = ibis.union(given, derived, distinct=False).group_by("k").aggregate(n=lambda s: s.count())
-    if "id" in names and clash.filter(clash.n > 1).count().execute() > 0:
+    if "id" in names and clash.filter(clash.n > 1).count().to_pyarrow().as_py() > 0:
         t = _sequential_ids(t)
     # the day a tie is projected at (network.snapshots._own_day)
     start_known = c("start").notnull() & (c("start") != "..") & ~t.start_open_start.fill_null(False)
@@ -155,6 +156,9 @@ def typed_ties(checked: Checked, path: str) -> tuple[Any, list[Problem]]:
     lo = ibis.ifelse(start_known, t.lower, t.upper)
     up = ibis.ifelse(end_known, t.upper, lo)
     standing_day = (ibis.least(lo, up) + up) // 2
-    t = t.mutate(day=ibis.ifelse(t.is_event, t.date_mid, standing_day))
+    t = materialize(
+        con,
+        t.mutate(day=ibis.ifelse(t.is_event, t.date_mid, standing_day)).select(*TIE_COLUMNS, "weight_given"),
+    )
     problems = _alternatives(path, t, names)
-    return t.select(*TIE_COLUMNS), problems
+    return t, problems
