@@ -309,6 +309,7 @@ def _java() -> bool:
         return False
 
 
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 def test_the_same_aggregation_on_pyspark(tmp_path):
     """Should give the same snapshots when the aggregation runs on PySpark (local mode) as on DuckDB."""
     pytest.importorskip("pyspark")
@@ -335,3 +336,64 @@ def test_the_same_aggregation_on_pyspark(tmp_path):
             )
     finally:
         session.stop()
+
+
+# -- the command line --------------------------------------------------------------------------
+def _main(argv, capsys):
+    from network.cli import main
+
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_engine_option_gives_the_same_rows(tmp_path, capsys):
+    """Should print the same rows on either engine, and take a Parquet table only on the columnar one."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    folder = csv_form(ROOT / "data/actors.yaml", tmp_path)
+    runs = {
+        engine: _main(
+            ["centrality", str(folder), "--level", "state", "--format", "csv", "--engine", engine], capsys
+        )
+        for engine in ("python", "columnar")
+    }
+    assert runs["python"][0] == runs["columnar"][0] == 0
+    assert runs["python"][1] == runs["columnar"][1] and runs["python"][1].count("\n") > 10
+    pq.write_table(pacsv.read_csv(folder / "ties.csv"), folder / "ties.parquet")
+    (folder / "ties.csv").unlink()
+    code, out, _ = _main(["balance", str(folder), "--format", "csv"], capsys)  # auto: Parquet is columnar
+    assert code == 0 and out.startswith("period,")
+    code, _, err = _main(["balance", str(folder), "--engine", "python"], capsys)
+    assert code == 2 and "only the columnar path reads" in err
+
+
+def test_engine_option_refusals(tmp_path, capsys, monkeypatch):
+    """Should refuse, in one line and with exit code 2, a YAML file on the columnar engine, and
+    say what to install when the engine is missing."""
+    import importlib.util
+
+    code, _, err = _main(["centrality", "data/actors.yaml", "--engine", "columnar"], capsys)
+    assert code == 2 and "entente convert data/actors.yaml FOLDER/" in err and err.count("\n") == 1
+    folder = csv_form(ROOT / "data/template.yaml", tmp_path)
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "ibis" else real(name, *a)
+    )
+    code, _, err = _main(["centrality", str(folder), "--engine", "columnar"], capsys)
+    assert code == 2
+    needs = 'the columnar path needs ibis, from the events extra: pip install "entente-network[events]"'
+    assert err == f"entente: error: {needs}\n"
+    code, out, _ = _main(["centrality", str(folder)], capsys)  # auto: the plain path
+    assert code == 0 and out
+
+
+def test_invalid_table_on_the_command_line(tmp_path, capsys):
+    """Should print every problem and exit 1, as the plain path does."""
+    (tmp_path / "actors.csv").write_text(ACTORS)
+    (tmp_path / "ties.csv").write_text(BROKEN["unknown actor, bad sign, bad date, unknown type"])
+    plain_run = _main(["centrality", str(tmp_path), "--engine", "python"], capsys)
+    col_run = _main(["centrality", str(tmp_path), "--engine", "columnar"], capsys)
+    assert plain_run[0] == col_run[0] == 1
+    assert sorted(plain_run[2].splitlines()) == sorted(col_run[2].splitlines())

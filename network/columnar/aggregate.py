@@ -150,9 +150,10 @@ def _project_ends(placed: Any, segments: Any) -> Any:
     return out
 
 
-def edges_and_shares(con: Any, placed: Any, level: str, segments: Any | None) -> tuple[Any, Any, Any]:
-    """Three tables: the edges per window (``wi, a, b, pos, neg, ids``), the shares counted
-    (``wi, id, share``) and the self-ties dropped (``wi, id``)."""
+def edges_and_shares(con: Any, placed: Any, level: str, segments: Any | None) -> tuple[Any, Any, Any, Any]:
+    """Three queries: the edges per window (``wi, a, b, pos, neg, ids``), the shares counted
+    (``wi, id, share``) and the self-ties dropped (``wi, id``); and the table of placements they
+    read (to drop once they have run)."""
     import ibis
 
     if level == "state":
@@ -170,7 +171,7 @@ def edges_and_shares(con: Any, placed: Any, level: str, segments: Any | None) ->
         neg=kept.ws.sum(where=kept.sign < 0).fill_null(0.0),
         ids=kept.id.collect(),  # sorted by network.snapshots._graph
     )
-    return edges, kept.select("wi", "id", "share"), gone
+    return edges, kept.select("wi", "id", "share"), gone, placed
 
 
 def _by_window(table: Any, columns: tuple[str, ...]) -> Any:

@@ -32,7 +32,7 @@ from ..spec import ACTOR_ID, TIE_ID, ListOf, Rec
 from ..validate import _Builder
 from ..vocabulary import CONFIDENCE, TIE_TYPES
 from .dates import DATE_COLUMNS, parsed_dates
-from .engine import materialize
+from .engine import drop, materialize
 from .source import RawTies
 
 __all__ = ["full", "check_ties", "Checked"]
@@ -283,11 +283,14 @@ def check_ties(con: Any, raw: RawTies, frame: Dataset, strict: bool | None = Non
     if names:  # a row of empty cells is no record (docs/tabular.md)
         t = t.filter(ibis.or_(*[t[n].notnull() for n in names]))
     absent = {n: ibis.literal(None, type="string") for n in columns("tie") if n not in names}
-    t = materialize(con, t.mutate(**absent))  # each stage starts from a table: small queries to compile
+    t = cells = materialize(
+        con, t.mutate(**absent)
+    )  # each stage starts from a table: small queries to compile
     dates = _dates_table(con, t, names)
     t = _with_dates(t, names, dates)
     t = _bounds(t, names)
     t = materialize(con, _with_actors(t, names, frame))
+    drop(con, cells)
     ok = _row_rules(t, names, frame, strict)
     bad = t.filter(~ok).order_by("line").limit(_ROWS).select(*names, "line").to_pyarrow().to_pylist()
     problems = _explain(raw, bad, frame, strict) if bad else []

@@ -60,8 +60,19 @@ def connect() -> Any:
 def materialize(con: Any, expr: Any) -> Any:
     """Run ``expr`` once into a temporary table of ``con`` and return that table.
 
-    (Ibis's own ``cache()`` drops its table at garbage collection with SQL DuckDB 2 refuses.)
+    (Ibis's own ``cache()`` drops its table at garbage collection with a statement sqlglot 30
+    writes without the name, which the engine refuses.)
     """
     import uuid
 
     return con.create_table(f"_entente_{uuid.uuid4().hex}", expr, temp=True)
+
+
+def drop(con: Any, table: Any) -> None:
+    """Drop a table :func:`materialize` made, once nothing reads it (frees the engine's memory).
+
+    In plain SQL: Ibis 12's ``drop_table`` writes a statement sqlglot 30 leaves without the name.
+    Other backends keep their temporary tables until the session ends.
+    """
+    if con.name == "duckdb":
+        con.raw_sql(f'DROP TABLE IF EXISTS "{table.get_name()}"')

@@ -24,7 +24,7 @@ from ..problems import MAX_PROBLEMS, DatasetError, Problem
 from ..snapshots import MEMORY_THRESHOLD, Snapshot, _check_options, select_ties
 from ..windows import Window, period_windows, windows_for, year_windows
 from .dates import OPEN_END_DAY, OPEN_START_DAY
-from .engine import connect
+from .engine import connect, drop
 
 __all__ = ["ColumnarData", "load", "check", "snapshots"]
 
@@ -169,6 +169,8 @@ def snapshots(
     wt = ibis.memtable(window_table(windows, half_life, heaviest, threshold))
     placed = placements(ties, wt, allocation, level, mode, half_life, threshold)
     segments = ibis.memtable(projection_segments(dataset)) if level == "state" else None
-    edges, shares, gone = edges_and_shares(data.con, placed, level, segments)
+    edges, shares, gone, placed_table = edges_and_shares(data.con, placed, level, segments)
     options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
-    return assemble(dataset, windows, edges.to_pyarrow(), shares.to_pyarrow(), gone.to_pyarrow(), options)
+    results = edges.to_pyarrow(), shares.to_pyarrow(), gone.to_pyarrow()
+    drop(data.con, placed_table)
+    return assemble(dataset, windows, *results, options)

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..problems import Problem
 from .checks import Checked, _cell, _rows
-from .engine import materialize
+from .engine import drop, materialize
 
 __all__ = ["typed_ties", "TIE_COLUMNS"]
 
@@ -143,7 +143,8 @@ def typed_ties(con: Any, checked: Checked, path: str) -> tuple[Any, list[Problem
         source=c("source"),
         target=c("target"),
     )
-    t = materialize(con, _derived_ids(t, names))
+    t = with_ids = materialize(con, _derived_ids(t, names))
+    drop(con, checked.table)
     # a derived id that meets a given one (or another derived one) needs the one-by-one rule
     given = t.filter(t.id_given.notnull()).select(k=t.id_given)
     derived = t.filter(t.id_given.isnull()).select(k=t.id)
@@ -160,5 +161,6 @@ def typed_ties(con: Any, checked: Checked, path: str) -> tuple[Any, list[Problem
         con,
         t.mutate(day=ibis.ifelse(t.is_event, t.date_mid, standing_day)).select(*TIE_COLUMNS, "weight_given"),
     )
+    drop(con, with_ids)
     problems = _alternatives(path, t, names)
     return t, problems
