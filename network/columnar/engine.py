@@ -65,6 +65,8 @@ def materialize(con: Any, expr: Any) -> Any:
     """
     import uuid
 
+    if con.name != "duckdb":  # PySpark's backend makes no temporary tables; Spark plans the whole query
+        return expr
     return con.create_table(f"_entente_{uuid.uuid4().hex}", expr, temp=True)
 
 
@@ -72,7 +74,7 @@ def drop(con: Any, table: Any) -> None:
     """Drop a table :func:`materialize` made, once nothing reads it (frees the engine's memory).
 
     In plain SQL: Ibis 12's ``drop_table`` writes a statement sqlglot 30 leaves without the name.
-    Other backends keep their temporary tables until the session ends.
+    Other backends make none (:func:`materialize`).
     """
-    if con.name == "duckdb":
+    if con.name == "duckdb" and table is not None:
         con.raw_sql(f'DROP TABLE IF EXISTS "{table.get_name()}"')
