@@ -309,9 +309,10 @@ def _java() -> bool:
         return False
 
 
-# PySpark 4.1 and pandas 3 warn about each other; neither concerns what is compared here
-@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
-@pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")
+# PySpark 4.1, Ibis's PySpark backend and pandas 3 warn about each other (deprecations, pandas
+# versions); none of it concerns what is compared here
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.filterwarnings("ignore::FutureWarning")
 def test_the_same_aggregation_on_pyspark(tmp_path):
     """Should give the same snapshots when the aggregation runs on PySpark (local mode) as on DuckDB."""
     pytest.importorskip("pyspark")

@@ -31,7 +31,7 @@ from ..spec import Rec
 from ..validate import build_dataset
 from ..yamlsource import DEFAULT_MAX_BYTES
 
-__all__ = ["PARQUET", "tie_table_of", "is_columnar", "read_frame", "RawTies", "read_raw_ties"]
+__all__ = ["PARQUET", "tie_table_of", "read_frame", "RawTies", "read_raw_ties"]
 
 #: The Parquet tie table's file name, in the folder where ``ties.csv`` would be.
 PARQUET = "ties.parquet"
@@ -45,20 +45,6 @@ def tie_table_of(path: str | os.PathLike[str]) -> Path:
     if (p / PARQUET).exists() and not (p / FILES["ties"]).exists():
         return p / PARQUET
     return p / FILES["ties"]
-
-
-def is_columnar(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is a dataset the columnar path reads: a CSV-form folder or a Parquet tie table.
-
-    >>> is_columnar("data/actors.yaml"), is_columnar("big/ties.parquet")
-    (False, True)
-    """
-    p = Path(path)
-    if p.suffix.lower() == ".parquet":
-        return True
-    if p.suffix.lower() == ".csv":
-        return True
-    return p.is_dir() and ((p / PARQUET).exists() or (p / FILES["ties"]).exists())
 
 
 def read_frame(
