@@ -7,6 +7,7 @@ bounds go back to the engine as a small table keyed by the text: days are prolep
 
 Examples
 --------
+>>> from datetime import date
 >>> rows = parsed_dates(["1958-12~", "1958-21"])
 >>> rows["ok"], rows["lower"][0] == date(1958, 12, 1).toordinal()
 ([True, False], True)
