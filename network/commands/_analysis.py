@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from network.columnar.choice import COLUMNAR_ROWS
 from network.commands._common import add_data_option, load_or_report
 from network.dataset.vocabulary import CONFIDENCE, TIE_TYPES
 from network.measures.choices import ALLOCATIONS, HALF_LIFE, LEVELS, MODES
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from network.output.rows import Rows
 
 FORMATS = ("table", "csv", "json")
+#: --engine: the plain path, the columnar path, or chosen by the data (network.columnar.choice).
+ENGINES = ("auto", "columnar", "python")
 
 
 def _comma_list(choices: tuple[str, ...], what: str) -> Callable[[str], list[str]]:
@@ -30,15 +33,18 @@ def _comma_list(choices: tuple[str, ...], what: str) -> Callable[[str], list[str
 
 
 def add_analysis_options(
-    parser: argparse.ArgumentParser, level: str = "person", positional: bool = True
+    parser: argparse.ArgumentParser, level: str = "person", positional: bool = True, engine: bool = True
 ) -> None:
     """Add PATH (unless not ``positional``), --data, --by, --level, --mode, --allocation, --half-life,
-    --confidence, --type, --format."""
+    --confidence, --type, --engine (unless not ``engine``: a command that makes its snapshots
+    itself), --format."""
     add_data_option(parser, positional=positional)
-    add_snapshot_options(parser, level)
+    add_snapshot_options(parser, level, engine=engine)
 
 
-def add_snapshot_options(parser: argparse.ArgumentParser, level: str = "person") -> None:
+def add_snapshot_options(
+    parser: argparse.ArgumentParser, level: str = "person", engine: bool = False
+) -> None:
     """Add --by, --level, --mode, --allocation, --half-life, --confidence, --type, --format: the
     options of :func:`add_analysis_options` a command with datasets of its own (compare) takes."""
     g = parser.add_argument_group("snapshot options (see docs/measures.md)")
@@ -92,6 +98,15 @@ def add_snapshot_options(parser: argparse.ArgumentParser, level: str = "person")
         metavar="TYPE",
         help="keep only ties of these types; repeat or separate with commas",
     )
+    if engine:
+        g.add_argument(
+            "--engine",
+            choices=ENGINES,
+            default="auto",
+            help="python: the plain path; columnar: DuckDB (the events extra), for a CSV folder or a "
+            "Parquet tie table; auto (default): columnar for Parquet, and for a CSV folder of more "
+            f"than {COLUMNAR_ROWS:,} ties when the extra is installed (docs/columnar.md)",
+        )
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
 
 
@@ -126,6 +141,14 @@ def run_analysis(
     Returns 1 for invalid data and 2 (with one line on stderr) for a bad id
     or option value; ``compute`` signals those with ValueError.
     """
+    if build:
+        from network.columnar.choice import choose_engine
+
+        engine, error = choose_engine(getattr(args, "engine", "python"), args.data)
+        if error:
+            return usage_error(error)
+        if engine == "columnar":
+            return _run_columnar(args, compute)
     dataset = load_or_report(args.data, max_bytes=args.max_bytes)
     if dataset is None:
         return 1
@@ -134,6 +157,26 @@ def run_analysis(
 
         snaps = snapshots(dataset, **snapshot_options(args)) if build else []
         rows = compute(dataset, snaps)
+    except ValueError as exc:
+        return usage_error(str(exc))
+    print_rows(rows, args.format)
+    return 0
+
+
+def _run_columnar(args: argparse.Namespace, compute: Callable[[Dataset, list[Any]], Rows]) -> int:
+    """:func:`run_analysis` on the columnar path (network.columnar): the same problems, exit codes
+    and rows; the dataset handed to ``compute`` holds the actors, periods and framing, not the ties."""
+    from network.columnar.pipeline import check, snapshots
+
+    data, problems = check(args.data)
+    if data is None:
+        for p in problems:
+            print(p, file=sys.stderr)
+        n = len(problems)
+        print(f"{args.data}: invalid: {n} problem{'s' if n != 1 else ''}", file=sys.stderr)
+        return 1
+    try:
+        rows = compute(data.dataset, snapshots(data, **snapshot_options(args)))
     except ValueError as exc:
         return usage_error(str(exc))
     print_rows(rows, args.format)

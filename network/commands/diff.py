@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="[PATH] A B",
         help="the dataset (optional; default data/actors.yaml), then the earlier and the later period id",
     )
-    add_analysis_options(parser, positional=False)
+    add_analysis_options(parser, positional=False, engine=False)
     parser.add_argument(
         "--show", choices=("edges", "ranks", "blocs"), help="only this table (csv and json: default edges)"
     )

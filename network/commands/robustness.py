@@ -34,7 +34,7 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_analysis_options(parser, level="state")
+    add_analysis_options(parser, level="state", engine=False)
     add_framing_options(parser)
     parser.add_argument(
         "--measure",

@@ -321,11 +321,13 @@ class _Table:
 
 
 def read_csv(
-    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES, tables: tuple[str, ...] = tuple(FILES)
 ) -> tuple[yaml.Node | None, list[Problem]]:
     """Compose the CSV form at ``path`` (a folder, or its actors.csv or ties.csv) into a node tree.
 
-    Returns ``(node, [])`` on success and ``(None, problems)`` otherwise.
+    Returns ``(node, [])`` on success and ``(None, problems)`` otherwise. ``tables`` names the
+    tables read (``"actors"``, ``"ties"``); one left out is read as empty (the columnar path,
+    :mod:`network.columnar`, reads the tie table itself).
     """
     name = str(path)
     try:
@@ -347,7 +349,7 @@ def read_csv(
             Problem(name, 0, 0, "is not a folder", "the CSV form is a folder with actors.csv and ties.csv")
         ]
     paths = {key: folder / file for key, file in FILES.items()}
-    present = [key for key, p in paths.items() if p.exists()]
+    present = [key for key, p in paths.items() if p.exists() or key not in tables]
     if not present:
         return None, [
             Problem(
@@ -413,6 +415,11 @@ def read_csv(
 
     for key in FILES:
         table_path = str(paths[key])
+        if key not in tables:
+            mark = Spot(table_path, 0, 0)
+            empty = RecordSeq([], mark, _Table(table_path, "", _RECORD[key]))
+            top_pairs.append((yaml.ScalarNode(_STR, key, mark, mark), empty))
+            continue
         text, found = read_text(table_path, max_bytes)
         if text is None:
             problems += found
