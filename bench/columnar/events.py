@@ -24,10 +24,11 @@ gives the same files. Each size is written once into a cache folder
 Layout of ``OUT``::
 
     OUT/csv/actors.csv, OUT/csv/ties.csv, OUT/csv/dataset.json      # the CSV form (docs/tabular.md)
-    OUT/parquet/actors.parquet, OUT/parquet/ties.parquet, OUT/parquet/dataset.json
+    OUT/parquet/actors.csv, OUT/parquet/ties.parquet, OUT/parquet/dataset.json
 
-The Parquet tables have the same columns as the CSV ones (``date`` a string:
-an EDTF date; ``sign`` an integer; ``weight`` a double).
+The Parquet folder is the CSV form with its tie table in Parquet (the layout
+``network.columnar`` reads): the same columns, ``date`` a string (an EDTF
+date), ``sign`` an integer, ``weight`` a double; the few actors stay in CSV.
 
 Examples
 --------
@@ -35,6 +36,8 @@ Examples
 >>> out = generate(1000, tempfile.mkdtemp(), seed=3, states=20, years=5)
 >>> sorted(p.name for p in (out / "csv").iterdir())
 ['actors.csv', 'dataset.json', 'ties.csv']
+>>> sorted(p.name for p in (out / "parquet").iterdir())
+['actors.csv', 'dataset.json', 'ties.parquet']
 >>> print((out / "csv" / "ties.csv").read_text().splitlines()[0])
 id,source,target,date,sign,weight,type
 """
@@ -179,13 +182,15 @@ def generate(events: int, out: str | Path, seed: int = 0, states: int = 200, yea
     }
     con.execute(f"CREATE TABLE ties AS {ties}")
     con.execute(f"CREATE TABLE actors AS {actors}")
-    for form, ext, options in (
-        ("csv", "csv", "HEADER, DELIMITER ','"),
-        ("parquet", "parquet", "FORMAT PARQUET"),
-    ):
+    csv_options, parquet_options = "HEADER, DELIMITER ','", "FORMAT PARQUET"
+    layout = {
+        "csv": (("actors", "csv", csv_options), ("ties", "csv", csv_options)),
+        "parquet": (("actors", "csv", csv_options), ("ties", "parquet", parquet_options)),
+    }
+    for form, tables in layout.items():
         folder = out / form
         folder.mkdir(parents=True, exist_ok=True)
-        for table in ("actors", "ties"):
+        for table, ext, options in tables:
             target = folder / f"{table}.{ext}"
             tmp = target.with_name(target.name + ".tmp")
             con.execute(f"COPY (SELECT * FROM {table} ORDER BY id) TO '{tmp}' ({options})")

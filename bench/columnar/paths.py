@@ -73,8 +73,20 @@ def _stand_in() -> Snapshots:
 
 
 def _columnar() -> Snapshots:
-    """The columnar path (issue 17, item 1): network.columnar.snapshots, validating as it goes."""
+    """The columnar path (issue 17, item 1): network.columnar.snapshots, validating as it goes.
+
+    The engine's libraries are imported here, before the clock, as DuckDB is
+    for the minimal script (one the path does not use is skipped).
+    """
+    import importlib
+
     from network.columnar import snapshots  # type: ignore[import-not-found]
+
+    for engine in ("duckdb", "ibis", "pyarrow"):
+        try:
+            importlib.import_module(engine)
+        except ImportError:
+            pass
 
     def run(folder: str) -> Sequence[Any]:
         return snapshots(folder, by="year", level="state")
