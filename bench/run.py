@@ -721,8 +721,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     text = markdown(suite, info, load_before, load_after, args.quick, ties, minutes)
     if out:
+        from sections import keep_sections  # bench/sections.py: other benchmarks' generated sections
+
         from network.output.atomic import write_text
 
+        if Path(out).exists():  # keep what bench/columnar/run.py wrote into the page
+            text = keep_sections(Path(out).read_text(encoding="utf-8"), text)
         write_text(out, text)
         print(f"\nwrote {out}")
     return 0
