@@ -2,6 +2,7 @@
 
 Examples
 --------
+>>> import pytest; _ = pytest.importorskip("duckdb")  # the events extra; skipped without it
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "actors.csv").write_text("id,name,kind\\na,A,state\\nb,B,state\\n")
