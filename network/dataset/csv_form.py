@@ -11,9 +11,9 @@ sources or periods.
 
 :func:`read_csv` composes the folder into the node tree
 :class:`network.dataset.check_fields.Converter` checks, by the same rules as YAML. Each
-row is read into plain values; its nodes (marked ``FILE:ROW:COLUMN``, ROW the
+row becomes a mapping node, each cell's node marked ``FILE:ROW:COLUMN`` (ROW the
 line the row starts on, the header being line 1, and COLUMN the column's
-number, 1 = A in a spreadsheet) are composed only to report a problem in it.
+number, 1 = A in a spreadsheet).
 
 Examples
 --------
@@ -41,7 +41,7 @@ from typing import Any
 
 import yaml
 
-from network.dataset.check_fields import DUPLICATE, Marked, RecordSeq, Spot
+from network.dataset.check_fields import DUPLICATE, Spot
 from network.dataset.json_form import JsonSyntaxError, compose_json, value_node
 from network.dataset.problems import Problem
 from network.dataset.spec import RECORDS, Bool, Enum, Int, ListOf, Number, Rec, Type
@@ -57,7 +57,7 @@ _RECORD = {"actors": "actor", "ties": "tie"}
 LIST_SEPARATOR = "|"
 
 _T = "tag:yaml.org,2002:"
-_STR, _INT, _FLOAT, _BOOL, _MAP = (_T + n for n in ("str", "int", "float", "bool", "map"))
+_STR, _INT, _FLOAT, _BOOL, _SEQ, _MAP = (_T + n for n in ("str", "int", "float", "bool", "seq", "map"))
 _INT_TEXT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT_TEXT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
@@ -116,7 +116,7 @@ def _list(text: str) -> Any:
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> Any:
-    rec = Marked(pairs)
+    rec = dict(pairs)
     return rec if len(rec) == len(pairs) else DUPLICATE
 
 
@@ -175,15 +175,6 @@ class _Table:
         # column -> (field, subfield or None, reader); an unknown column is a field the converter reports,
         # in the nested record its prefix names (cite_pgae: unknown field 'pgae' in cite)
         self.plan = [(i, *_column(record, name)) for i, name in enumerate(self.names)]
-        self.text = [(i, field) for i, field, sub, read in self.plan if sub is None and read is None]
-        self.other = [entry for entry in self.plan if entry[2] is not None or entry[3] is not None]
-        fields = [field for _, field, sub, _ in self.plan if sub is None]
-        nested = {field for _, field, sub, _ in self.plan if sub is not None}
-        subs = [(field, sub) for _, field, sub, _ in self.plan if sub is not None]
-        # a repeated column (or a field given both whole and flattened) takes the general way, which says so
-        self.general = (
-            len(set(fields)) != len(fields) or bool(nested & set(fields)) or len(set(subs)) != len(subs)
-        )
         self.rows: list[list[str]] = []
         self.lines = array("q")
         self.problems: list[Problem] = []
@@ -209,49 +200,6 @@ class _Table:
         except csv.Error as exc:
             self.problems.append(Problem(path, line, 0, f"CSV error: {exc}", "check the quotes on this row"))
 
-    def plain(self, k: int) -> Any:
-        """Row ``k`` as plain values (a Marked), DUPLICATE when a column repeats; JSON errors raise."""
-        row = self.rows[k]
-        if self.general or len(row) < len(self.plan):
-            return self._plain(row)
-        # the usual case, once per row at scale: text columns in one pass, then the few others
-        rec = Marked([(field, text) for i, field in self.text if (text := row[i])])
-        for i, field, sub, read in self.other:
-            text = row[i]
-            if text:
-                value = text if read is None else read(text)
-                if sub is None:
-                    rec[field] = value
-                else:
-                    nested = rec.get(field)
-                    if nested is None:
-                        nested = rec[field] = Marked()
-                    nested[sub] = value
-        return rec
-
-    def _plain(self, row: list[str]) -> Any:
-        rec = Marked()
-        width = len(row)
-        for i, field, sub, read in self.plan:
-            if i >= width:
-                break
-            text = row[i]
-            if not text:
-                continue
-            value = text if read is None else read(text)
-            if sub is None:
-                if field in rec:
-                    return DUPLICATE
-                rec[field] = value
-            else:
-                nested = rec.get(field)
-                if nested is None:
-                    nested = rec[field] = Marked()
-                elif type(nested) is not Marked or sub in nested:
-                    return DUPLICATE
-                nested[sub] = value
-        return rec
-
     def node_at(self, k: int) -> yaml.MappingNode:
         """Row ``k`` as a node tree, every node marked with its row and column."""
         row, line = self.rows[k], self.lines[k] - 1
@@ -276,22 +224,16 @@ class _Table:
         start = Spot(self.path, line, 0)
         return yaml.MappingNode(_MAP, pairs, start, start)
 
-    def records(self) -> RecordSeq:
-        """The rows as a :class:`RecordSeq`; a list cell that is not valid JSON is a problem here."""
+    def records(self) -> yaml.SequenceNode:
+        """The rows as a list of marked nodes; a list cell that is not valid JSON is a problem here."""
         items = []
         for k in range(len(self.rows)):
             try:
-                items.append(self.plain(k))
+                items.append(self.node_at(k))
             except (json.JSONDecodeError, RecursionError):
                 self.problems.extend(self.json_problems(k))
-                items.append(None)
-        return RecordSeq(items, Spot(self.path, 0, 0), self)
-
-    def mark_at(self, k: int) -> Spot:
-        return Spot(self.path, self.lines[k] - 1, 0)
-
-    def line_at(self, k: int) -> int:
-        return self.lines[k] - 1
+        start = Spot(self.path, 0, 0)
+        return yaml.SequenceNode(_SEQ, items, start, start)
 
     def json_problems(self, k: int) -> list[Problem]:
         row, out = self.rows[k], []

@@ -43,8 +43,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from network.dataset.slotinit import slot_init
-
 __all__ = ["EdtfDate", "EdtfError", "parse_edtf", "OPEN_START", "OPEN_END"]
 
 OPEN_START = date(1, 1, 1)
@@ -98,7 +96,6 @@ class EdtfError(ValueError):
     """Raised for a string that is not a date in the supported EDTF subset (saying why, and what to write)."""
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class EdtfDate:
     """A parsed EDTF date or interval: the span of days it may denote.

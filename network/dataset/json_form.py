@@ -3,10 +3,8 @@
 A JSON dataset is one object with the same fields as the YAML file
 (``docs/tabular.md``). :func:`read_json` composes it into the node tree
 :class:`network.dataset.check_fields.Converter` checks, every node marked with its line
-and column, so a problem reads ``PATH:LINE:COL`` as it does for YAML. The
-long lists (``actors``, ``ties``) are decoded by the standard library's C
-scanner, one record at a time, into a :class:`~network.dataset.check_fields.RecordSeq`:
-a record's nodes are composed only when a problem in it must be located.
+and column, so a problem reads ``PATH:LINE:COL`` as it does for YAML. Each
+scalar is decoded by the standard library's JSON scanner.
 
 Examples
 --------
@@ -24,13 +22,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from array import array
 from bisect import bisect_right
 from typing import Any
 
 import yaml
 
-from network.dataset.check_fields import DUPLICATE, Marked, RecordSeq, Spot
+from network.dataset.check_fields import Spot
 from network.dataset.problems import Problem
 from network.dataset.yaml_nodes import DEFAULT_MAX_BYTES, read_text
 
@@ -41,9 +38,6 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (
     _T + n for n in ("str", "int", "float", "bool", "null", "seq", "map")
 )
 _WS = re.compile(r"[ \t\n\r]*")
-_NEXT = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*|\])")  # after an item: a comma (group 1) or the end
-#: Lists of records decoded fast, one record at a time (see the module docstring).
-RECORD_LISTS = ("actors", "ties")
 _HINT = "check the brackets, commas and quotes here; JSON allows no trailing commas and no comments"
 
 
@@ -54,12 +48,6 @@ class JsonSyntaxError(ValueError):
         super().__init__(msg)
         self.msg = msg
         self.pos = pos
-
-
-def _record(pairs: list[tuple[str, Any]]) -> Any:
-    """Object hook: a :class:`Marked` of the pairs, or DUPLICATE when a key repeats."""
-    rec = Marked(pairs)
-    return rec if len(rec) == len(pairs) else DUPLICATE
 
 
 def _scalar_node(value: Any, mark: Any) -> yaml.ScalarNode:
@@ -93,12 +81,12 @@ def value_node(value: Any, mark: Any) -> yaml.Node:
 
 
 class _Composer:
-    """Compose JSON text into marked nodes; scalars and fast records are decoded by the C scanner."""
+    """Compose JSON text into marked nodes; scalars are decoded by the standard library's scanner."""
 
     def __init__(self, text: str, path: str):
         self.text = text
         self.path = path
-        self.scan = json.JSONDecoder(object_pairs_hook=_record).scan_once  # type: ignore[attr-defined]
+        self.scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
         self._newlines: list[int] | None = None
 
     def mark(self, i: int) -> Spot:
@@ -119,12 +107,12 @@ class _Composer:
         except json.JSONDecodeError as exc:
             raise JsonSyntaxError(exc.msg, exc.pos) from None
 
-    def node(self, i: int, records: bool = False) -> tuple[yaml.Node, int]:
+    def node(self, i: int) -> tuple[yaml.Node, int]:
         """The node of the value at offset ``i`` and the offset after it."""
         text = self.text
         c = text[i : i + 1]
         if c == "{":
-            return self.mapping(i, records)
+            return self.mapping(i)
         if c == "[":
             start, items = i, []
             i = self.skip(i + 1)
@@ -143,7 +131,7 @@ class _Composer:
         value, end = self.scalar(i)
         return _scalar_node(value, self.mark(i)), end
 
-    def mapping(self, i: int, records: bool = False) -> tuple[yaml.MappingNode, int]:
+    def mapping(self, i: int) -> tuple[yaml.MappingNode, int]:
         text = self.text
         start, pairs = i, []
         i = self.skip(i + 1)
@@ -158,11 +146,7 @@ class _Composer:
             if text[i : i + 1] != ":":
                 raise JsonSyntaxError("Expecting ':' delimiter", i)
             i = self.skip(i + 1)
-            if records and key in RECORD_LISTS and text[i : i + 1] == "[":
-                value: yaml.Node
-                value, i = self.records(i)
-            else:
-                value, i = self.node(i)
+            value, i = self.node(i)
             pairs.append((key_node, value))
             i = self.skip(i)
             c = text[i : i + 1]
@@ -171,57 +155,6 @@ class _Composer:
             if c != ",":
                 raise JsonSyntaxError("Expecting ',' delimiter", i)
             i = self.skip(i + 1)
-
-    def records(self, i: int) -> tuple[RecordSeq, int]:
-        """A list of records at ``i``, each decoded whole by the C scanner; where each starts is kept."""
-        text, scan, after = self.text, self.scan, _NEXT.match
-        items: list[Any] = []
-        offsets = array("q")
-        lines = array("q")
-        seq_mark = self.mark(i)
-        line, prev = seq_mark.line, i
-        i = self.skip(i + 1)
-        end = i + 1
-        if text[i : i + 1] != "]":
-            while True:
-                try:
-                    value, end = scan(text, i)
-                except StopIteration:
-                    raise JsonSyntaxError("Expecting value", i) from None
-                except json.JSONDecodeError as exc:
-                    raise JsonSyntaxError(exc.msg, exc.pos) from None
-                items.append(value)
-                offsets.append(i)
-                line += text.count("\n", prev, i)
-                lines.append(line)
-                prev = i
-                m = after(text, end)
-                if m is None:
-                    raise JsonSyntaxError("Expecting ',' delimiter", self.skip(end))
-                i = m.end()
-                if m.group(1) is None:
-                    end = i
-                    break
-        return RecordSeq(items, seq_mark, _Records(self, offsets, lines)), end
-
-
-class _Records:
-    """Where each record of a JSON list is (a :class:`~network.dataset.check_fields.Locator`)."""
-
-    def __init__(self, composer: _Composer, offsets: array[int], lines: array[int]):
-        self.composer = composer
-        self.offsets = offsets
-        self.lines = lines
-
-    def node_at(self, k: int) -> yaml.Node:
-        return self.composer.node(self.offsets[k])[0]
-
-    def mark_at(self, k: int) -> Spot:
-        at, text = self.offsets[k], self.composer.text
-        return Spot(self.composer.path, self.lines[k], at - text.rfind("\n", 0, at) - 1)
-
-    def line_at(self, k: int) -> int:
-        return self.lines[k]
 
 
 def compose_json(text: str, path: str) -> yaml.Node:
@@ -235,7 +168,7 @@ def compose_json(text: str, path: str) -> yaml.Node:
     """
     composer = _Composer(text, path)
     i = composer.skip(0)
-    node, end = composer.mapping(i, records=True) if text[i : i + 1] == "{" else composer.node(i)
+    node, end = composer.node(i)
     end = composer.skip(end)
     if end != len(text):
         raise JsonSyntaxError("Extra data", end)

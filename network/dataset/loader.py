@@ -14,14 +14,12 @@ import os
 import yaml
 
 from network.dataset.check_fields import Converter
-from network.dataset.collector import collector_paused
-from network.dataset.forms import form_of, read_source
+from network.dataset.forms import read_source
 from network.dataset.model import Dataset
 from network.dataset.problems import MAX_PROBLEMS, DatasetError, Problem
 from network.dataset.spec import Rec
 from network.dataset.validate import build_dataset
 from network.dataset.yaml_nodes import DEFAULT_MAX_BYTES
-from network.dataset.yamlrecords import read_yaml_records
 
 __all__ = ["load", "check"]
 
@@ -35,12 +33,11 @@ def check(
     citation with a page, and evidence) is checked where the dataset declares
     ``policy: strict``; ``strict=True`` or ``False`` overrides that.
     """
-    with collector_paused():
-        try:
-            dataset, problems = _check(path, strict, max_bytes)
-        except RecursionError:  # lists or mappings nested thousands deep: an attack, never data
-            hint = "the format nests at most a few levels (a tie's cite: {...}); check the brackets"
-            return None, [Problem(str(path), 0, 0, "the data is nested too deeply to read", hint)]
+    try:
+        dataset, problems = _check(path, strict, max_bytes)
+    except RecursionError:  # lists or mappings nested thousands deep: an attack, never data
+        hint = "the format nests at most a few levels (a tie's cite: {...}); check the brackets"
+        return None, [Problem(str(path), 0, 0, "the data is nested too deeply to read", hint)]
     if len(problems) >= MAX_PROBLEMS:
         return None, problems[:MAX_PROBLEMS] + [
             Problem(
@@ -58,10 +55,7 @@ def _check(
     path: str | os.PathLike[str], strict: bool | None, max_bytes: int
 ) -> tuple[Dataset | None, list[Problem]]:
     name = str(path)
-    if form_of(path) == "yaml":  # the long lists read without their nodes (see network.dataset.yamlrecords)
-        node, problems = read_yaml_records(path, max_bytes)
-    else:
-        node, problems = read_source(path, max_bytes)  # JSON or CSV, by the path (network.dataset.forms)
+    node, problems = read_source(path, max_bytes)  # YAML, JSON or CSV, by the path (network.dataset.forms)
     if node is None:
         return None, problems
     if not isinstance(node, yaml.MappingNode):

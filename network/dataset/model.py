@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from network.dataset.edtf import OPEN_END, OPEN_START, EdtfDate
-from network.dataset.slotinit import slot_init
 
 __all__ = [
     "Citation",
@@ -40,7 +39,6 @@ __all__ = [
 POLICIES = ("basic", "strict")
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class Citation:
     """Where a source says something: source id, footnote, page, the primary source it names."""
@@ -62,14 +60,12 @@ class Citation:
         return f"{text} ({self.primary})" if self.primary else text
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
     citation: str
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A span of time; a missing end is open. ``covers(day)`` asks if the day lies inside."""
@@ -89,7 +85,6 @@ class Span:
         return self.lower <= day <= self.upper
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class Membership:
     """``actor`` belongs to the actor ``of`` during ``span``."""
@@ -98,7 +93,6 @@ class Membership:
     span: Span = Span()
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class Role:
     title: str
@@ -107,7 +101,6 @@ class Role:
     cite: Citation | None = None
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class Actor:
     id: str
@@ -128,7 +121,6 @@ class Actor:
         return None
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class Tie:
     """A signed tie: an event (``date``) or a standing relation (``start``/``end``).
@@ -190,7 +182,6 @@ class Tie:
         return f"{self.start.text if self.start else '..'}/{self.end.text if self.end else '..'}"
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class Period:
     id: str
@@ -209,7 +200,6 @@ class Period:
         return self.end.upper
 
 
-@slot_init
 @dataclass(frozen=True, slots=True)
 class Framing:
     """Whose alignment the outputs follow (``focal``) and the sides it moves between (``poles``).

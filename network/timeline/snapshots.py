@@ -52,7 +52,6 @@ from itertools import accumulate, chain
 
 import networkx as nx
 
-from network.dataset.collector import collector_paused
 from network.dataset.model import Dataset, Tie
 from network.dataset.vocabulary import CONFIDENCE, TIE_TYPES
 from network.measures.choices import ALLOCATIONS, HALF_LIFE, LEVELS, MODES
@@ -454,22 +453,14 @@ def _combine(
 
 
 def _graph(graph_attrs: dict, labels: dict[str, tuple[str, str | None]], window: _Combined) -> nx.Graph:
-    """The snapshot graph: every node of ``labels`` (in its order), then the edges in sorted order.
-
-    The node and adjacency dicts are filled in bulk, as ``add_node`` and
-    ``add_edge`` would fill them one call at a time: each node gets its own
-    attribute dict, each edge one dict shared by both directions, inserted
-    in the same order, so the graph (and the order of its views) is the one
-    the calls would give (``tests/timeline/test_snapshots.py`` checks this).
-    """
+    """The snapshot graph: every node of ``labels`` (in its order), then the edges in sorted order."""
     g = nx.Graph(**graph_attrs)
     active = window.active
-    g._node.update(
+    g.add_nodes_from(
         (n, {"name": name, "kind": kind, "active": n in active}) for n, (name, kind) in labels.items()
     )
-    adj = g._adj
-    adj.update((n, {}) for n in labels)
     edges = window.edges
+    finished = []
     for key in sorted(edges):
         d = edges[key]
         net = d["pos"] - d["neg"]
@@ -480,9 +471,8 @@ def _graph(graph_attrs: dict, labels: dict[str, tuple[str, str | None]], window:
         d["count"] = len(ids)
         d["ties"] = tuple(sorted(ids)) if len(ids) > 1 else tuple(ids)
         d["sign"] = (net > 0) - (net < 0)
-        u, v = key
-        adj[u][v] = adj[v][u] = d
-    nx._clear_cache(g)
+        finished.append((*key, d))
+    g.add_edges_from(finished)
     return g
 
 
@@ -563,43 +553,42 @@ def snapshots(
     _check_options(level, mode, allocation, half_life)
     if not threshold > 0:
         raise ValueError(f"the memory threshold must be positive (got {threshold})")
-    with collector_paused():
-        windows = windows_for(dataset, by)
-        ties = _sorted_ties(select_ties(dataset, confidence, types))
-        placements: Iterable[_Placement] = _placements(ties, windows, allocation, level)
-        if mode == "memory":
-            placements = chain(placements, _carried(ties, windows, half_life, threshold))
-        shares = alternative_shares(dataset)
-        if shares:
-            placements = ((i, t, share * shares.get(t.id, 1.0), day) for i, t, share, day in placements)
-        projector = _Projector(dataset) if level == "state" else None
-        combined = _combine(placements, len(windows), projector)
-        del ties, placements, projector
+    windows = windows_for(dataset, by)
+    ties = _sorted_ties(select_ties(dataset, confidence, types))
+    placements: Iterable[_Placement] = _placements(ties, windows, allocation, level)
+    if mode == "memory":
+        placements = chain(placements, _carried(ties, windows, half_life, threshold))
+    shares = alternative_shares(dataset)
+    if shares:
+        placements = ((i, t, share * shares.get(t.id, 1.0), day) for i, t, share, day in placements)
+    projector = _Projector(dataset) if level == "state" else None
+    combined = _combine(placements, len(windows), projector)
+    del ties, placements, projector
 
-        if level == "state":
-            node_ids = {a.id for a in dataset.actors.values() if not a.member_of or not a.projects}
-        else:
-            node_ids = set(dataset.actors)
-        for c in combined:
-            node_ids |= c.active
-        labels = _labels(dataset, node_ids)
+    if level == "state":
+        node_ids = {a.id for a in dataset.actors.values() if not a.member_of or not a.projects}
+    else:
+        node_ids = set(dataset.actors)
+    for c in combined:
+        node_ids |= c.active
+    labels = _labels(dataset, node_ids)
 
-        out = []
-        for i, w in enumerate(windows):
-            c = combined[i]
-            combined[i] = None  # type: ignore[call-overload]  # free each window's working state once built
-            graph_attrs = {
-                "period": w.id,
-                "label": w.label,
-                "lower": w.lower,
-                "upper": w.upper,
-                "level": level,
-                "mode": mode,
-                "allocation": allocation,
-                "half_life": half_life,
-            }
-            graph = _graph(graph_attrs, labels, c)
-            out.append(Snapshot(w, graph, c.alloc, tuple(sorted(c.gone))))
+    out = []
+    for i, w in enumerate(windows):
+        c = combined[i]
+        combined[i] = None  # type: ignore[call-overload]  # free each window's working state once built
+        graph_attrs = {
+            "period": w.id,
+            "label": w.label,
+            "lower": w.lower,
+            "upper": w.upper,
+            "level": level,
+            "mode": mode,
+            "allocation": allocation,
+            "half_life": half_life,
+        }
+        graph = _graph(graph_attrs, labels, c)
+        out.append(Snapshot(w, graph, c.alloc, tuple(sorted(c.gone))))
     return out
 
 

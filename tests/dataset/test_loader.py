@@ -160,14 +160,16 @@ def test_loading_leaves_no_garbage_cycles(tmp_path, name, form):
     assert left == []
 
 
-def test_loading_leaves_the_collector_as_it_found_it():
-    """Should switch the collector back on (or leave it off), and leave a program's frozen objects frozen."""
+def test_loading_leaves_the_interpreter_as_it_found_it():
+    """Should leave the garbage collector (on, off, frozen objects) and the recursion limit as they were."""
     import gc
+    import sys
 
     path = ROOT / "tests" / "data" / "mini.yaml"
+    limit = sys.getrecursionlimit()
     assert gc.isenabled()
     load(path)
-    assert gc.isenabled() and gc.get_count()[0] < 700  # the young generation aged, not walked
+    assert gc.isenabled()
     gc.disable()
     try:
         load(path)
@@ -185,6 +187,101 @@ def test_loading_leaves_the_collector_as_it_found_it():
     finally:
         gc.unfreeze()
     assert frozen
+    assert sys.getrecursionlimit() == limit
+
+
+def test_a_problem_in_a_record_points_at_its_line_and_column(tmp_path):
+    """Should name the line and column of the bad value inside a record of a long list."""
+    path = tmp_path / "broken.yaml"
+    path.write_text(
+        "format: 1\nactors:\n- {id: a, name: A, kind: state}\n- {id: b, name: B, kind: state}\n"
+        "ties:\n- {source: a, target: b, date: '1958', sign: 1}\n- source: a\n  target: c\n"
+        "  date: '1959'\n  sign: 1\n"
+    )
+    assert [str(p) for p in network.check(path)[1]] == [
+        f"{path}:8:11: target 'c' is not an actor (hint: define it under actors)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("format: 1\nactors: []\nties: []\n", None),
+        ("format: 1\nactors: !!seq []\nties: []\n", None),  # the tags the resolver would give
+        ("format: 1\nactors: [!!map {id: a, name: A, kind: state}]\nties: []\n", None),
+        ("format: 1\nactors: [{!!str id: a, name: A, kind: state}]\nties: []\n", None),
+        ("--- !!map\nformat: 1\nactors: []\nties: []\n", None),
+        ("format: 1\n? actors\n: []\nties: []\n", None),
+        ("{format: 1, actors: [{id: a, name: A, kind: state}], ties: []}\n", None),
+        ("format: 1\nactors: &a []\nties: *a\n", "2:9: anchor &a is not allowed"),
+        (
+            "format: 1\nactors:\n- &x {id: a, name: A, kind: state}\nties: []\n",
+            "3:3: anchor &x is not allowed",
+        ),
+        (
+            "format: 1\nactors: [!!python/object:os.system {id: a}]\nties: []\n",
+            "2:10: tag 'tag:yaml.org,2002:python/object:os.system' is not allowed in actors[1]",
+        ),
+        (
+            "format: 1\nactors: [{? [id] : a, name: A, kind: state}]\nties: []\n",
+            "2:13: a key in actor must be a plain field name",
+        ),
+        (
+            "format: 1\nactors: [{2019-01-01: a, name: A, kind: state}]\nties: []\n",
+            "2:11: unknown field '2019-01-01' in actor",
+        ),
+        (
+            "format: 1\nactors: [{id: a, id: b, name: A, kind: state}]\nties: []\n",
+            "2:18: duplicate key 'id' in actor (first at line 2)",
+        ),
+        (
+            "format: 1\nactors: [{id: a, name: A, kind: state}, 5, [x], null, ~]\nties: []\n",
+            "2:41: actors[2] must be a mapping of fields, not a number",
+        ),
+        (
+            "format: 1\nactors: [{id: a, name: A, kind: state, aliases: [!!binary aGk=]}]\nties: []\n",
+            "2:50: tag 'tag:yaml.org,2002:binary' is not allowed in actor.aliases[1]",
+        ),
+        (
+            "format: 1\nactors: []\nties: [{source: a, target: b, date: 1958, sign: +1, weight: 0x10}]\n",
+            "3:37: tie.date 1958 is read as a number, not a date",
+        ),
+        (
+            "format: 1\nactors: []\nties: [{source: a, target: b, date: '1958', sign: 1, weight: .inf}]\n",
+            "3:62: tie.weight must be a finite number, not '.inf'",
+        ),
+        (
+            "format: 1\nactors: []\n"
+            "ties: [{source: a, target: b, date: '1958', sign: 1, directed: 'true'}]\n",
+            "3:64: tie.directed must be true or false, not 'true'",
+        ),
+        (
+            "format: 1\nactors: []\nties: [{source: a, target: b, date: 1958-12-16, sign: 1, type: <<}]\n",
+            "3:64: tag 'tag:yaml.org,2002:merge' is not allowed in tie.type",
+        ),
+        (
+            "format: 1\nactors: []\nties: []\nties: [{source: a}]\nactors: [{id: a}]\n",
+            "4:1: duplicate key 'ties' in the top level (first at line 3)",
+        ),
+        ("format: 1\nactors: []\nties: [}\n", "3:8: YAML syntax error: did not find expected node content"),
+        (
+            "format: 1\nactors: []\nties: []\n---\nformat: 1\n",
+            "4:1: YAML syntax error: but found another document",
+        ),
+        ("- format: 1\n", "1:1: the top level must be a mapping"),
+    ],
+)
+def test_odd_documents(tmp_path, text, first):
+    """Should load what the format allows however it is written (explicit tags, flow style, '? key'), and
+    point at the first problem of anything else (tags, odd keys, anchors, shapes), never a traceback."""
+    path = tmp_path / "odd.yaml"
+    path.write_text(text, encoding="utf-8")
+    dataset, problems = network.check(path)
+    if first is None:
+        assert dataset is not None and problems == []
+    else:
+        assert dataset is None and problems
+        assert str(problems[0]).startswith(f"{path}:{first}")
 
 
 @pytest.mark.parametrize(

@@ -381,12 +381,8 @@ def test_dataset_span_is_the_datasets():
 @pytest.mark.parametrize("level", ["person", "state"])
 @pytest.mark.parametrize("mode", ["window", "memory"])
 def test_building_makes_no_garbage_cycles(mini, level, mode):
-    """Should leave nothing for the garbage collector, which is why it is paused while building.
-
-    ``network.dataset.collector`` pauses the collector on the grounds that its passes
-    over the new objects would free nothing; a cycle made per tie or per edge
-    would make that untrue.
-    """
+    """Should leave nothing for the garbage collector: a cycle made per tie or per edge would keep
+    a build's working state alive until the collector's next pass, not free it as soon as it is done."""
     import gc
 
     ds = load(Path(__file__).parents[2] / "data" / "actors.yaml")
