@@ -652,6 +652,28 @@ def markdown(
     return "\n".join(lines) + "\n"
 
 
+#: Sections of docs/performance.md written by other scripts (their headings), kept when it is rewritten.
+KEPT_SECTIONS = ("## The per-object speed code",)
+
+
+def kept_sections(path: Path) -> str:
+    """The sections of ``path`` that another script wrote (``KEPT_SECTIONS``), to append to the new page.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "p.md"
+    >>> _ = p.write_text("# P\\n\\n## Results\\n\\nx\\n\\n## The per-object speed code\\n\\ny\\n")
+    >>> kept_sections(p)
+    '\\n## The per-object speed code\\n\\ny\\n'
+    """
+    if not path.exists():
+        return ""
+    out = []
+    for section in re.split(r"(?m)^(?=## )", path.read_text(encoding="utf-8")):
+        if section.startswith(KEPT_SECTIONS):
+            out.append("\n" + section.rstrip("\n") + "\n")
+    return "".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="one run each at 50,000 ties; writes no report")
@@ -727,6 +749,8 @@ def main(argv: list[str] | None = None) -> int:
 
         if Path(out).exists():  # keep what bench/columnar/run.py wrote into the page
             text = keep_sections(Path(out).read_text(encoding="utf-8"), text)
+        text += kept_sections(Path(out))
+
         write_text(out, text)
         print(f"\nwrote {out}")
     return 0

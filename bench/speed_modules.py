@@ -37,6 +37,10 @@ median of ``--repeat`` runs reported, wall clock and the process's own CPU time:
   command runs before and after the modules are removed (``plain`` is the code as
   it is, by another name). ``CONFIG@DIR`` runs the configuration on the checkout
   in ``DIR`` (its own copy of this script), to set two versions side by side.
+* ``--commands``: the whole commands a curator runs on the file, interpreter start
+  included, ``python -m network validate FILE`` and ``python -m network build FILE
+  --out TMP --force`` (figure cache as the user has it), wall and CPU of the command's
+  process; with ``CONFIG@DIR`` only DIR counts (the bypasses apply to ``build`` alone).
 * ``--yaml``: the YAML path alone, ``network.load`` (read, compose, check,
   build the records), beside ``yaml.load(text, Loader=yaml.CSafeLoader)`` and
   ``yaml.compose`` with the same loader, the file read inside each clock.
@@ -167,10 +171,32 @@ def _data(folder: Path, ties: int) -> Path:
     return path
 
 
+def _command(root: Path, task: str, path: Path) -> dict[str, float]:
+    """A whole ``python -m network`` command on ``path`` in the checkout ``root``: wall and CPU seconds."""
+    import resource
+    import tempfile
+
+    argv = [sys.executable, "-m", "network", task, str(path)]
+    with tempfile.TemporaryDirectory() as out:
+        if task == "build":
+            argv += ["--out", out, "--force"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(
+            argv, check=True, capture_output=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)}
+        )
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return {"wall": wall, "cpu": cpu}
+
+
 def _run(config: str, task: str, path: Path) -> dict[str, float]:
     """One measurement in a fresh process: ``config`` here, or ``config@DIR`` in the checkout in DIR."""
     name, _, where = config.partition("@")
     root = Path(where) if where else ROOT
+    if task in ("validate", "build-command"):
+        return _command(root, task.partition("-")[0], path)
     argv = [sys.executable, str(root / "bench" / "speed_modules.py"), "--child", name, task, str(path)]
     env = {**os.environ, "PYTHONPATH": str(root)}
     done = subprocess.run(argv, check=True, capture_output=True, text=True, cwd=root, env=env)
@@ -204,7 +230,16 @@ def summary(lines: list[dict[str, Any]]) -> str:
                     f"  snapshots {_median(runs, 'snapshots'):7.3f}  wall {wall:7.3f}  cpu {cpu:7.3f}"
                     f"   x{wall / base_wall:5.2f} wall  x{cpu / base_cpu:5.2f} cpu"
                 )
-        yamls = [k for k in keys if k[1] != "build"]
+        commands = [k for k in keys if k[1] in ("validate", "build-command")]
+        if commands:
+            out.append(f"\n{label}: whole commands (median wall s and CPU s of the command's process)")
+            for k in commands:
+                runs = results[k]
+                out.append(
+                    f"  {k[1] + ' ' + k[2]:<40} n={len(runs)}  wall {_median(runs, 'wall'):7.3f}"
+                    f"  cpu {_median(runs, 'cpu'):7.3f}"
+                )
+        yamls = [k for k in keys if k[1] in ("bare", "compose", "load")]
         bare = next((k for k in yamls if k[1] == "bare"), None)
         if bare:
             bare_wall, bare_cpu = _median(results[bare], "wall"), _median(results[bare], "cpu")
@@ -227,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (default 5)")
     parser.add_argument("--configs", nargs="*", default=CONFIGS, help="bypass configurations (build)")
     parser.add_argument("--yaml", action="store_true", help="measure the YAML path beside a bare yaml.load")
+    parser.add_argument("--commands", action="store_true", help="time entente validate and build, whole")
     parser.add_argument("--data", default="/tmp/entente-speed-data", help="folder for the synthetic data")
     parser.add_argument("--large-repeat", type=int, help="runs per measurement over 10,000 ties")
     parser.add_argument(
@@ -250,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if args.yaml:
         jobs = [("bare", "plain"), ("compose", "plain"), ("load", "plain")]
+    elif args.commands:
+        jobs = [(task, c) for task in ("validate", "build-command") for c in args.configs]
     else:
         jobs = [("build", c) for c in args.configs]
     lines = []
