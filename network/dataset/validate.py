@@ -63,7 +63,7 @@ class _Builder:
 
     @staticmethod
     def node(rec: Any, key: str | None = None) -> yaml.Node | None:
-        """The node of ``rec[key]``, or of ``rec`` itself (composed on demand; ask only to report)."""
+        """The node of ``rec[key]``, or of ``rec`` itself (to report a problem there)."""
         if isinstance(rec, Marked):
             return rec.node_of(key)  # type: ignore[no-any-return]
         return getattr(rec, "node", None)
