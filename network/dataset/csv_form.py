@@ -359,7 +359,7 @@ def read_csv(
         table_path = str(paths[key])
         if key not in tables:
             mark = Spot(table_path, 0, 0)
-            empty = RecordSeq([], mark, _Table(table_path, "", _RECORD[key]))
+            empty = yaml.SequenceNode(_SEQ, [], mark, mark)
             top_pairs.append((yaml.ScalarNode(_STR, key, mark, mark), empty))
             continue
         text, found = read_text(table_path, max_bytes)

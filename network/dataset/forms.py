@@ -56,17 +56,20 @@ def form_of(path: str | os.PathLike[str], default: str | None = "yaml") -> str |
 
 
 def read_source(
-    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES, marks: str = "exact"
 ) -> tuple[yaml.Node | None, list[Problem]]:
     """Compose the dataset at ``path``, in whichever form, into a node tree (see :func:`form_of`).
 
-    Returns ``(node, [])`` on success and ``(None, problems)`` otherwise.
+    Returns ``(node, [])`` on success and ``(None, problems)`` otherwise. With
+    ``marks="record"`` a JSON file's records are marked where each starts, not
+    node by node (:func:`network.dataset.json_form.compose_json`); the other
+    forms are always marked node by node.
     """
     form = form_of(path)
     if form == "json":
         from network.dataset.json_form import read_json
 
-        return read_json(path, max_bytes)
+        return read_json(path, max_bytes, marks)
     if form == "csv":
         from network.dataset.csv_form import read_csv
 

@@ -6,6 +6,14 @@ A JSON dataset is one object with the same fields as the YAML file
 and column, so a problem reads ``PATH:LINE:COL`` as it does for YAML. Each
 scalar is decoded by the standard library's JSON scanner.
 
+Marking every node costs more than the rest of a load, so a reader that only
+needs to know whether the file is valid asks for ``marks="record"``: each
+record of the long lists (``actors``, ``ties``) is then decoded whole by the
+standard library (``json.JSONDecoder.raw_decode``) and all its nodes carry the
+record's own mark. The loader reads a file that way first and again with
+``marks="exact"`` only when it has a problem to place
+(:func:`network.dataset.loader.check`).
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -38,6 +46,8 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (
     _T + n for n in ("str", "int", "float", "bool", "null", "seq", "map")
 )
 _WS = re.compile(r"[ \t\n\r]*")
+#: The lists whose records ``marks="record"`` decodes whole.
+RECORD_LISTS = ("actors", "ties")
 _HINT = "check the brackets, commas and quotes here; JSON allows no trailing commas and no comments"
 
 
@@ -80,14 +90,28 @@ def value_node(value: Any, mark: Any) -> yaml.Node:
     return _scalar_node(value, mark)
 
 
+class _RepeatedKey(Exception):
+    """A record gives a key twice: it is composed node by node, so the checker can say where."""
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        raise _RepeatedKey
+    return value
+
+
 class _Composer:
     """Compose JSON text into marked nodes; scalars are decoded by the standard library's scanner."""
 
-    def __init__(self, text: str, path: str):
+    def __init__(self, text: str, path: str, whole_records: bool = False):
         self.text = text
         self.path = path
         self.scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+        self.whole_records = whole_records
+        self.records_decoder = json.JSONDecoder(object_pairs_hook=_unique)
         self._newlines: list[int] | None = None
+        self.top = -1  # where the top-level value starts (set by compose_json)
 
     def mark(self, i: int) -> Spot:
         if self._newlines is None:
@@ -146,7 +170,11 @@ class _Composer:
             if text[i : i + 1] != ":":
                 raise JsonSyntaxError("Expecting ':' delimiter", i)
             i = self.skip(i + 1)
-            value, i = self.node(i)
+            value: yaml.Node
+            if self.whole_records and start == self.top and key in RECORD_LISTS and text[i : i + 1] == "[":
+                value, i = self.records(i)
+            else:
+                value, i = self.node(i)
             pairs.append((key_node, value))
             i = self.skip(i)
             c = text[i : i + 1]
@@ -156,18 +184,54 @@ class _Composer:
                 raise JsonSyntaxError("Expecting ',' delimiter", i)
             i = self.skip(i + 1)
 
+    def records(self, i: int) -> tuple[yaml.SequenceNode, int]:
+        """The list at offset ``i``, each record decoded whole and its nodes marked where it starts.
 
-def compose_json(text: str, path: str) -> yaml.Node:
+        A record the standard library cannot decode, or that repeats a key, is
+        composed node by node instead (which raises the same syntax errors as
+        everywhere else, and leaves the repeated key for the checker to report).
+        """
+        text, start, items = self.text, i, []
+        i = self.skip(i + 1)
+        if text[i : i + 1] != "]":
+            while True:
+                item: yaml.Node
+                try:
+                    value, end = self.records_decoder.raw_decode(text, i)
+                    if not isinstance(value, dict):
+                        raise _RepeatedKey  # not a record: composed as any value is
+                    item = value_node(value, self.mark(i))
+                except (json.JSONDecodeError, _RepeatedKey, RecursionError):
+                    item, end = self.node(i)
+                items.append(item)
+                i = self.skip(end)
+                c = text[i : i + 1]
+                if c == "]":
+                    break
+                if c != ",":
+                    raise JsonSyntaxError("Expecting ',' delimiter", i)
+                i = self.skip(i + 1)
+        return yaml.SequenceNode(_SEQ, items, self.mark(start), self.mark(start)), i + 1
+
+
+def compose_json(text: str, path: str, marks: str = "exact") -> yaml.Node:
     """Compose JSON ``text`` into a node tree marked with lines and columns of ``path``.
 
     Raises :class:`JsonSyntaxError` (``pos``: where) for text that is not JSON.
+    With ``marks="record"`` the nodes of each record of the top-level lists
+    ``actors`` and ``ties`` carry the record's mark (see the module docstring).
 
     >>> node = compose_json('{"a": [1, "x"]}', "x.json")
     >>> [(n.tag.rsplit(":", 1)[1], n.value, n.start_mark.column) for n in node.value[0][1].value]
     [('int', '1', 7), ('str', 'x', 10)]
+    >>> node = compose_json('{"ties": [{"id": "t1", "sign": 1}]}', "x.json", marks="record")
+    >>> [(k.value, v.value, v.start_mark.column) for k, v in node.value[0][1].value[0].value]
+    [('id', 't1', 10), ('sign', '1', 10)]
     """
-    composer = _Composer(text, path)
-    i = composer.skip(0)
+    if marks not in ("exact", "record"):
+        raise ValueError(f"marks must be 'exact' or 'record', not {marks!r}")
+    composer = _Composer(text, path, whole_records=marks == "record")
+    i = composer.top = composer.skip(0)
     node, end = composer.node(i)
     end = composer.skip(end)
     if end != len(text):
@@ -176,18 +240,19 @@ def compose_json(text: str, path: str) -> yaml.Node:
 
 
 def read_json(
-    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES, marks: str = "exact"
 ) -> tuple[yaml.Node | None, list[Problem]]:
     """Compose the JSON file at ``path`` into a node tree, or return the problems that stop it.
 
-    Returns ``(node, [])`` on success and ``(None, problems)`` otherwise.
+    Returns ``(node, [])`` on success and ``(None, problems)`` otherwise; ``marks``
+    as for :func:`compose_json`.
     """
     name = str(path)
     text, problems = read_text(path, max_bytes)
     if text is None:
         return None, problems
     try:
-        return compose_json(text, name), []
+        return compose_json(text, name, marks), []
     except JsonSyntaxError as exc:
         mark = _Composer(text, name).mark(exc.pos)
         return None, [Problem(name, mark.line + 1, mark.column + 1, f"JSON syntax error: {exc.msg}", _HINT)]

@@ -9,12 +9,15 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import yaml
 
 from network.dataset.check_fields import Converter
-from network.dataset.forms import read_source
+from network.dataset.forms import form_of, read_source
 from network.dataset.model import Dataset
 from network.dataset.problems import MAX_PROBLEMS, DatasetError, Problem
 from network.dataset.spec import Rec
@@ -34,7 +37,8 @@ def check(
     ``policy: strict``; ``strict=True`` or ``False`` overrides that.
     """
     try:
-        dataset, problems = _check(path, strict, max_bytes)
+        with paused_gc():
+            dataset, problems = _check(path, strict, max_bytes)
     except RecursionError:  # lists or mappings nested thousands deep: an attack, never data
         hint = "the format nests at most a few levels (a tie's cite: {...}); check the brackets"
         return None, [Problem(str(path), 0, 0, "the data is nested too deeply to read", hint)]
@@ -51,11 +55,47 @@ def check(
     return dataset, problems
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the block, then put it back as it was.
+
+    A load makes a few objects per field of every record, none of them garbage
+    until the load ends; left running, the collector walks them all again and
+    again as they pile up (at 50k ties it costs more than the load itself; see
+    docs/performance.md). Reference counting still frees what is dropped, and
+    the caller's collector is as it was after the block, also on an error.
+
+    >>> was = gc.isenabled()
+    >>> with paused_gc():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled() == was
+    True
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _check(
     path: str | os.PathLike[str], strict: bool | None, max_bytes: int
 ) -> tuple[Dataset | None, list[Problem]]:
+    dataset, problems = _check_marked(path, strict, max_bytes, "record")
+    if problems and form_of(path) == "json":  # place each problem at its own node, not its record
+        dataset, problems = _check_marked(path, strict, max_bytes, "exact")
+    return dataset, problems
+
+
+def _check_marked(
+    path: str | os.PathLike[str], strict: bool | None, max_bytes: int, marks: str
+) -> tuple[Dataset | None, list[Problem]]:
     name = str(path)
-    node, problems = read_source(path, max_bytes)  # YAML, JSON or CSV, by the path (network.dataset.forms)
+    # YAML, JSON or CSV, by the path (network.dataset.forms)
+    node, problems = read_source(path, max_bytes, marks)
     if node is None:
         return None, problems
     if not isinstance(node, yaml.MappingNode):

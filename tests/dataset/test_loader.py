@@ -302,3 +302,55 @@ def test_a_tag_the_text_does_not_fit_is_a_problem_not_a_crash(tmp_path, field, t
     dataset, problems = network.check(path)
     assert dataset is None
     assert [(p.line, p.message) for p in problems] == [(13 if "sign" in field else 14, message)]
+
+
+def test_json_records_marked_whole_give_the_same_dataset_as_marked_node_by_node(tmp_path):
+    """Should build the same records (each tie's line too) whether a JSON file's records are
+    decoded whole (how a load reads first) or composed node by node."""
+    from network.dataset.check_fields import Converter
+    from network.dataset.forms import plain, write
+    from network.dataset.json_form import read_json
+    from network.dataset.spec import Rec
+    from network.dataset.validate import build_dataset
+
+    path = tmp_path / "d.json"
+    write(plain(load(ROOT / "data" / "actors.yaml")), path, "json")
+
+    def built(marks):
+        node, problems = read_json(path, marks=marks)
+        assert not problems
+        converter = Converter(str(path))
+        dataset, more = build_dataset(converter.convert(node, Rec("dataset")), str(path), None)
+        assert not converter.problems and not more
+        return dataset
+
+    whole, exact = built("record"), built("exact")
+    assert whole.ties == exact.ties and whole.actors == exact.actors
+    assert [t.line for t in whole.ties] == [t.line for t in exact.ties]
+    assert len({t.line for t in whole.ties}) == len(whole.ties)
+
+
+@pytest.mark.parametrize(
+    "record, at",
+    [
+        ('{"source": "a", "target": "b", "date": "1958", "sign": 2}', "2}"),  # a bad value
+        (
+            '{"source": "a", "target": "b", "date": "1958", "sign": 1, "sign": 1}',
+            '"sign": 1}',
+        ),  # a repeated key
+        ('{"source": "a", "target": "c", "date": "1958", "sign": 1}', '"c"'),  # an unknown actor
+    ],
+)
+def test_a_problem_in_a_json_record_points_at_its_own_node(tmp_path, record, at):
+    """Should place a problem at the value or key it is about (``at``, on the record's line), not
+    at the record's start, though a load first reads each record whole."""
+    path = tmp_path / "d.json"
+    text = (
+        '{"format": 1,\n "actors": [{"id": "a", "name": "A", "kind": "state"},\n'
+        ' {"id": "b", "name": "B", "kind": "state"}],\n "ties": [\n'
+        '  {"source": "a", "target": "b", "date": "1957", "sign": 1},\n  ' + record + "]}\n"
+    )
+    path.write_text(text)
+    _, problems = network.check(path)
+    line = text.splitlines()[5]
+    assert [(p.line, p.column) for p in problems] == [(6, line.index(at) + 1)], [str(p) for p in problems]
