@@ -238,6 +238,8 @@ def _explain(raw: RawTies, rows: list[dict[str, Any]], frame: Dataset, strict: b
     table = _Table(raw.path, text.getvalue(), "tie")
     table.lines = array("q", [row["line"] for row in rows])
     seq = table.records()
+    if table.problems:  # a cell that cannot be read (a list cell of bad JSON): the plain reader stops there
+        return table.problems
     converter = Converter(raw.path)
     records = converter.convert(seq, ListOf(Rec("tie")), "ties")
     builder = _Builder(raw.path, strict)
