@@ -129,6 +129,20 @@ def _header(ax: Axes, title: str, subtitle: str, pad: float, offset: float = 0.0
     )
 
 
+def _page_caption(fig: Figure, caption: str) -> None:
+    """The caption (what the figure shows and its source) at the bottom left of a page of panels."""
+    fig.text(
+        0.008,
+        0.012,
+        caption,
+        ha="left",
+        va="bottom",
+        fontsize=_font("caption"),
+        color=style.TEXT["caption"],
+        linespacing=1.2,
+    )
+
+
 def _caption(ax: Axes, caption: str, below_points: float) -> None:
     ax.annotate(
         caption,
@@ -406,16 +420,7 @@ def draw_small_multiples(fig: Figure, view: SmallMultiplesView) -> Figure:
         handletextpad=0.8,
         **common,
     )
-    fig.text(
-        0.008,
-        0.012,
-        view.caption,
-        ha="left",
-        va="bottom",
-        fontsize=_font("caption"),
-        color=style.TEXT["caption"],
-        linespacing=1.2,
-    )
+    _page_caption(fig, view.caption)
     return fig
 
 
@@ -793,14 +798,5 @@ def draw_balance_timeline(fig: Figure, view: BalanceView) -> Figure:
         fontsize=_font("subtitle"),
         color=style.TEXT["muted"],
     )
-    fig.text(
-        0.008,
-        0.012,
-        view.caption,
-        ha="left",
-        va="bottom",
-        fontsize=_font("caption"),
-        color=style.TEXT["caption"],
-        linespacing=1.2,
-    )
+    _page_caption(fig, view.caption)
     return fig
