@@ -62,14 +62,19 @@ examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_analysis_options(parser, level="state")
     add_framing_options(parser)
+    add_measure_option(parser)
+    parser.add_argument(
+        "--blocs", action="store_true", help="print each actor's camp per period instead of the scores"
+    )
+
+
+def add_measure_option(parser: argparse.ArgumentParser) -> None:
+    """--measure: the alignment measure (entente alignment and entente robustness)."""
     parser.add_argument(
         "--measure",
         choices=MEASURES,
         default=ALIGNMENT_MEASURE,
         help="alignment measure (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--blocs", action="store_true", help="print each actor's camp per period instead of the scores"
     )
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from network.measures.choices import ALIGNMENT_MEASURE, CONFIDENCE_FILTERS
-from network.measures.choices import ALIGNMENT_MEASURES as MEASURES
+from network.measures.choices import CONFIDENCE_FILTERS
 
 if TYPE_CHECKING:
     from network.measures.robustness import Variant
 from network.commands._analysis import add_analysis_options, run_analysis
 from network.commands._declared import add_framing_options
-from network.commands.alignment import framed
+from network.commands.alignment import add_measure_option, framed
 
 HELP = "per period, do the alignment lead and the camps hold across rules, modes and confidence?"
 DESCRIPTION = """\
@@ -36,12 +35,7 @@ examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_analysis_options(parser, level="state", engine=False)
     add_framing_options(parser)
-    parser.add_argument(
-        "--measure",
-        choices=MEASURES,
-        default=ALIGNMENT_MEASURE,
-        help="alignment measure (default: %(default)s)",
-    )
+    add_measure_option(parser)
 
 
 def _baseline(args: argparse.Namespace) -> Variant:

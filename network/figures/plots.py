@@ -129,6 +129,20 @@ def _header(ax: Axes, title: str, subtitle: str, pad: float, offset: float = 0.0
     )
 
 
+def _page_caption(fig: Figure, caption: str) -> None:
+    """The caption (what the figure shows and its source) at the bottom left of a page of panels."""
+    fig.text(
+        0.008,
+        0.012,
+        caption,
+        ha="left",
+        va="bottom",
+        fontsize=_font("caption"),
+        color=style.TEXT["caption"],
+        linespacing=1.2,
+    )
+
+
 def _caption(ax: Axes, caption: str, below_points: float) -> None:
     ax.annotate(
         caption,
@@ -172,7 +186,7 @@ def snapshot_legend_handles(legend_blocs: Sequence[tuple[str, str]], scale: floa
             [],
             linestyle="none",
             marker="o",
-            markersize=math.sqrt(style.INACTIVE["size"] * scale),
+            markersize=2 * style.marker_radius(style.INACTIVE["size"] * scale),  # a diameter
             markerfacecolor=style.BLOC["none"]["color"],
             markeredgecolor=style.NODE["edgecolor"],
             alpha=style.INACTIVE["alpha"] + 0.15,
@@ -190,7 +204,7 @@ def size_legend_handles(size_examples: Sequence[tuple[str, float]], scale: float
             [],
             linestyle="none",
             marker="o",
-            markersize=math.sqrt(area * scale),
+            markersize=2 * style.marker_radius(area * scale),  # a diameter
             markerfacecolor="white",
             markeredgecolor=style.NODE["edgecolor"],
             markeredgewidth=style.NODE["linewidth"],
@@ -275,7 +289,7 @@ def draw_snapshot(ax: Axes, view: SnapshotView, compact: bool = False, scale: fl
     for n in view.nodes:
         if not n.key:
             continue
-        gap = math.sqrt(n.size * scale) / 2 + style.LABEL["pad_pt"] * linear
+        gap = style.marker_radius(n.size * scale) + style.LABEL["pad_pt"] * linear
         dx, dy, ha, va = _LABEL_SIDES[n.key]
         ax.annotate(
             n.label,
@@ -406,16 +420,7 @@ def draw_small_multiples(fig: Figure, view: SmallMultiplesView) -> Figure:
         handletextpad=0.8,
         **common,
     )
-    fig.text(
-        0.008,
-        0.012,
-        view.caption,
-        ha="left",
-        va="bottom",
-        fontsize=_font("caption"),
-        color=style.TEXT["caption"],
-        linespacing=1.2,
-    )
+    _page_caption(fig, view.caption)
     return fig
 
 
@@ -579,7 +584,7 @@ def draw_alignment_timeline(ax: Axes, view: AlignmentView) -> Axes:
             ax.annotate(
                 str(n),
                 (x, y),
-                xytext=(side * (math.sqrt(a) / 2 + 3), 0),
+                xytext=(side * (style.marker_radius(a) + 3), 0),
                 textcoords="offset points",
                 ha="right" if side < 0 else "left",
                 va="center",
@@ -793,14 +798,5 @@ def draw_balance_timeline(fig: Figure, view: BalanceView) -> Figure:
         fontsize=_font("subtitle"),
         color=style.TEXT["muted"],
     )
-    fig.text(
-        0.008,
-        0.012,
-        view.caption,
-        ha="left",
-        va="bottom",
-        fontsize=_font("caption"),
-        color=style.TEXT["caption"],
-        linespacing=1.2,
-    )
+    _page_caption(fig, view.caption)
     return fig

@@ -452,8 +452,14 @@ class _Search:
                 mins[j] = d0[j] if d0[j] < d1[j] else d1[j]
 
 
+def _violations(labels: list[int], edges: list[_Edge]) -> list[_Edge]:
+    """The edges ``labels`` leaves unbalanced: negative inside a bloc, positive between blocs."""
+    return [e for e in edges if (labels[e[0]] == labels[e[1]]) != (e[2] > 0)]
+
+
 def _cost(labels: list[int], edges: list[_Edge]) -> float:
-    return sum(w for i, j, s, w in edges if (labels[i] == labels[j]) != (s > 0))
+    """The summed weight of the violations of ``labels``."""
+    return sum(w for *_, w in _violations(labels, edges))
 
 
 def _canonical(labels: list[int]) -> list[int]:
@@ -601,8 +607,9 @@ def _solve_indexed(
     if kmax == 2:
         nblocs = 2
     blocs = tuple(tuple(nodes[i] for i in range(len(nodes)) if labels[i] == b) for b in range(nblocs))
-    bad = sorted((i, j) for i, j, s, _ in edges if (labels[i] == labels[j]) != (s > 0))
-    value = sum(w for i, j, s, w in edges if (labels[i] == labels[j]) != (s > 0))
+    violated = _violations(labels, edges)
+    bad = sorted((i, j) for i, j, _, _ in violated)
+    value = sum(w for *_, w in violated)
     return SignedPartition(
         value=int(value) if weight is None else value,
         blocs=blocs,

@@ -65,7 +65,7 @@ def _adjacency(G: nx.Graph, weight: str | None) -> tuple[list[Hashable], list[li
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
     adj = [
-        [(index[w], 1 if weight is None else d.get(weight, 1)) for w, d in G._adj[v].items()] for v in nodes
+        [(index[w], 1 if weight is None else d.get(weight, 1)) for w, d in G.adj[v].items()] for v in nodes
     ]
     return nodes, adj
 

@@ -1,14 +1,10 @@
 """Property-based: any text, and any mutation of a valid document, loads or raises DatasetError."""
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from network import DatasetError, load
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATE = (ROOT / "data" / "template.yaml").read_text(encoding="utf-8")
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -37,20 +33,8 @@ def test_arbitrary_bytes(tmp_path, data):
     _load_or_dataset_error(tmp_path, data)
 
 
+#: Tokens the edits insert, besides the shared ones (tests/dataset/conftest.py).
 TOKENS = [
-    "",
-    " ",
-    "-",
-    ":",
-    "'",
-    '"',
-    "[",
-    "]",
-    "{",
-    "}",
-    "1958",
-    "-1",
-    "0",
     "&a",
     "*a",
     "!!str",
@@ -71,17 +55,8 @@ TOKENS = [
 
 
 @SETTINGS
-@given(
-    st.lists(
-        st.tuples(st.integers(0, len(TEMPLATE)), st.integers(0, 8), st.sampled_from(TOKENS)),
-        min_size=1,
-        max_size=5,
-    )
-)
-def test_mutated_template(tmp_path, edits):
+@given(data=st.data())
+def test_mutated_template(tmp_path, odd_documents, data):
     """Should load or raise DatasetError after random edits to a valid document."""
-    text = TEMPLATE
-    for pos, cut, token in edits:
-        pos = min(pos, len(text))
-        text = text[:pos] + token + text[pos + cut :]
+    text = odd_documents.draw(data, TOKENS, max_size=5)
     _load_or_dataset_error(tmp_path, text.encode("utf-8", "surrogatepass"))

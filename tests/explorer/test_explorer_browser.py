@@ -1,19 +1,16 @@
 """The explorer in a real browser: Debian's Chromium, driven headless by Playwright.
 
-Outside CI the tests are skipped when Playwright or Chromium is missing; in CI
-(``CI=true``) they fail instead, so a green run means the page really ran.
-The browser is the system's (``/usr/bin/chromium``, or ``$ENTENTE_CHROMIUM``):
-never ``playwright install``. With ``ENTENTE_SCREENSHOTS=1`` the screenshot tests
-write ``docs/explorer.png`` (the picture in the README) and the phone and desktop
-screenshots in docs/, from the real dataset; without it they change nothing.
+The browser is the fixture ``browser`` (tests/explorer/conftest.py): outside CI the tests are
+skipped when Playwright or Chromium is missing; in CI they fail instead. With
+``ENTENTE_SCREENSHOTS=1`` the screenshot tests write ``docs/explorer.png`` (the picture in the
+README) and the phone and desktop screenshots in docs/, from the real dataset; without it they
+change nothing.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +25,6 @@ from network.timeline.snapshots import snapshots
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "mini.yaml"
-CHROMIUM = os.environ.get("ENTENTE_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 SCREENSHOT = ROOT / "docs" / "explorer.png"
 #: The screens every page must work on: a phone held upright and a laptop.
 SCREENS = {"phone": (400, 800), "desktop": (1280, 800)}
@@ -64,26 +51,6 @@ ties:
   evidence: "</script><script>alert(1)</script> \\u2028 <!-- <script>"
   confidence: stated
 """
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"the browser test must run in CI: {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright is not installed (pip install -e '.[test]')")
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 class Page:

@@ -2,38 +2,19 @@
 (title, citation, period label and description, actor name, aliases, note, role title, evidence,
 primary source) open in Chromium with no dialog, no script run and no element injected.
 
-The browser is Debian's Chromium driven by Playwright, as in tests/explorer/test_explorer_browser.py
+The browser is Debian's Chromium driven by Playwright, the fixture ``browser`` of tests/explorer/conftest.py
 (skipped outside CI when either is missing, failed in CI).
 """
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_explorer_browser import ARGS, CHROMIUM, _unavailable
 
 from network import load
 from network.build import build
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium through Playwright, as tests/explorer/test_explorer_browser.py starts it."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright is not installed (pip install -e '.[test]')")
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
 
 #: Each payload, when it runs, opens a dialog or sets window.__pwned; its element carries data-pwned.
 PAYLOADS = [
@@ -119,9 +100,9 @@ CHECK = """() => ({
 })"""
 
 
-def _visit(chromium: Any, path: Path, hover: bool) -> dict:
+def _visit(browser: Any, path: Path, hover: bool) -> dict:
     dialogs: list[str] = []
-    tab = chromium.new_page(viewport={"width": 1280, "height": 800})
+    tab = browser.new_page(viewport={"width": 1280, "height": 800})
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     tab.goto(path.resolve().as_uri())
     if hover:  # the explorer: show every tooltip and select every actor, where payloads are drawn
@@ -137,7 +118,7 @@ def _visit(chromium: Any, path: Path, hover: bool) -> dict:
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
-def test_payload_in_every_text_field_is_inert_in_every_html_output(payload, chromium, tmp_path):
+def test_payload_in_every_text_field_is_inert_in_every_html_output(payload, browser, tmp_path):
     """Should open the explorer and every report page with no dialog, nothing run, nothing injected."""
     data = tmp_path / "hostile.yaml"
     data.write_text(hostile_dataset(payload), encoding="utf-8")
@@ -146,11 +127,11 @@ def test_payload_in_every_text_field_is_inert_in_every_html_output(payload, chro
     pages = sorted(out.rglob("*.html"))
     assert (out / "explorer.html") in pages and len(pages) > 1
     for page in pages:
-        found = _visit(chromium, page, hover=page.name == "explorer.html")
+        found = _visit(browser, page, hover=page.name == "explorer.html")
         assert found["dialogs"] == [], (page.name, found["dialogs"])
         assert found["pwned"] is None, page.name
         assert found["injected"] == 0, page.name
         assert found["jsLinks"] == 0, page.name
         assert found["iframes"] == 0, page.name
-    explorer = _visit(chromium, out / "explorer.html", hover=False)
+    explorer = _visit(browser, out / "explorer.html", hover=False)
     assert "A " + payload.strip() in explorer["text"] or payload.strip() in explorer["text"]

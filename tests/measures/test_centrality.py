@@ -15,23 +15,6 @@ from network.timeline.snapshots import Snapshot, signed_graph, snapshots
 from network.timeline.windows import Window
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-KEYS = [
-    "period",
-    "actor",
-    "name",
-    "rank",
-    "involvement",
-    "ties",
-    "degree_pos",
-    "degree_neg",
-    "strength",
-    "strength_pos",
-    "strength_neg",
-    "betweenness",
-    "eigenvector",
-    "pagerank",
-    "pn",
-]
 
 
 def snap_of(edges, inactive=()):
@@ -59,10 +42,10 @@ def by_actor(rows, period):
     return {r["actor"]: r for r in rows if r["period"] == period}
 
 
-def test_keys_are_stable(mini):
+def test_keys_are_stable(mini, row_keys):
     """Should give every row the documented keys, in order, and JSON-serialise."""
     rows = centrality(snapshots(mini))
-    assert rows and all(list(r) == KEYS for r in rows)
+    assert rows and all(list(r) == row_keys["centrality"] for r in rows)
     json.loads(rows.to_json())
 
 
@@ -230,7 +213,7 @@ def test_large_components_use_arpack_with_the_same_answer(monkeypatch):
     )
 
 
-def test_large_periods_are_sampled_or_skipped_and_say_so(monkeypatch):
+def test_large_periods_are_sampled_or_skipped_and_say_so(monkeypatch, row_keys):
     """Should sample betweenness and skip PN above the thresholds, and name both in a note column."""
     import network.measures.centrality as c
 
@@ -241,7 +224,7 @@ def test_large_periods_are_sampled_or_skipped_and_say_so(monkeypatch):
     monkeypatch.setattr(c, "PN_MAX", 20)
     rows = centrality([snap], rank_by="strength")
     n = len(rows)
-    assert all(list(r) == KEYS + ["note"] for r in rows)
+    assert all(list(r) == row_keys["centrality"] + ["note"] for r in rows)
     assert rows[0]["note"] == (
         f"betweenness estimated from 7 sampled sources ({n} actors > 10); pn not computed ({n} actors > 20)"
     )
