@@ -107,7 +107,7 @@ class _Composer:
     def __init__(self, text: str, path: str, whole_records: bool = False):
         self.text = text
         self.path = path
-        self.scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+        self.scan = json.JSONDecoder().raw_decode
         self.whole_records = whole_records
         self.records_decoder = json.JSONDecoder(object_pairs_hook=_unique)
         self._newlines: list[int] | None = None
@@ -125,10 +125,8 @@ class _Composer:
 
     def scalar(self, i: int) -> tuple[Any, int]:
         try:
-            return self.scan(self.text, i)  # type: ignore[no-any-return]
-        except StopIteration:
-            raise JsonSyntaxError("Expecting value", i) from None
-        except json.JSONDecodeError as exc:
+            return self.scan(self.text, i)
+        except json.JSONDecodeError as exc:  # no value at i: "Expecting value", pos i
             raise JsonSyntaxError(exc.msg, exc.pos) from None
 
     def node(self, i: int) -> tuple[yaml.Node, int]:
