@@ -19,7 +19,8 @@ entry per tie placed in a window (``Snapshot.allocation``), never one object per
 * Parallel ties become one edge per window: ``pos``, ``neg``, their ids sorted; a tie whose
   two ends meet is dropped (``Snapshot.dropped``).
 
-The same expressions run on any Ibis backend (DuckDB by default; a test runs them on PySpark).
+The same SQL runs on DuckDB and, transpiled by sqlglot, on Spark (:mod:`network.columnar.engine`;
+a test runs it on PySpark).
 """
 
 from __future__ import annotations
@@ -29,12 +30,19 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from network.columnar.engine import materialize
+from network.columnar.engine import fresh
 from network.dataset.model import Dataset
-from network.timeline.snapshots import Snapshot, _Combined, _graph, _labels, _Projector, project
+from network.timeline.snapshots import _ZERO, Snapshot, _labels, _Projector, project
 from network.timeline.windows import Window
 
-__all__ = ["projection_segments", "window_table", "placements", "edges_and_shares", "assemble"]
+__all__ = [
+    "projection_segments",
+    "window_table",
+    "placements_sql",
+    "projected_sql",
+    "edges_and_shares",
+    "assemble",
+]
 
 
 def window_table(windows: Sequence[Window], half_life: float, heaviest: float, threshold: float) -> Any:
@@ -96,97 +104,94 @@ def projection_segments(dataset: Dataset) -> Any:
     )
 
 
-def placements(
-    ties: Any, windows: Any, allocation: str, level: str, mode: str, half_life: float, threshold: float
-) -> Any:
-    """Every (window, tie) placement: ``wi, id, source, target, sign, weight, share, day``."""
-    import ibis
-
-    cols = ("id", "source", "target", "sign", "weight", "alternative")
-    events = ties.filter(ties.is_event)
-    spans = events.select("lower", "upper").distinct()
-    hit = spans.join(windows, (spans.lower <= windows.wu) & (spans.upper >= windows.wl))
-    hit = hit.mutate(inside=((hit.wl <= hit.lower) & (hit.upper <= hit.wu)).cast("int64"))
-    per_span = ibis.window(group_by=[hit.lower, hit.upper])
-    hit = hit.mutate(n_inside=hit.inside.sum().over(per_span), n_over=hit.wi.count().over(per_span))
-    if allocation == "split":
-        share = ibis.ifelse(hit.n_inside > 0, hit.inside.cast("float64"), 1.0 / hit.n_over.cast("float64"))
-    else:
-        share = hit.inside.cast("float64")
-    hit = hit.mutate(share=share).filter(lambda s: s.share > 0).select("lower", "upper", "wi", "share")
-    placed_events = events.join(hit, ["lower", "upper"]).select("wi", *cols, "share", "day")
-
-    standing = ties.filter(~ties.is_event)
-    st = standing.join(windows, (standing.lower <= windows.wu) & (standing.upper >= windows.wl))
+def placements_sql(
+    ties: str, windows: str, allocation: str, level: str, mode: str, half_life: float, threshold: float
+) -> str:
+    """Every (window, tie) placement: ``wi, id, source, target, sign, weight, share, day`` (``ties``
+    a table or a parenthesised query of the typed ties)."""
+    cols = "t.id, t.source, t.target, t.sign, t.weight, t.alternative"
+    share = (
+        "CASE WHEN n_inside > 0 THEN CAST(inside AS DOUBLE) ELSE 1.0 / CAST(n_over AS DOUBLE) END"
+        if allocation == "split"
+        else "CAST(inside AS DOUBLE)"
+    )
     if level == "state":
-        day = (ibis.greatest(st.lower, st.wl) + ibis.least(st.upper, st.wu)) // 2
+        standing_day = "(greatest(t.lower, w.wl) + least(t.upper, w.wu)) // 2"
     else:
-        day = st.day
-    placed_standing = st.select("wi", *cols, share=ibis.literal(1.0), day=day)
-    out = placed_events.union(placed_standing, distinct=False)
-
+        standing_day = "t.day"
+    parts = [
+        "SELECT h.wi, e.id, e.source, e.target, e.sign, e.weight, e.alternative, h.share, e.day "
+        "FROM ev e JOIN hit h ON e.lower = h.lower AND e.upper = h.upper",
+        f"SELECT w.wi, {cols}, 1.0 AS share, "
+        f"{standing_day} AS day FROM t JOIN {windows} w ON t.lower <= w.wu AND t.upper >= w.wl "
+        "WHERE NOT t.is_event",
+    ]
     if mode == "memory":
-        cm = ties.join(windows, (ties.upper < windows.wl) & (ties.upper >= windows.earliest))
-        factor = ibis.literal(0.5).pow((cm.wu - cm.upper).cast("float64") / half_life)
-        cm = cm.mutate(share=factor).filter(lambda s: s.weight * s.share >= threshold)
-        out = out.union(cm.select("wi", *cols, "share", "day"), distinct=False)
-
-    # alternatives count at 1 / their number
-    alt = ties.filter(ties.alternative.notnull()).group_by("alternative").aggregate(n_alt=lambda s: s.count())
-    alt = alt.rename(_alt="alternative")
-    out = out.left_join(alt, out.alternative == alt._alt)
-    one = ibis.ifelse(out.n_alt.notnull(), 1.0 / out.n_alt.cast("float64"), 1.0)
-    return out.select("wi", "id", "source", "target", "sign", "weight", "day", share=out.share * one)
-
-
-def _project_ends(placed: Any, segments: Any) -> Any:
-    """``u`` and ``v``: the ends of each placement projected at its day (state level)."""
-    out = placed
-    for end, name in (("source", "u"), ("target", "v")):
-        seg = segments.rename(
-            **{f"{end}_actor": "actor", f"{end}_lo": "seg_lo", f"{end}_hi": "seg_hi", name: "state"}
+        factor = f"power(0.5, CAST(w.wu - t.upper AS DOUBLE) / {float(half_life)!r})"
+        parts.append(
+            f"SELECT w.wi, {cols}, {factor} AS share, t.day "
+            f"FROM t JOIN {windows} w ON t.upper < w.wl AND t.upper >= w.earliest "
+            f"WHERE t.weight * {factor} >= {float(threshold)!r}"
         )
-        out = out.join(
-            seg,
-            (out[end] == seg[f"{end}_actor"]) & (out.day >= seg[f"{end}_lo"]) & (out.day <= seg[f"{end}_hi"]),
-        ).drop(f"{end}_actor", f"{end}_lo", f"{end}_hi")
-    return out
-
-
-def edges_and_shares(con: Any, placed: Any, level: str, segments: Any | None) -> tuple[Any, Any, Any, Any]:
-    """Three queries: the edges per window (``wi, a, b, pos, neg, ids``), the shares counted
-    (``wi, id, share``) and the self-ties dropped (``wi, id``); and the table of placements they
-    read (to drop once they have run)."""
-    import ibis
-
-    if level == "state":
-        placed = _project_ends(placed, segments)
-    else:
-        placed = placed.mutate(u=placed.source, v=placed.target)
-    placed = materialize(con, placed)  # one run of the placements, read by the three queries below
-    kept = placed.filter(placed.u != placed.v)
-    gone = placed.filter(placed.u == placed.v).select("wi", "id")
-    kept = kept.mutate(
-        a=ibis.least(kept.u, kept.v), b=ibis.greatest(kept.u, kept.v), ws=kept.weight * kept.share
+    union = " UNION ALL ".join(parts)
+    return (
+        f"WITH t AS (SELECT * FROM {ties}), "
+        "ev AS (SELECT * FROM t WHERE is_event), "
+        "spans AS (SELECT DISTINCT lower, upper FROM ev), "
+        "hit0 AS (SELECT s.lower, s.upper, w.wi, "
+        "CASE WHEN w.wl <= s.lower AND s.upper <= w.wu THEN 1 ELSE 0 END AS inside "
+        f"FROM spans s JOIN {windows} w ON s.lower <= w.wu AND s.upper >= w.wl), "
+        "hit1 AS (SELECT *, sum(inside) OVER (PARTITION BY lower, upper) AS n_inside, "
+        "count(wi) OVER (PARTITION BY lower, upper) AS n_over FROM hit0), "
+        f"hit AS (SELECT lower, upper, wi, {share} AS share FROM hit1 WHERE {share} > 0), "
+        "alt AS (SELECT alternative AS alt_label, count(*) AS n_alt FROM t "
+        "WHERE alternative IS NOT NULL GROUP BY alternative), "
+        f"placed AS ({union}) "
+        "SELECT p.wi, p.id, p.source, p.target, p.sign, p.weight, p.day, "
+        "p.share * CASE WHEN a.n_alt IS NOT NULL THEN 1.0 / CAST(a.n_alt AS DOUBLE) ELSE 1.0 END AS share "
+        "FROM placed p LEFT JOIN alt a ON p.alternative = a.alt_label"
     )
-    edges = kept.group_by(["wi", "a", "b"]).aggregate(
-        pos=kept.ws.sum(where=kept.sign > 0).fill_null(0.0),
-        neg=kept.ws.sum(where=kept.sign < 0).fill_null(0.0),
-        ids=kept.id.collect(),  # sorted by network.timeline.snapshots._graph
+
+
+def projected_sql(placed: str, level: str, segments: str | None) -> str:
+    """The placements with ``u`` and ``v``: their ends, projected at the placement's day (state level)."""
+    if level != "state" or segments is None:
+        return f"SELECT *, source AS u, target AS v FROM ({placed})"
+    return (
+        f"SELECT p.*, su.state AS u, sv.state AS v FROM ({placed}) p "
+        f"JOIN {segments} su ON p.source = su.actor AND p.day >= su.seg_lo AND p.day <= su.seg_hi "
+        f"JOIN {segments} sv ON p.target = sv.actor AND p.day >= sv.seg_lo AND p.day <= sv.seg_hi"
     )
-    return edges, kept.select("wi", "id", "share"), gone, placed
 
 
-def _by_window(table: Any, columns: tuple[str, ...]) -> Any:
-    """``(wi, [column values...])`` for each window index present in ``table`` (pyarrow), in order."""
-    if table.num_rows == 0:
-        return
-    table = table.sort_by("wi")
-    wi = table.column("wi").to_numpy()
-    values = [table.column(c).to_pylist() for c in columns]
-    cuts = [0, *(int(k) + 1 for k in (wi[1:] != wi[:-1]).nonzero()[0]), len(wi)]
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        yield int(wi[a]), [v[a:b] for v in values]
+def edges_and_shares(engine: Any, placed: str, level: str, segments: str | None) -> tuple[Any, Any]:
+    """Two results (PyArrow tables): the edges per window (``wi, a, b, pos, neg, ids``, the ids sorted,
+    in order of window and ends), and every placement's ``wi, id, share, gone`` (``gone``: a self-tie
+    dropped), by window. The placements run once, into a table both read."""
+    table = engine.table(fresh("placed"), projected_sql(placed, level, segments))
+    name = table
+    try:
+        edges = engine.query(
+            "SELECT wi, least(u, v) AS a, greatest(u, v) AS b, "
+            "COALESCE(sum(CASE WHEN sign > 0 THEN weight * share END), 0.0) AS pos, "
+            "COALESCE(sum(CASE WHEN sign < 0 THEN weight * share END), 0.0) AS neg, "
+            f"list_sort(array_agg(id)) AS ids FROM {name} WHERE u != v "
+            "GROUP BY wi, least(u, v), greatest(u, v) ORDER BY wi, a, b"
+        )
+        shares = engine.query(f"SELECT wi, id, share, u = v AS gone FROM {name} ORDER BY wi")
+    finally:
+        engine.drop(table)
+    return edges, shares
+
+
+def _cuts(wi: Any) -> list[tuple[int, int, int]]:
+    """``(window index, first row, end row)`` of each run of one window in a sorted ``wi`` column."""
+    values = wi.to_numpy()
+    if len(values) == 0:
+        return []
+    starts = [0, *(int(k) + 1 for k in (values[1:] != values[:-1]).nonzero()[0])]
+    ends = [*starts[1:], len(values)]
+    return [(int(values[a]), a, b) for a, b in zip(starts, ends, strict=True)]
 
 
 def assemble(
@@ -194,37 +199,72 @@ def assemble(
     windows: Sequence[Window],
     edges: Any,
     shares: Any,
-    gone: Any,
     graph_options: dict[str, Any],
 ) -> list[Snapshot]:
-    """The snapshots from the engine's three result tables (pyarrow).
+    """The snapshots from the engine's two result tables (PyArrow), graphs built in bulk.
 
-    They are built by :mod:`network.timeline.snapshots`'s
-    own graph code (:func:`network.timeline.snapshots._graph`), so the graphs are made alike."""
-    combined = [_Combined() for _ in windows]
-    for wi, (a, b, pos, neg, ids) in _by_window(edges, ("a", "b", "pos", "neg", "ids")):
-        c = combined[wi]
-        c.edges = {
-            (u, v): {"weight": 0.0, "pos": p, "neg": n, "count": 0, "ties": i, "sign": 0}
-            for u, v, p, n, i in zip(a, b, pos, neg, ids, strict=True)
-        }
-        c.active = set(a) | set(b)
-    for wi, (ids, share) in _by_window(shares, ("id", "share")):
-        combined[wi].alloc = dict(zip(ids, share, strict=True))
-    for wi, (ids,) in _by_window(gone, ("id",)):
-        combined[wi].gone = ids
+    The graphs are those :func:`network.timeline.snapshots.snapshots` makes: every node of the
+    level in sorted order (``name``, ``kind``, ``active``), then the edges in sorted order with
+    ``weight`` (net, 0 within :data:`~network.timeline.snapshots._ZERO`), ``pos``, ``neg``,
+    ``count``, ``ties`` (sorted ids) and ``sign``; through networkx's public API."""
+    import networkx as nx
+    import pyarrow.compute as pc
+
+    n = len(windows)
+    edge_rows: list[tuple[list[Any], ...]] = [([], [], [], [], []) for _ in range(n)]
+    active: list[set[str]] = [set() for _ in range(n)]
+    wanted = ("a", "b", "pos", "neg", "ids")
+    for wi, lo, hi in _cuts(edges.column("wi")):
+        part = edges.slice(lo, hi - lo)
+        cols = tuple(part.column(c).to_pylist() for c in wanted)
+        edge_rows[wi] = cols
+        active[wi] = set(cols[0]) | set(cols[1])
+    alloc: list[dict[str, float]] = [{} for _ in range(n)]
+    gone: list[tuple[str, ...]] = [() for _ in range(n)]
+    for wi, lo, hi in _cuts(shares.column("wi")):
+        part = shares.slice(lo, hi - lo)
+        dropped = part.filter(part.column("gone"))
+        if dropped.num_rows:
+            gone[wi] = tuple(sorted(dropped.column("id").to_pylist()))
+            part = part.filter(pc.invert(part.column("gone")))
+        alloc[wi] = dict(zip(part.column("id").to_pylist(), part.column("share").to_pylist(), strict=True))
 
     level = graph_options["level"]
     if level == "state":
         node_ids = {a.id for a in dataset.actors.values() if not a.member_of or not a.projects}
     else:
         node_ids = set(dataset.actors)
-    for c in combined:
-        node_ids |= c.active
+    for s in active:
+        node_ids |= s
     labels = _labels(dataset, node_ids)
     out = []
     for i, w in enumerate(windows):
-        c = combined[i]
         attrs = {"period": w.id, "label": w.label, "lower": w.lower, "upper": w.upper, **graph_options}
-        out.append(Snapshot(w, _graph(attrs, labels, c), c.alloc, tuple(sorted(c.gone))))
+        g = nx.Graph(**attrs)
+        on = active[i]
+        g.add_nodes_from(
+            (v, {"name": name, "kind": kind, "active": v in on}) for v, (name, kind) in labels.items()
+        )
+        g.add_edges_from(_edges(*edge_rows[i]))
+        out.append(Snapshot(w, g, alloc[i], gone[i]))
     return out
+
+
+def _edges(a: list[str], b: list[str], pos: list[float], neg: list[float], ids: list[list[str]]) -> Any:
+    """The edges of one window with their attributes, as the plain path's graphs hold them."""
+    for u, v, p, q, i in zip(a, b, pos, neg, ids, strict=True):
+        net = p - q
+        if abs(net) < _ZERO:
+            net = 0.0
+        yield (
+            u,
+            v,
+            {
+                "weight": net,
+                "pos": p,
+                "neg": q,
+                "count": len(i),
+                "ties": tuple(i),
+                "sign": (net > 0) - (net < 0),
+            },
+        )
