@@ -26,7 +26,7 @@ a test runs it on PySpark).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -45,11 +45,12 @@ __all__ = [
 ]
 
 
-def window_table(windows: Sequence[Window], half_life: float, heaviest: float, threshold: float) -> Any:
-    """The windows as a table: index ``wi``, ``wl`` and ``wu`` (first and last day), and ``earliest``,
-    the oldest last day a tie carried into it in memory mode can have."""
-    import pyarrow as pa
-
+def window_table(
+    windows: Sequence[Window], half_life: float, heaviest: float, threshold: float
+) -> dict[str, tuple[str, list[Any]]]:
+    """The windows as a small table (:data:`~network.columnar.engine.Columns`): index ``wi``, ``wl``
+    and ``wu`` (first and last day), and ``earliest``, the oldest last day a tie carried into it in
+    memory mode can have."""
     max_age = half_life * math.log2(heaviest / threshold) if heaviest > threshold else -1.0
     earliest = []
     for w in windows:
@@ -60,17 +61,15 @@ def window_table(windows: Sequence[Window], half_life: float, heaviest: float, t
             earliest.append((w.upper - timedelta(days=math.ceil(max_age))).toordinal())
         except OverflowError:
             earliest.append(date.min.toordinal())
-    return pa.table(
-        {
-            "wi": pa.array(range(len(windows)), pa.int64()),
-            "wl": pa.array([w.lower.toordinal() for w in windows], pa.int64()),
-            "wu": pa.array([w.upper.toordinal() for w in windows], pa.int64()),
-            "earliest": pa.array(earliest, pa.int64()),
-        }
-    )
+    return {
+        "wi": ("BIGINT", list(range(len(windows)))),
+        "wl": ("BIGINT", [w.lower.toordinal() for w in windows]),
+        "wu": ("BIGINT", [w.upper.toordinal() for w in windows]),
+        "earliest": ("BIGINT", earliest),
+    }
 
 
-def projection_segments(dataset: Dataset) -> Any:
+def projection_segments(dataset: Dataset) -> dict[str, tuple[str, list[Any]]]:
     """For every actor, the spans of days with one projection: ``actor, seg_lo, seg_hi, state``.
 
     The projection of an actor can change only on its change days (see
@@ -78,8 +77,6 @@ def projection_segments(dataset: Dataset) -> Any:
     :func:`network.timeline.snapshots.project`
     gives one answer, worked out here once per actor and span (actors are few; ties are many).
     """
-    import pyarrow as pa
-
     projector = _Projector(dataset)
     actors, los, his, states = [], [], [], []
     first, last = date.min.toordinal(), date.max.toordinal()
@@ -94,14 +91,12 @@ def projection_segments(dataset: Dataset) -> Any:
             los.append(lo)
             his.append(hi)
             states.append(project(dataset, aid, date.fromordinal(lo)))
-    return pa.table(
-        {
-            "actor": pa.array(actors, pa.string()),
-            "seg_lo": pa.array(los, pa.int64()),
-            "seg_hi": pa.array(his, pa.int64()),
-            "state": pa.array(states, pa.string()),
-        }
-    )
+    return {
+        "actor": ("VARCHAR", actors),
+        "seg_lo": ("BIGINT", los),
+        "seg_hi": ("BIGINT", his),
+        "state": ("VARCHAR", states),
+    }
 
 
 def placements_sql(
@@ -164,34 +159,43 @@ def projected_sql(placed: str, level: str, segments: str | None) -> str:
     )
 
 
-def edges_and_shares(engine: Any, placed: str, level: str, segments: str | None) -> tuple[Any, Any]:
-    """Two results (PyArrow tables): the edges per window (``wi, a, b, pos, neg, ids``, the ids sorted,
-    in order of window and ends), and every placement's ``wi, id, share, gone`` (``gone``: a self-tie
-    dropped), by window. The placements run once, into a table both read."""
-    table = engine.table(fresh("placed"), projected_sql(placed, level, segments))
-    name = table
+def edges_and_shares(engine: Any, placed: str, level: str, segments: str | None) -> tuple[Any, Any, Any]:
+    """Three results (PyArrow tables), each in order of window: the edges (``wi, a, b, pos, neg, n``,
+    in order of their ends ``a < b``), the shares counted (``wi, id, share``, in the same order of
+    edges, then of id: each edge's ``n`` ties in turn, sorted) and the self-ties dropped (``wi, id``).
+    The placements run once, into a table the three read."""
+    name = engine.table(
+        fresh("placed"),
+        f"SELECT *, least(u, v) AS a, greatest(u, v) AS b FROM ({projected_sql(placed, level, segments)})",
+    )
     try:
         edges = engine.query(
-            "SELECT wi, least(u, v) AS a, greatest(u, v) AS b, "
+            "SELECT wi, a, b, "
             "COALESCE(sum(CASE WHEN sign > 0 THEN weight * share END), 0.0) AS pos, "
             "COALESCE(sum(CASE WHEN sign < 0 THEN weight * share END), 0.0) AS neg, "
-            f"list_sort(array_agg(id)) AS ids FROM {name} WHERE u != v "
-            "GROUP BY wi, least(u, v), greatest(u, v) ORDER BY wi, a, b"
+            f"count(*) AS n FROM {name} WHERE u != v GROUP BY wi, a, b ORDER BY wi, a, b"
         )
-        shares = engine.query(f"SELECT wi, id, share, u = v AS gone FROM {name} ORDER BY wi")
+        shares = engine.query(f"SELECT wi, id, share FROM {name} WHERE u != v ORDER BY wi, a, b, id")
+        gone = engine.query(f"SELECT wi, id FROM {name} WHERE u = v ORDER BY wi, id")
     finally:
-        engine.drop(table)
-    return edges, shares
+        engine.drop(name)
+    return edges, shares, gone
 
 
-def _cuts(wi: Any) -> list[tuple[int, int, int]]:
-    """``(window index, first row, end row)`` of each run of one window in a sorted ``wi`` column."""
-    values = wi.to_numpy()
-    if len(values) == 0:
-        return []
-    starts = [0, *(int(k) + 1 for k in (values[1:] != values[:-1]).nonzero()[0])]
-    ends = [*starts[1:], len(values)]
-    return [(int(values[a]), a, b) for a, b in zip(starts, ends, strict=True)]
+def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[list[Any]]]]:
+    """``(window index, [values of each column])`` for each window of a table sorted by ``wi``.
+
+    (Cut by PyArrow's ``value_counts``, which runs in order of first appearance; NumPy's view of a
+    column would import pandas, some 1.5 s.)
+    """
+    import pyarrow.compute as pc
+
+    counts = pc.value_counts(table.column("wi"))
+    start = 0
+    for wi, count in zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True):
+        part = table.slice(start, count)
+        start += count
+        yield wi, [part.column(c).to_pylist() for c in columns]
 
 
 def assemble(
@@ -199,35 +203,30 @@ def assemble(
     windows: Sequence[Window],
     edges: Any,
     shares: Any,
+    gone: Any,
     graph_options: dict[str, Any],
 ) -> list[Snapshot]:
-    """The snapshots from the engine's two result tables (PyArrow), graphs built in bulk.
+    """The snapshots from the engine's three result tables (PyArrow), graphs built in bulk.
 
     The graphs are those :func:`network.timeline.snapshots.snapshots` makes: every node of the
     level in sorted order (``name``, ``kind``, ``active``), then the edges in sorted order with
     ``weight`` (net, 0 within :data:`~network.timeline.snapshots._ZERO`), ``pos``, ``neg``,
     ``count``, ``ties`` (sorted ids) and ``sign``; through networkx's public API."""
     import networkx as nx
-    import pyarrow.compute as pc
 
     n = len(windows)
-    edge_rows: list[tuple[list[Any], ...]] = [([], [], [], [], []) for _ in range(n)]
+    edge_rows: list[list[list[Any]]] = [[[], [], [], [], [], []] for _ in range(n)]
     active: list[set[str]] = [set() for _ in range(n)]
-    wanted = ("a", "b", "pos", "neg", "ids")
-    for wi, lo, hi in _cuts(edges.column("wi")):
-        part = edges.slice(lo, hi - lo)
-        cols = tuple(part.column(c).to_pylist() for c in wanted)
-        edge_rows[wi] = cols
+    for wi, cols in _parts(edges, ("a", "b", "pos", "neg", "n")):
+        edge_rows[wi][:5] = cols
         active[wi] = set(cols[0]) | set(cols[1])
     alloc: list[dict[str, float]] = [{} for _ in range(n)]
-    gone: list[tuple[str, ...]] = [() for _ in range(n)]
-    for wi, lo, hi in _cuts(shares.column("wi")):
-        part = shares.slice(lo, hi - lo)
-        dropped = part.filter(part.column("gone"))
-        if dropped.num_rows:
-            gone[wi] = tuple(sorted(dropped.column("id").to_pylist()))
-            part = part.filter(pc.invert(part.column("gone")))
-        alloc[wi] = dict(zip(part.column("id").to_pylist(), part.column("share").to_pylist(), strict=True))
+    for wi, (ids, share) in _parts(shares, ("id", "share")):
+        alloc[wi] = dict(zip(ids, share, strict=True))
+        edge_rows[wi][5] = ids  # the ties of each edge in turn: one Python string per tie, shared
+    dropped: list[tuple[str, ...]] = [() for _ in range(n)]
+    for wi, (ids,) in _parts(gone, ("id",)):
+        dropped[wi] = tuple(sorted(ids))
 
     level = graph_options["level"]
     if level == "state":
@@ -246,13 +245,18 @@ def assemble(
             (v, {"name": name, "kind": kind, "active": v in on}) for v, (name, kind) in labels.items()
         )
         g.add_edges_from(_edges(*edge_rows[i]))
-        out.append(Snapshot(w, g, alloc[i], gone[i]))
+        out.append(Snapshot(w, g, alloc[i], dropped[i]))
     return out
 
 
-def _edges(a: list[str], b: list[str], pos: list[float], neg: list[float], ids: list[list[str]]) -> Any:
-    """The edges of one window with their attributes, as the plain path's graphs hold them."""
-    for u, v, p, q, i in zip(a, b, pos, neg, ids, strict=True):
+def _edges(
+    a: list[str], b: list[str], pos: list[float], neg: list[float], count: list[int], ids: list[str]
+) -> Any:
+    """The edges of one window with their attributes, as the plain path's graphs hold them; ``ids``
+    holds each edge's ``count`` ties in turn."""
+    end = 0
+    for u, v, p, q, n in zip(a, b, pos, neg, count, strict=True):
+        start, end = end, end + n
         net = p - q
         if abs(net) < _ZERO:
             net = 0.0
@@ -263,8 +267,8 @@ def _edges(a: list[str], b: list[str], pos: list[float], neg: list[float], ids: 
                 "weight": net,
                 "pos": p,
                 "neg": q,
-                "count": len(i),
-                "ties": tuple(i),
+                "count": n,
+                "ties": tuple(ids[start:end]),
                 "sign": (net > 0) - (net < 0),
             },
         )

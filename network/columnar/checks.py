@@ -65,40 +65,24 @@ def cells_sql(raw: RawTies) -> str:
     )
 
 
-def dates_table(engine: Any, cells: str, names: list[str]) -> Any:
-    """The distinct date texts of the table, parsed (one small PyArrow table)."""
-    import pyarrow as pa
-
+def dates_table(engine: Any, cells: str, names: list[str]) -> dict[str, tuple[str, list[Any]]]:
+    """The distinct date texts of the table, parsed (a small :data:`~network.columnar.engine.Columns`)."""
     present = [c for c in DATE_COLUMNS if c in names]
     texts: list[str] = []
     if present:
         union = " UNION ".join(f"SELECT {ident(c)} AS text FROM {ident(cells)}" for c in present)
         found = engine.query(f"SELECT DISTINCT text FROM ({union}) WHERE text IS NOT NULL")
         texts = sorted(found.column("text").to_pylist())
-    schema = pa.schema(
-        [
-            ("text", pa.string()),
-            ("ok", pa.bool_()),
-            ("lower", pa.int64()),
-            ("upper", pa.int64()),
-            ("mid", pa.int64()),
-            ("open_start", pa.bool_()),
-            ("open_end", pa.bool_()),
-        ]
-    )
-    return pa.table(parsed_dates(texts), schema=schema)
+    types = {"text": "VARCHAR", "ok": "BOOLEAN", "open_start": "BOOLEAN", "open_end": "BOOLEAN"}
+    return {k: (types.get(k, "BIGINT"), v) for k, v in parsed_dates(texts).items()}
 
 
-def actors_table(frame: Dataset) -> Any:
+def actors_table(frame: Dataset) -> dict[str, tuple[str, list[Any]]]:
     """The actors' ids and the first and last day of their existence (null where open)."""
-    import pyarrow as pa
-
     ids = list(frame.actors)
     lo = [a.exists.lower.toordinal() if a.exists else None for a in frame.actors.values()]
     hi = [a.exists.upper.toordinal() if a.exists else None for a in frame.actors.values()]
-    return pa.table(
-        {"id": pa.array(ids, pa.string()), "lo": pa.array(lo, pa.int64()), "hi": pa.array(hi, pa.int64())}
-    )
+    return {"id": ("VARCHAR", ids), "lo": ("BIGINT", lo), "hi": ("BIGINT", hi)}
 
 
 def checked_sql(cells: str, names: list[str], dates: str, actors: str) -> str:
@@ -160,7 +144,8 @@ def rules_sql(names: list[str], frame: Dataset, strict: bool) -> str:
     known = columns("tie")
     rules = [f"{ident(n)} IS NULL" for n in names if n not in known]  # an unknown column, filled
     rules += [f"{n} IS NOT NULL" for n in ("source", "target", "sign")]
-    rules += [slug_ok("id", TIE_ID), slug_ok("source"), slug_ok("target"), slug_ok("alternative")]
+    # (an end that is no actor id fails the reference rule below, which also catches a malformed one)
+    rules += [slug_ok("id", TIE_ID), slug_ok("alternative")]
     rules += [slug_ok("cite_source"), int_ok("cite_note", 1), int_ok("cite_page", 1)]
     rules += [text_ok(n) for n in ("cite_primary", "evidence")]
     rules.append(f"sign IS NULL OR {matches('sign', r'^[-+]?0*1$')}")

@@ -53,6 +53,9 @@ MODULES = ("duckdb", "pyarrow")
 
 _names = itertools.count()
 
+#: A small table (windows, actors, parsed dates...): column name -> (SQL type, list of values).
+Columns = dict[str, tuple[str, list[Any]]]
+
 
 class EngineMissing(RuntimeError):
     """The columnar path was asked for but its engine (the ``events`` extra) is not installed."""
@@ -135,17 +138,23 @@ class DuckDB:
         self.con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(name)} AS {sql}")
         return name
 
-    def register(self, name: str, arrow: Any) -> str:
-        self.con.register(name, arrow)
+    def register(self, name: str, columns: Columns) -> str:
+        """A temporary table of a small table given as lists, one per column.
+
+        (Passing PyArrow instead would import pandas, some 1.5 s: PyArrow's ``array`` of Python
+        values and DuckDB's ``register`` look for it; lists of plain values cross without it.)
+        """
+        cols = [f"unnest(CAST(? AS {t}[])) AS {ident(c)}" for c, (t, _) in columns.items()]
+        values = [v for _, v in columns.values()]
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {ident(name)} AS SELECT {', '.join(cols)}", values)
         return name
 
     def drop(self, name: str | None) -> None:
-        """Drop a table :meth:`table` made, once nothing reads it (frees the engine's memory)."""
+        """Drop a table :meth:`table` or :meth:`register` made, once nothing reads it (frees memory)."""
         if name is not None:
             self.con.execute(f"DROP TABLE IF EXISTS {ident(name)}")
 
-    def unregister(self, name: str) -> None:
-        self.con.unregister(name)
+    unregister = drop
 
 
 class Spark:
@@ -181,8 +190,13 @@ class Spark:
 
     view = table
 
-    def register(self, name: str, arrow: Any) -> str:
-        self.session.createDataFrame(arrow.to_pandas()).createOrReplaceTempView(name)
+    def register(self, name: str, columns: Columns | Any) -> str:
+        """A temporary view of a small table (:data:`Columns`) or of a PyArrow table."""
+        if isinstance(columns, dict):
+            import pyarrow as pa
+
+            columns = pa.table({c: v for c, (_, v) in columns.items()})
+        self.session.createDataFrame(columns.to_pandas()).createOrReplaceTempView(name)
         return name
 
     def drop(self, name: str | None) -> None:

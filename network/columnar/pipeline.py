@@ -210,9 +210,9 @@ def snapshots(
             segments = engine.register(fresh("segments"), projection_segments(dataset))
             names.append(segments)
         placed = placements_sql(ties, wt, allocation, level, mode, half_life, threshold)
-        edges, shares = edges_and_shares(engine, placed, level, segments)
+        edges, shares, gone = edges_and_shares(engine, placed, level, segments)
     finally:
         for name in names:
             engine.unregister(name)
     options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
-    return assemble(dataset, windows, edges, shares, options)
+    return assemble(dataset, windows, edges, shares, gone, options)

@@ -134,7 +134,6 @@ def read_raw_ties(engine: Any, path: str | os.PathLike[str]) -> RawTies:
     only when the file has quotes, since only a quoted cell holds a line break); a file with
     blank lines (which the reader skips) takes the lines from Python's csv reader instead.
     """
-    import pyarrow as pa
 
     from network.columnar.engine import fresh, ident, quote
 
@@ -168,7 +167,7 @@ def read_raw_ties(engine: Any, path: str | os.PathLike[str]) -> RawTies:
     quotes, blank = scan(table_path)
     if blank:
         lines = _csv_lines(table_path)
-        numbered = pa.table({"_row": pa.array(range(len(lines)), pa.int64()), "_line": lines})
+        numbered = {"_row": ("BIGINT", list(range(len(lines)))), "_line": ("BIGINT", lines.tolist())}
         engine.register(raw + "_lines", numbered)
         cells = ", ".join(f"r.{ident(n)}" for n in names)
         engine.table(

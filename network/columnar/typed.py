@@ -72,7 +72,6 @@ def _typed_sql(checked: str, derive: bool, ok: str) -> str:
 
 def _sequential_ids(engine: Any, ties: str) -> None:
     """The derived ids the plain path gives, one by one: only when a derived id meets a given one."""
-    import pyarrow as pa
 
     found = engine.query(f"SELECT line, id, id_derived, _base FROM {ident(ties)} ORDER BY line")
     seen_so_far: set[str] = set()
@@ -88,9 +87,7 @@ def _sequential_ids(engine: Any, ties: str) -> None:
         lines.append(line)
         ids.append(tie_id)
     fixed = fresh("ids")
-    engine.register(
-        fixed, pa.table({"_line": pa.array(lines, pa.int64()), "_id": pa.array(ids, pa.string())})
-    )
+    engine.register(fixed, {"_line": ("BIGINT", lines), "_id": ("VARCHAR", ids)})
     engine.execute(
         f"UPDATE {ident(ties)} SET id = f._id FROM {ident(fixed)} f WHERE {ident(ties)}.line = f._line"
     )
