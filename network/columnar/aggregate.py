@@ -166,17 +166,18 @@ def edges_and_shares(engine: Any, placed: str, level: str, segments: str | None)
     The placements run once, into a table the three read."""
     name = engine.table(
         fresh("placed"),
-        f"SELECT *, least(u, v) AS a, greatest(u, v) AS b FROM ({projected_sql(placed, level, segments)})",
+        "SELECT wi, id, share, least(u, v) AS a, greatest(u, v) AS b, u = v AS self, "
+        "CASE WHEN sign > 0 THEN weight * share ELSE 0.0 END AS pos, "
+        "CASE WHEN sign < 0 THEN weight * share ELSE 0.0 END AS neg "
+        f"FROM ({projected_sql(placed, level, segments)})",
     )
     try:
         edges = engine.query(
-            "SELECT wi, a, b, "
-            "COALESCE(sum(CASE WHEN sign > 0 THEN weight * share END), 0.0) AS pos, "
-            "COALESCE(sum(CASE WHEN sign < 0 THEN weight * share END), 0.0) AS neg, "
-            f"count(*) AS n FROM {name} WHERE u != v GROUP BY wi, a, b ORDER BY wi, a, b"
+            "SELECT wi, a, b, sum(pos) AS pos, sum(neg) AS neg, count(*) AS n "
+            f"FROM {name} WHERE NOT self GROUP BY wi, a, b ORDER BY wi, a, b"
         )
-        shares = engine.query(f"SELECT wi, id, share FROM {name} WHERE u != v ORDER BY wi, a, b, id")
-        gone = engine.query(f"SELECT wi, id FROM {name} WHERE u = v ORDER BY wi, id")
+        shares = engine.query(f"SELECT wi, id, share FROM {name} WHERE NOT self ORDER BY wi, a, b, id")
+        gone = engine.query(f"SELECT wi, id FROM {name} WHERE self ORDER BY wi")
     finally:
         engine.drop(name)
     return edges, shares, gone
@@ -196,6 +197,17 @@ def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[lis
         part = table.slice(start, count)
         start += count
         yield wi, [part.column(c).to_pylist() for c in columns]
+
+
+def _floats(values: list[float]) -> list[float]:
+    """``values`` with one float object per distinct value (shares are few: 1.0, 1/2, 1/3...).
+
+    >>> a, b = _floats([float("1.0"), float("1.0")])
+    >>> a is b
+    True
+    """
+    one: dict[float, float] = {}
+    return [one.setdefault(v, v) for v in values]
 
 
 def assemble(
@@ -222,7 +234,7 @@ def assemble(
         active[wi] = set(cols[0]) | set(cols[1])
     alloc: list[dict[str, float]] = [{} for _ in range(n)]
     for wi, (ids, share) in _parts(shares, ("id", "share")):
-        alloc[wi] = dict(zip(ids, share, strict=True))
+        alloc[wi] = dict(zip(ids, _floats(share), strict=True))
         edge_rows[wi][5] = ids  # the ties of each edge in turn: one Python string per tie, shared
     dropped: list[tuple[str, ...]] = [() for _ in range(n)]
     for wi, (ids,) in _parts(gone, ("id",)):

@@ -149,10 +149,10 @@ class DuckDB:
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {ident(name)} AS SELECT {', '.join(cols)}", values)
         return name
 
-    def drop(self, name: str | None) -> None:
-        """Drop a table :meth:`table` or :meth:`register` made, once nothing reads it (frees memory)."""
+    def drop(self, name: str | None, view: bool = False) -> None:
+        """Drop a table :meth:`table` or :meth:`register` made (or a view), once nothing reads it."""
         if name is not None:
-            self.con.execute(f"DROP TABLE IF EXISTS {ident(name)}")
+            self.con.execute(f"DROP {'VIEW' if view else 'TABLE'} IF EXISTS {ident(name)}")
 
     unregister = drop
 
@@ -199,7 +199,7 @@ class Spark:
         self.session.createDataFrame(columns.to_pandas()).createOrReplaceTempView(name)
         return name
 
-    def drop(self, name: str | None) -> None:
+    def drop(self, name: str | None, view: bool = True) -> None:
         if name is not None:
             self.session.catalog.dropTempView(name)
 

@@ -115,7 +115,7 @@ def check(
         engine.execute(f"DROP VIEW IF EXISTS {cells}")
     finally:
         if raw is not None:
-            engine.drop(raw.table)
+            engine.drop(raw.table, view=raw.view)
     if ties is None or problems:
         engine.drop(ties)
         return None, _capped(str(path), problems)

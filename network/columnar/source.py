@@ -67,17 +67,18 @@ class RawTies:
     """The tie table as the engine read it: a table of ``engine`` holding every column as text.
 
     ``names`` are the header's column names in order (a problem's COLUMN is the position + 1).
-    ``table`` holds the cells as read, in file order; ``lines`` is the SQL giving each row's
-    ``line``: the line a row starts on in a CSV file (the header being line 1) or, in Parquet,
-    the record's number + 1 (the line it would have in the CSV form), so the two forms of one
-    table report the same places.
+    ``table`` (a table, or a ``view`` of the file) holds the cells as read, in file order; ``line``
+    is the column giving the line a row starts on in a CSV file (the header being line 1) or, in
+    Parquet, the record's number + 1 (the line it would have in the CSV form), so the two forms
+    of one table report the same places.
     """
 
     path: str
     table: str
     names: list[str]
     parquet: bool
-    line: str = "rowid + 2"
+    line: str = "_line"
+    view: bool = False
 
 
 def _header(path: Path) -> list[str]:
@@ -125,66 +126,60 @@ def scan(path: Path) -> tuple[bool, bool]:
 
 
 def read_raw_ties(engine: Any, path: str | os.PathLike[str]) -> RawTies:
-    """Read the tie table into a table of ``engine``, once: text cells in file order (ValueError: unreadable).
+    """The tie table as the engine reads it: text cells in file order, numbered (ValueError: unreadable).
 
-    A CSV file is read by DuckDB's reader (every cell as text, the header's names as given),
-    a Parquet file by its Parquet reader (every column cast to text); the table keeps the file's
-    order (DuckDB preserves insertion order), so a row's number is its ``rowid``. In a CSV file a
-    row's line is 2 + its number + the line breaks inside the cells of the rows before it (counted
-    only when the file has quotes, since only a quoted cell holds a line break); a file with
-    blank lines (which the reader skips) takes the lines from Python's csv reader instead.
+    A CSV file is read once, by DuckDB's reader, into a table (every cell as text, the header's
+    names as given) that keeps the file's order (DuckDB preserves insertion order), so a row's
+    number is its ``rowid`` and its line 2 + that number + the line breaks inside the cells of
+    the rows before it (summed only when the file has quotes: only a quoted cell holds one); a
+    file with blank lines (which the reader skips) takes the lines from Python's csv reader. (A
+    view of the file, read by each pass, took twice the memory in the one pass that types it.)
+    A Parquet file is a view: its reader numbers the rows and casts every column to text.
     """
-
     from network.columnar.engine import fresh, ident, quote
 
     table_path = tie_table_of(path)
     name = str(table_path)
     raw = fresh("raw")
     if table_path.suffix == ".parquet":
-        engine.table(raw, f"SELECT * FROM read_parquet({quote(name)})")
-        names = [r[0] for r in engine.con.execute(f"DESCRIBE {ident(raw)}").fetchall()]
-        cast = ", ".join(f"CAST({ident(n)} AS VARCHAR) AS {ident(n)}" for n in names)
-        if cast:
-            engine.table(raw, f"SELECT {cast} FROM {ident(raw)}")
-        return RawTies(name, raw, names, True)
+        reader = f"read_parquet({quote(name)}, file_row_number = true)"
+        names = [r[0] for r in engine.con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()]
+        names.remove("file_row_number")
+        cast = "".join(f"CAST({ident(n)} AS VARCHAR) AS {ident(n)}, " for n in names)
+        engine.view(raw, f"SELECT {cast}file_row_number + 2 AS _line FROM {reader}")
+        return RawTies(name, raw, names, True, "_line", view=True)
     names = _header(table_path)
     if len(set(names)) != len(names) or not all(names):
         raise ValueError("the header repeats a column or has an empty name")
     columns = "{" + ", ".join(f"{quote(n)}: 'VARCHAR'" for n in names) + "}"
-    engine.table(
-        raw,
-        f"SELECT * FROM read_csv({quote(name)}, header = true, columns = {columns}, auto_detect = false, "
-        "quote = '\"', escape = '\"', delim = ',')",
+    reader = (
+        f"read_csv({quote(name)}, header = true, columns = {columns}, auto_detect = false, "
+        "quote = '\"', escape = '\"', delim = ',')"
     )
-    actual = [r[0] for r in engine.con.execute(f"DESCRIBE {ident(raw)}").fetchall()]
-    if actual != names:
-        engine.table(
-            raw,
-            "SELECT "
-            + ", ".join(f"{ident(a)} AS {ident(n)}" for a, n in zip(actual, names, strict=True))
-            + f" FROM {ident(raw)}",
-        )
+    actual = [r[0] for r in engine.con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()]
+    cells = ", ".join(f"{ident(a)} AS {ident(n)}" for a, n in zip(actual, names, strict=True)) or "*"
     quotes, blank = scan(table_path)
+    engine.table(raw, f"SELECT {cells} FROM {reader}")
+    if not (quotes or blank):
+        return RawTies(name, raw, names, False, "rowid + 2")
     if blank:
         lines = _csv_lines(table_path)
         numbered = {"_row": ("BIGINT", list(range(len(lines)))), "_line": ("BIGINT", lines.tolist())}
         engine.register(raw + "_lines", numbered)
-        cells = ", ".join(f"r.{ident(n)}" for n in names)
+        kept = ", ".join(f"r.{ident(n)}" for n in names)
         engine.table(
             raw,
-            f"SELECT {cells}, l._line FROM {ident(raw)} r JOIN {ident(raw + '_lines')} l ON r.rowid = l._row "
+            f"SELECT {kept}, l._line FROM {ident(raw)} r JOIN {ident(raw + '_lines')} l ON r.rowid = l._row "
             "ORDER BY l._row",
         )
         engine.unregister(raw + "_lines")
         return RawTies(name, raw, names, False, "_line")
-    if quotes and names:
-        breaks = " + ".join(
-            f"COALESCE(length({ident(n)}) - length(replace({ident(n)}, chr(10), '')), 0)" for n in names
-        )
-        engine.table(
-            raw,
-            f"SELECT *, 2 + rowid + COALESCE(SUM({breaks}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED "
-            f"PRECEDING AND 1 PRECEDING), 0) AS _line FROM {ident(raw)} ORDER BY rowid",
-        )
-        return RawTies(name, raw, names, False, "_line")
-    return RawTies(name, raw, names, False)
+    breaks = " + ".join(
+        f"COALESCE(length({ident(n)}) - length(replace({ident(n)}, chr(10), '')), 0)" for n in names
+    )
+    engine.table(
+        raw,
+        f"SELECT *, 2 + rowid + COALESCE(SUM({breaks}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED "
+        f"PRECEDING AND 1 PRECEDING), 0) AS _line FROM {ident(raw)} ORDER BY rowid",
+    )
+    return RawTies(name, raw, names, False, "_line")

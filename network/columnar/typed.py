@@ -61,9 +61,10 @@ def _typed_sql(checked: str, derive: bool, ok: str) -> str:
     up = f"CASE WHEN {end_known} THEN upper ELSE {lo} END"
     standing_day = f"(least({lo}, {up}) + {up}) // 2"
     return (
-        f"SELECT {tie_id} AS id, source, target, TRY_CAST(sign AS BIGINT) AS sign, "
-        "COALESCE(TRY_CAST(weight AS DOUBLE), 1.0) AS weight, is_event, lower, upper, "
-        f"CASE WHEN is_event THEN date_mid ELSE {standing_day} END AS day, "
+        f"SELECT {tie_id} AS id, source, target, TRY_CAST(sign AS INTEGER) AS sign, "
+        "COALESCE(TRY_CAST(weight AS DOUBLE), 1.0) AS weight, is_event, "
+        "CAST(lower AS INTEGER) AS lower, CAST(upper AS INTEGER) AS upper, "
+        f"CAST(CASE WHEN is_event THEN date_mid ELSE {standing_day} END AS INTEGER) AS day, "
         "COALESCE(confidence, 'stated') AS confidence, type, alternative, line, "
         "weight IS NOT NULL AS weight_given, id IS NULL AS id_derived, "
         f"NOT ({ok}) AS _bad{base} FROM {source}"
