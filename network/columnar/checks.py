@@ -65,16 +65,22 @@ def cells_sql(raw: RawTies) -> str:
     )
 
 
-def dates_table(engine: Any, cells: str, names: list[str]) -> dict[str, tuple[str, list[Any]]]:
-    """The distinct date texts of the table, parsed (a small :data:`~network.columnar.engine.Columns`)."""
+def dates_table(engine: Any, cells: str, names: list[str]) -> tuple[dict[str, tuple[str, list[Any]]], bool]:
+    """The distinct date texts of the table, parsed (a small :data:`~network.columnar.engine.Columns`),
+    and whether some row has no id; one pass (a group-by on the date columns: their few combinations)."""
     present = [c for c in DATE_COLUMNS if c in names]
-    texts: list[str] = []
+    no_id = "count(*) FILTER (WHERE id IS NULL) AS no_id"
+    texts: set[str] = set()
     if present:
-        union = " UNION ".join(f"SELECT {ident(c)} AS text FROM {ident(cells)}" for c in present)
-        found = engine.query(f"SELECT DISTINCT text FROM ({union}) WHERE text IS NOT NULL")
-        texts = sorted(found.column("text").to_pylist())
+        cols = ", ".join(ident(c) for c in present)
+        found = engine.query(f"SELECT {cols}, {no_id} FROM {ident(cells)} GROUP BY {cols}")
+        for c in present:
+            texts.update(t for t in found.column(c).to_pylist() if t is not None)
+        missing = sum(found.column("no_id").to_pylist()) > 0
+    else:
+        missing = engine.scalar(f"SELECT {no_id} FROM {ident(cells)}") > 0
     types = {"text": "VARCHAR", "ok": "BOOLEAN", "open_start": "BOOLEAN", "open_end": "BOOLEAN"}
-    return {k: (types.get(k, "BIGINT"), v) for k, v in parsed_dates(texts).items()}
+    return {k: (types.get(k, "BIGINT"), v) for k, v in parsed_dates(sorted(texts)).items()}, missing
 
 
 def actors_table(frame: Dataset) -> dict[str, tuple[str, list[Any]]]:
@@ -210,14 +216,15 @@ def explain(raw: RawTies, rows: list[dict[str, Any]], frame: Dataset, strict: bo
     return table.problems + converter.problems + builder.problems
 
 
-def duplicates(engine: Any, raw: RawTies, cells: str) -> list[Problem]:
-    """A tie id given twice: each later row, pointing at the first (by line)."""
+def duplicates(engine: Any, raw: RawTies, ties: str) -> list[Problem]:
+    """A tie id given twice: each later row, pointing at the first (by line). ``ties`` holds ``id``,
+    ``line`` and ``id_derived`` (the row gave no id)."""
     if "id" not in raw.names:
         return []
+    given = f"(SELECT id, line FROM {ident(ties)} WHERE NOT id_derived)"
     found = engine.query(
-        f"WITH d AS (SELECT id, min(line) AS first FROM {ident(cells)} WHERE id IS NOT NULL "
-        "GROUP BY id HAVING count(*) > 1) "
-        f"SELECT c.id, c.line, d.first FROM {ident(cells)} c JOIN d ON c.id = d.id "
+        f"WITH d AS (SELECT id, min(line) AS first FROM {given} GROUP BY id HAVING count(*) > 1) "
+        f"SELECT c.id, c.line, d.first FROM {given} c JOIN d ON c.id = d.id "
         f"WHERE c.line != d.first ORDER BY c.line LIMIT {MAX_PROBLEMS}"
     )
     column = raw.names.index("id") + 1

@@ -105,9 +105,10 @@ def check(
         try:
             raw = read_raw_ties(engine, path)
             cells = engine.view(fresh("cells"), cells_sql(raw))
-            dates = engine.register(fresh("dates"), dates_table(engine, cells, raw.names))
+            parsed, derive = dates_table(engine, cells, raw.names)
+            dates = engine.register(fresh("dates"), parsed)
             actors = engine.register(fresh("actors"), actors_table(frame))
-            ties, problems = typed_ties(engine, raw, cells, dates, actors, frame, strict)
+            ties, problems = typed_ties(engine, raw, cells, dates, actors, frame, strict, derive)
         except (ValueError, OSError, duckdb.Error) as exc:
             return None, _plain_problems(path, exc)
         engine.unregister(dates)

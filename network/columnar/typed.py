@@ -140,13 +140,19 @@ def _alternatives(engine: Any, path: str, ties: str, names: list[str]) -> list[P
 
 
 def typed_ties(
-    engine: Any, raw: RawTies, cells: str, dates: str, actors: str, frame: Dataset, strict: bool
+    engine: Any,
+    raw: RawTies,
+    cells: str,
+    dates: str,
+    actors: str,
+    frame: Dataset,
+    strict: bool,
+    derive: bool = True,
 ) -> tuple[str | None, list[Problem]]:
     """The typed tie table (:data:`TIE_COLUMNS`), made in one pass over the cells with every rule of
     one row checked on the way; or None and the problems (rows explained by the plain path's code,
-    repeated ids, alternatives)."""
+    repeated ids, alternatives). ``derive``: some row has no id (its id is derived)."""
     names = raw.names
-    derive = "id" not in names or bool(engine.scalar(f"SELECT count(*) FROM {ident(cells)} WHERE id IS NULL"))
     checked = checked_sql(cells, names, dates, actors)
     ties = engine.table(fresh("ties"), _typed_sql(checked, derive, rules_sql(names, frame, strict)))
     bad = engine.query(f"SELECT line FROM {ident(ties)} WHERE _bad ORDER BY line LIMIT {ROWS}").column(0)
@@ -155,7 +161,7 @@ def typed_ties(
         lines = ", ".join(str(n) for n in bad.to_pylist())
         rows = engine.query(f"SELECT * FROM {ident(cells)} WHERE line IN ({lines}) ORDER BY line").to_pylist()
         problems = explain(raw, rows, frame, strict)
-    problems += duplicates(engine, raw, cells)
+    problems += duplicates(engine, raw, ties)
     if problems:
         engine.drop(ties)
         return None, problems
