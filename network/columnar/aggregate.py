@@ -26,7 +26,7 @@ a test runs it on PySpark).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -40,7 +40,7 @@ __all__ = [
     "window_table",
     "placements_sql",
     "projected_sql",
-    "edges_and_shares",
+    "Placed",
     "assemble",
 ]
 
@@ -159,28 +159,50 @@ def projected_sql(placed: str, level: str, segments: str | None) -> str:
     )
 
 
-def edges_and_shares(engine: Any, placed: str, level: str, segments: str | None) -> tuple[Any, Any, Any]:
-    """Three results (PyArrow tables), each in order of window: the edges (``wi, a, b, pos, neg, n``,
-    in order of their ends ``a < b``), the shares counted (``wi, id, share``, in the same order of
-    edges, then of id: each edge's ``n`` ties in turn, sorted) and the self-ties dropped (``wi, id``).
-    The placements run once, into a table the three read."""
-    name = engine.table(
-        fresh("placed"),
-        "SELECT wi, id, share, least(u, v) AS a, greatest(u, v) AS b, u = v AS self, "
-        "CASE WHEN sign > 0 THEN weight * share ELSE 0.0 END AS pos, "
-        "CASE WHEN sign < 0 THEN weight * share ELSE 0.0 END AS neg "
-        f"FROM ({projected_sql(placed, level, segments)})",
-    )
-    try:
-        edges = engine.query(
-            "SELECT wi, a, b, sum(pos) AS pos, sum(neg) AS neg, count(*) AS n "
-            f"FROM {name} WHERE NOT self GROUP BY wi, a, b ORDER BY wi, a, b"
+class Placed:
+    """The placements of one run of :func:`snapshots`, run once into a table of the engine, and
+    what the snapshots read of it: the edges, the shares counted, the self-ties dropped.
+
+    Use as a context manager (the table is dropped on leaving).
+    """
+
+    def __init__(self, engine: Any, placed: str, level: str, segments: str | None):
+        self.engine = engine
+        self.name = engine.table(
+            fresh("placed"),
+            "SELECT wi, id, share, least(u, v) AS a, greatest(u, v) AS b, u = v AS self, "
+            "CASE WHEN sign > 0 THEN weight * share ELSE 0.0 END AS pos, "
+            "CASE WHEN sign < 0 THEN weight * share ELSE 0.0 END AS neg "
+            f"FROM ({projected_sql(placed, level, segments)})",
         )
-        shares = engine.query(f"SELECT wi, id, share FROM {name} WHERE NOT self ORDER BY wi, a, b, id")
-        gone = engine.query(f"SELECT wi, id FROM {name} WHERE self ORDER BY wi")
-    finally:
-        engine.drop(name)
-    return edges, shares, gone
+
+    def __enter__(self) -> Placed:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.engine.drop(self.name)
+
+    def edges(self) -> Any:
+        """The edges (``wi, a, b, pos, neg, n``), in order of window and ends ``a < b``."""
+        return self.engine.query(
+            "SELECT wi, a, b, sum(pos) AS pos, sum(neg) AS neg, count(*) AS n "
+            f"FROM {self.name} WHERE NOT self GROUP BY wi, a, b ORDER BY wi, a, b"
+        )
+
+    def gone(self) -> Any:
+        """The self-ties dropped (``wi, id``), in order of window."""
+        return self.engine.query(f"SELECT wi, id FROM {self.name} WHERE self ORDER BY wi")
+
+    def shares(self, windows: Iterable[int]) -> Iterator[tuple[int, Any, Any]]:
+        """``(wi, ids, shares)`` of each window (PyArrow columns): the ties counted, in order of edge
+        and then of id, so each edge's ``n`` ties come in turn, sorted. One query a window: each
+        sorts one window's ties (cheaper than one sort of all), and only one window's rows are out
+        of the engine at a time."""
+        for wi in windows:
+            part = self.engine.query(
+                f"SELECT id, share FROM {self.name} WHERE wi = {int(wi)} AND NOT self ORDER BY a, b, id"
+            )
+            yield wi, part.column("id"), part.column("share")
 
 
 def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any]]]:
@@ -218,11 +240,11 @@ def assemble(
     dataset: Dataset,
     windows: Sequence[Window],
     edges: Any,
-    shares: Any,
+    shares: Callable[[Iterable[int]], Iterable[tuple[int, Any, Any]]],
     gone: Any,
     graph_options: dict[str, Any],
 ) -> list[Snapshot]:
-    """The snapshots from the engine's three result tables (PyArrow), graphs built in bulk.
+    """The snapshots from the engine's results (:class:`Placed`), graphs built in bulk.
 
     The graphs are those :func:`network.timeline.snapshots.snapshots` makes: every node of the
     level in sorted order (``name``, ``kind``, ``active``), then the edges in sorted order with
@@ -237,7 +259,8 @@ def assemble(
         edge_rows[wi][:5] = [c.to_pylist() for c in cols]
         active[wi] = set(edge_rows[wi][0]) | set(edge_rows[wi][1])
     alloc: list[dict[str, float]] = [{} for _ in range(n)]
-    for wi, (id_column, share) in _parts(shares, ("id", "share")):
+    present = [wi for wi in range(n) if edge_rows[wi][0]]
+    for wi, id_column, share in shares(present):
         ids = id_column.to_pylist()
         alloc[wi] = dict(zip(ids, _floats(share), strict=True))
         edge_rows[wi][5] = ids  # the ties of each edge in turn: one Python string per tie, shared

@@ -185,10 +185,13 @@ class Spark:
         return rows[0][0] if rows else None
 
     def table(self, name: str, sql: str) -> str:
-        self.session.sql(self.sql(sql)).createOrReplaceTempView(name)
+        """A temporary view of ``sql``, cached once computed (the queries after it read it again)."""
+        self.session.sql(self.sql(sql)).cache().createOrReplaceTempView(name)
         return name
 
-    view = table
+    def view(self, name: str, sql: str) -> str:
+        self.session.sql(self.sql(sql)).createOrReplaceTempView(name)
+        return name
 
     def register(self, name: str, columns: Columns | Any) -> str:
         """A temporary view of a small table (:data:`Columns`) or of a PyArrow table."""
@@ -201,6 +204,8 @@ class Spark:
 
     def drop(self, name: str | None, view: bool = True) -> None:
         if name is not None:
+            if self.session.catalog.tableExists(name) and self.session.catalog.isCached(name):
+                self.session.catalog.uncacheTable(name)
             self.session.catalog.dropTempView(name)
 
     unregister = drop

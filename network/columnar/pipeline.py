@@ -176,8 +176,8 @@ def snapshots(
     :class:`ColumnarData`. The options and defaults are those of :func:`network.timeline.snapshots.snapshots`.
     """
     from network.columnar.aggregate import (
+        Placed,
         assemble,
-        edges_and_shares,
         placements_sql,
         projection_segments,
         window_table,
@@ -187,6 +187,7 @@ def snapshots(
     _check_options(level, mode, allocation, half_life)
     if not threshold > 0:
         raise ValueError(f"the memory threshold must be positive (got {threshold})")
+    owned = not isinstance(data, ColumnarData)
     if not isinstance(data, ColumnarData):
         data = load(data, strict)
     dataset = data.dataset
@@ -211,9 +212,12 @@ def snapshots(
             segments = engine.register(fresh("segments"), projection_segments(dataset))
             names.append(segments)
         placed = placements_sql(ties, wt, allocation, level, mode, half_life, threshold)
-        edges, shares, gone = edges_and_shares(engine, placed, level, segments)
+        options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
+        with Placed(engine, placed, level, segments) as run:
+            edges, gone = run.edges(), run.gone()
+            if owned:  # nothing else reads this run's tie table: free the engine's memory first
+                engine.drop(data.ties)
+            return assemble(dataset, windows, edges, run.shares, gone, options)
     finally:
         for name in names:
             engine.unregister(name)
-    options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
-    return assemble(dataset, windows, edges, shares, gone, options)
