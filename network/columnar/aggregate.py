@@ -25,6 +25,7 @@ a test runs it on PySpark).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
@@ -159,6 +160,11 @@ def projected_sql(placed: str, level: str, segments: str | None) -> str:
     )
 
 
+#: Up to this many ties counted, the shares of every window come in one query (a query a window
+#: costs some 10 ms of fixed overhead; past it, one sort of all costs more than the sorts of each).
+ONE_QUERY = 500_000
+
+
 class Placed:
     """The placements of one run of :func:`snapshots`, run once into a table of the engine, and
     what the snapshots read of it: the edges, the shares counted, the self-ties dropped.
@@ -193,11 +199,18 @@ class Placed:
         """The self-ties dropped (``wi, id``), in order of window."""
         return self.engine.query(f"SELECT wi, id FROM {self.name} WHERE self ORDER BY wi")
 
-    def shares(self, windows: Iterable[int]) -> Iterator[tuple[int, Any, Any]]:
+    def shares(self, windows: Iterable[int], total: int = 0) -> Iterator[tuple[int, Any, Any]]:
         """``(wi, ids, shares)`` of each window (PyArrow columns): the ties counted, in order of edge
-        and then of id, so each edge's ``n`` ties come in turn, sorted. One query a window: each
-        sorts one window's ties (cheaper than one sort of all), and only one window's rows are out
-        of the engine at a time."""
+        and then of id, so each edge's ``n`` ties come in turn, sorted. Past :data:`ONE_QUERY`
+        ties (``total``), one query a window: each sorts one window's ties (cheaper than one
+        sort of all), and only one window's rows are out of the engine at a time."""
+        if total <= ONE_QUERY:
+            every = self.engine.query(
+                f"SELECT wi, id, share FROM {self.name} WHERE NOT self ORDER BY wi, a, b, id"
+            )
+            for wi, (ids, share) in _parts(every, ("id", "share")):
+                yield wi, ids, share
+            return
         for wi in windows:
             part = self.engine.query(
                 f"SELECT id, share FROM {self.name} WHERE wi = {int(wi)} AND NOT self ORDER BY a, b, id"
@@ -208,17 +221,19 @@ class Placed:
 def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any]]]:
     """``(window index, [values of each column])`` for each window of a table sorted by ``wi``.
 
-    (Cut by PyArrow's ``value_counts``, which runs in order of first appearance; NumPy's view of a
-    column would import pandas, some 1.5 s.)
+    (Cut in Python from the ``wi`` column: a NumPy view would import pandas, some 1.5 s.)
     """
-    import pyarrow.compute as pc
-
-    counts = pc.value_counts(table.column("wi"))
+    wi = table.column("wi").to_pylist()
     start = 0
-    for wi, count in zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True):
+    for k, run in itertools.groupby(wi):
+        count = sum(1 for _ in run)
         part = table.slice(start, count)
         start += count
-        yield wi, [part.column(c) for c in columns]
+        yield k, [part.column(c) for c in columns]
+
+
+#: Below this many shares in a window, they are read as they come (one float each).
+SMALL = 100_000
 
 
 def _floats(column: Any) -> list[float]:
@@ -226,10 +241,12 @@ def _floats(column: Any) -> list[float]:
     few: 1.0, 1/2, 1/3...; one object each saves 24 bytes a tie, and reads as fast).
 
     >>> import pyarrow as pa
-    >>> a, b, c = _floats(pa.chunked_array([[1.0, 0.5], [1.0]]))
-    >>> (a, b, c), a is c
-    ((1.0, 0.5, 1.0), True)
+    >>> xs = _floats(pa.chunked_array([[1.0, 0.5] * SMALL, [1.0]]))
+    >>> xs[:3], xs[0] is xs[-1]
+    ([1.0, 0.5, 1.0], True)
     """
+    if len(column) < SMALL:  # the saving is small, and PyArrow's compute module takes 0.25 s to import
+        return column.to_pylist()
     import pyarrow.compute as pc
 
     encoded = pc.dictionary_encode(column.combine_chunks())
@@ -240,7 +257,7 @@ def assemble(
     dataset: Dataset,
     windows: Sequence[Window],
     edges: Any,
-    shares: Callable[[Iterable[int]], Iterable[tuple[int, Any, Any]]],
+    shares: Callable[[Iterable[int], int], Iterable[tuple[int, Any, Any]]],
     gone: Any,
     graph_options: dict[str, Any],
 ) -> list[Snapshot]:
@@ -260,7 +277,8 @@ def assemble(
         active[wi] = set(edge_rows[wi][0]) | set(edge_rows[wi][1])
     alloc: list[dict[str, float]] = [{} for _ in range(n)]
     present = [wi for wi in range(n) if edge_rows[wi][0]]
-    for wi, id_column, share in shares(present):
+    total = sum(sum(edge_rows[wi][4]) for wi in present)
+    for wi, id_column, share in shares(present, total):
         ids = id_column.to_pylist()
         alloc[wi] = dict(zip(ids, _floats(share), strict=True))
         edge_rows[wi][5] = ids  # the ties of each edge in turn: one Python string per tie, shared

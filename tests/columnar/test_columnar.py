@@ -148,6 +148,36 @@ def test_ties_without_ids_get_the_ids_the_plain_path_derives(tmp_path):
         assert_same_snapshots(snapshots(ds, **options), columnar.snapshots(tmp_path, **options))
 
 
+def test_plain_days_are_read_as_the_edtf_parser_reads_them():
+    """Should give a calendar day the bounds, midpoint and verdict of network.dataset.edtf (its
+    shortcut for YYYY-MM-DD), and leave every other text to the parser."""
+    from datetime import date, timedelta
+
+    from network.columnar.dates import _bounds
+    from network.dataset.edtf import EdtfError, parse_edtf
+
+    days = [(date(1950, 1, 1) + timedelta(days=k)).isoformat() for k in range(0, 30000, 7)]
+    odd = ["0001-01-01", "9999-12-31", "1959-02-29", "1960-02-29", "1958-13-01", "1958-00-10", "1958-06-31"]
+    odd += [
+        "1958-06-10~",
+        "1958-06",
+        "1958",
+        "1958-06-10/1958-06-12",
+        " 1958-06-10",
+        "1958-6-10",
+        "0000-01-01",
+    ]
+    for text in days + odd:
+        try:
+            d = parse_edtf(text)
+        except EdtfError:
+            expected = (False, None, None, None, None, None)
+        else:
+            expected = (True, d.lower.toordinal(), d.upper.toordinal(), d.midpoint.toordinal())
+            expected += (d.open_start, d.open_end)
+        assert _bounds(text) == expected, text
+
+
 # -- problems ----------------------------------------------------------------------------------
 def _problems(path):
     return sorted(str(p) for p in path)
