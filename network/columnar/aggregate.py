@@ -217,6 +217,16 @@ class Placed:
             )
             yield wi, part.column("id"), part.column("share")
 
+    def shares_then_drop(self, windows: Iterable[int], total: int = 0) -> Iterator[tuple[int, Any, Any]]:
+        """:meth:`shares`, every window fetched first and the placements dropped before the first is
+        handed out, each window's columns let go once the next is asked for: the engine's copy
+        and the Python objects built from the columns are not held at once."""
+        parts = list(self.shares(windows, total))
+        self.engine.drop(self.name)
+        parts.reverse()
+        while parts:
+            yield parts.pop()
+
 
 def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any]]]:
     """``(window index, [values of each column])`` for each window of a table sorted by ``wi``.

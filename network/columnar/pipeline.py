@@ -217,7 +217,7 @@ def snapshots(
             edges, gone = run.edges(), run.gone()
             if owned:  # nothing else reads this run's tie table: free the engine's memory first
                 engine.drop(data.ties)
-            return assemble(dataset, windows, edges, run.shares, gone, options)
+            return assemble(dataset, windows, edges, run.shares_then_drop, gone, options)
     finally:
         for name in names:
             engine.unregister(name)
