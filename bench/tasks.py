@@ -6,8 +6,12 @@ Usage (what ``run.py`` does)::
 
 prints one JSON line: ``seconds`` (the timed part only, wall clock), ``peak_mb``
 (the process's peak resident memory, from ``getrusage``, which includes the
-interpreter and what was loaded untimed) and whatever else the task reports.
+interpreter and what was loaded untimed), ``hwm_mb`` (the same from Linux's
+VmHWM) and whatever else the task reports.
 Set-up (loading data a task does not measure) is done before the clock starts.
+
+The clock, the memory readings and the JSON line are shared with
+``bench/columnar/tasks.py`` (:func:`clock`, :func:`since`, :func:`run`): one home.
 """
 
 from __future__ import annotations
@@ -25,20 +29,30 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # measure this checkout, not whatever copy of network is installed
     sys.path.insert(0, str(ROOT))
 
-TASKS: dict[str, Callable[..., dict[str, Any]]] = {}
+Task = Callable[..., dict[str, Any]]
+TASKS: dict[str, Task] = {}
 
 
-def task(fn: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
-    TASKS[fn.__name__] = fn
-    return fn
+def registry(tasks: dict[str, Task]) -> Callable[[Task], Task]:
+    """A decorator that files a task function in ``tasks`` under its name."""
+
+    def task(fn: Task) -> Task:
+        tasks[fn.__name__] = fn
+        return fn
+
+    return task
 
 
-def _clock() -> tuple[float, float]:
+task = registry(TASKS)
+
+
+def clock() -> tuple[float, float]:
+    """The wall clock and this process's CPU time (every thread), to measure from."""
     return time.perf_counter(), time.process_time()
 
 
-def _since(start: tuple[float, float]) -> dict[str, float]:
-    """Wall-clock ``seconds`` and ``cpu`` seconds (this process's own) since ``start``."""
+def since(start: tuple[float, float]) -> dict[str, float]:
+    """Wall-clock ``seconds`` and ``cpu`` seconds (this process's own, every thread) since ``start``."""
     return {"seconds": time.perf_counter() - start[0], "cpu": time.process_time() - start[1]}
 
 
@@ -57,10 +71,10 @@ def bare_yaml(path: str) -> dict[str, Any]:
     """PyYAML's C loader on the file, the floor of any YAML reader: read, parse, construct."""
     import yaml
 
-    t = _clock()
+    t = clock()
     with open(path, encoding="utf-8") as fh:
         yaml.load(fh.read(), Loader=yaml.CSafeLoader)
-    return _since(t)
+    return since(t)
 
 
 @task
@@ -68,19 +82,19 @@ def bare_compose(path: str) -> dict[str, Any]:
     """PyYAML's C parser composing the file into nodes, without constructing values: our YAML floor."""
     import yaml
 
-    t = _clock()
+    t = clock()
     with open(path, encoding="utf-8") as fh:
         yaml.compose(fh.read(), Loader=yaml.CSafeLoader)
-    return _since(t)
+    return since(t)
 
 
 @task
 def bare_json(path: str) -> dict[str, Any]:
     """The standard library's json on the file."""
-    t = _clock()
+    t = clock()
     with open(path, encoding="utf-8") as fh:
         json.load(fh)
-    return _since(t)
+    return since(t)
 
 
 @task
@@ -88,11 +102,11 @@ def bare_csv(path: str) -> dict[str, Any]:
     """The standard library's csv reading every row of both tables."""
     import csv
 
-    t = _clock()
+    t = clock()
     for name in ("actors.csv", "ties.csv"):
         with open(Path(path) / name, encoding="utf-8", newline="") as fh:
             list(csv.reader(fh))
-    return _since(t)
+    return since(t)
 
 
 @task
@@ -100,9 +114,9 @@ def load(path: str, strict: bool = False) -> dict[str, Any]:
     """network.check: read, check every rule, build the typed records."""
     import network
 
-    t = _clock()
+    t = clock()
     dataset, problems = network.check(path, strict=strict, max_bytes=1 << 30)
-    elapsed = _since(t)
+    elapsed = since(t)
     if problems or dataset is None:
         raise SystemExit(f"{path}: {len(problems)} problems, first: {problems[0]}")
     return {**elapsed, "ties": len(dataset.ties), "actors": len(dataset.actors)}
@@ -115,9 +129,9 @@ def snapshots(path: str, level: str = "person") -> dict[str, Any]:
     from network.timeline.snapshots import snapshots as build
 
     dataset = _load(path)
-    t = _clock()
+    t = clock()
     snaps = build(dataset, by="year", level=level)
-    elapsed = _since(t)
+    elapsed = since(t)
     active = max(sum(1 for _, d in s.graph.nodes(data=True) if d.get("active")) for s in snaps)
     return {
         **elapsed,
@@ -137,9 +151,9 @@ def centrality(path: str, level: str = "person") -> dict[str, Any]:
     from network.timeline.snapshots import snapshots as build
 
     snaps = build(_load(path), by="year", level=level)
-    t = _clock()
+    t = clock()
     rows = measure(snaps)
-    return {**_since(t), "rows": len(rows), "periods": len(snaps)}
+    return {**since(t), "rows": len(rows), "periods": len(snaps)}
 
 
 # -- side by side -----------------------------------------------------------------------------
@@ -164,7 +178,7 @@ def side_ours(path: str) -> dict[str, Any]:
     from network.timeline.snapshots import snapshots as build
 
     dataset = _single_year_events(path)
-    t = _clock()
+    t = clock()
     total = 0
     for snap in build(dataset, by="year", level="person"):
         g = snap.graph
@@ -174,7 +188,7 @@ def side_ours(path: str) -> dict[str, Any]:
             (u, v, {"weight": d["weight"]}) for u, v, d in g.edges(data=True) if d["sign"] > 0
         )
         total += len(nx.pagerank(positive, alpha=0.85, weight="weight"))
-    return {**_since(t), "scores": total}
+    return {**since(t), "scores": total}
 
 
 @task
@@ -183,7 +197,7 @@ def side_plain(path: str) -> dict[str, Any]:
     import networkx as nx
 
     tuples = _tuples(_single_year_events(path))
-    t = _clock()
+    t = clock()
     by_year: dict[int, dict[tuple[str, str], float]] = defaultdict(dict)
     for source, target, year, sign, weight in tuples:
         key = (source, target) if source < target else (target, source)
@@ -195,7 +209,7 @@ def side_plain(path: str) -> dict[str, Any]:
         g.add_nodes_from(n for key in by_year[year] for n in key)
         g.add_weighted_edges_from((u, v, w) for (u, v), w in by_year[year].items() if w > 1e-9)
         total += len(nx.pagerank(g, alpha=0.85, weight="weight"))
-    return {**_since(t), "scores": total}
+    return {**since(t), "scores": total}
 
 
 @task
@@ -208,7 +222,7 @@ def side_dynetx(path: str) -> dict[str, Any]:
     import networkx as nx
 
     tuples = _tuples(_single_year_events(path))
-    t = _clock()
+    t = clock()
     g = dynetx.DynGraph(edge_removal=False)
     for source, target, year, _sign, _weight in sorted(tuples, key=lambda x: x[2]):  # it takes time in order
         g.add_interaction(source, target, t=year)
@@ -216,7 +230,7 @@ def side_dynetx(path: str) -> dict[str, Any]:
     for year in g.temporal_snapshots_ids():
         piece = g.time_slice(year)
         total += len(nx.pagerank(nx.Graph(piece.edges()), alpha=0.85))
-    return {**_since(t), "scores": total}
+    return {**since(t), "scores": total}
 
 
 # -- balance ----------------------------------------------------------------------------------
@@ -375,9 +389,9 @@ def state_figures(path: str, canvas: bool) -> dict[str, Any]:
         return {"skipped": "the caching canvas is not used with this matplotlib (or ENTENTE_NO_CANVAS)"}
     jobs = plan(_load(path), levels=["state"])
     text = TextCache() if canvas else None
-    t = _clock()
+    t = clock()
     files = [item for one in tasks_of(jobs) for item in draw_task(one, text)]
-    out: dict[str, Any] = _since(t)
+    out: dict[str, Any] = since(t)
     digest = hashlib.sha256()
     for name, data in files:
         digest.update(name.encode() + data)
@@ -396,12 +410,34 @@ def heavy_imports(module: str) -> dict[str, Any]:
     return {"seconds": seconds, "heavy": heavy}
 
 
-def main(argv: list[str]) -> int:
+def high_water_mb() -> float | None:
+    """The peak resident memory of this process's own address space (Linux's VmHWM), to check getrusage by.
+
+    ``ru_maxrss`` starts at the parent's peak when a process is forked; VmHWM
+    starts afresh at ``exec``. The two agree while the parent stays small.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def run(tasks: dict[str, Task], argv: list[str]) -> int:
+    """Run the task ``argv[0]`` with the JSON arguments ``argv[1]``; print its result and the
+    process's peak memory (``peak_mb``, ``hwm_mb``) as one JSON line."""
     name, args = argv[0], json.loads(argv[1]) if len(argv) > 1 else {}
-    result = TASKS[name](**args)
+    result = tasks[name](**args)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["hwm_mb"] = high_water_mb()
     print(json.dumps(result))
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return run(TASKS, argv)
 
 
 if __name__ == "__main__":

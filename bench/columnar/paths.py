@@ -82,7 +82,7 @@ def _columnar() -> Snapshots:
 
     from network.columnar import snapshots
 
-    for engine in ("duckdb", "ibis", "pyarrow"):
+    for engine in ("duckdb", "pyarrow"):
         try:
             importlib.import_module(engine)
         except ImportError:

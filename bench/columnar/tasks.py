@@ -9,7 +9,8 @@ prints one JSON line: ``seconds`` (wall clock of the timed part), ``cpu``
 counted: DuckDB uses all cores), ``peak_mb`` (the process's peak resident
 memory from ``getrusage``, the interpreter and imports included) and what
 else the task reports. Imports happen before the clock starts; reading the
-data does not (it is part of what is measured).
+data does not (it is part of what is measured). The clock, the memory readings
+and the JSON line are ``bench/tasks.py``'s (one home for both benchmarks).
 
 Tasks:
 
@@ -24,34 +25,32 @@ Tasks:
 
 from __future__ import annotations
 
-import json
-import resource
+import importlib.util
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+BENCH = HERE.parent
+ROOT = BENCH.parent
 for _p in (str(HERE), str(ROOT)):  # this checkout's network/, not an installed copy
     if _p not in sys.path:
         sys.path.insert(0, _p)
 
-TASKS: dict[str, Callable[..., dict[str, Any]]] = {}
+
+def _shared() -> Any:
+    """bench/tasks.py, the home of the clock, the memory readings and the JSON line (by its path:
+    this file is ``tasks`` too)."""
+    spec = importlib.util.spec_from_file_location("bench_tasks", BENCH / "tasks.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
 
 
-def task(fn: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
-    TASKS[fn.__name__] = fn
-    return fn
-
-
-def _clock() -> tuple[float, float]:
-    return time.perf_counter(), time.process_time()
-
-
-def _since(start: tuple[float, float]) -> dict[str, float]:
-    return {"seconds": time.perf_counter() - start[0], "cpu": time.process_time() - start[1]}
+_bench = _shared()
+clock, since = _bench.clock, _bench.since
+TASKS: dict[str, Any] = {}
+task = _bench.registry(TASKS)
 
 
 def _result(elapsed: dict[str, float], scores: dict[int, dict[str, float]], keep: bool) -> dict[str, Any]:
@@ -68,9 +67,9 @@ def minimal(folder: str, scores: bool = False) -> dict[str, Any]:
     import networkx  # noqa: F401
     from minimal import minimal as run
 
-    t = _clock()
+    t = clock()
     result = run(folder)
-    return _result(_since(t), result, scores)
+    return _result(since(t), result, scores)
 
 
 @task
@@ -85,9 +84,9 @@ def path(folder: str, key: str | None = None, scores: bool = False) -> dict[str,
         build = candidate.prepare()
     except ImportError as exc:
         return {"skipped": f"{candidate.label} does not import ({exc})"}
-    t = _clock()
+    t = clock()
     result = pagerank_per_year(paths.positive_graphs(build(folder)))
-    return _result(_since(t), result, scores)
+    return _result(since(t), result, scores)
 
 
 @task
@@ -95,10 +94,10 @@ def yaml_bare(file: str) -> dict[str, Any]:
     """PyYAML's C loader on the file: the floor any plain YAML reader pays."""
     import yaml
 
-    t = _clock()
+    t = clock()
     with open(file, encoding="utf-8") as fh:
         yaml.load(fh.read(), Loader=yaml.CSafeLoader)
-    return _since(t)
+    return since(t)
 
 
 @task
@@ -107,34 +106,10 @@ def yaml_path(file: str) -> dict[str, Any]:
     from network.dataset.loader import load
     from network.timeline.snapshots import snapshots
 
-    t = _clock()
+    t = clock()
     snaps = snapshots(load(file), by="year", level="person")
-    return {**_since(t), "years": len(snaps)}
-
-
-def _high_water_mb() -> float | None:
-    """The peak resident memory of this process's own address space (Linux's VmHWM), to check getrusage by.
-
-    ``ru_maxrss`` starts at the parent's peak when a process is forked; VmHWM
-    starts afresh at ``exec``. The two agree while the parent stays small.
-    """
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
-
-
-def main(argv: list[str]) -> int:
-    name, args = argv[0], json.loads(argv[1]) if len(argv) > 1 else {}
-    result = TASKS[name](**args)
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    result["hwm_mb"] = _high_water_mb()
-    print(json.dumps(result))
-    return 0
+    return {**since(t), "years": len(snaps)}
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(_bench.run(TASKS, sys.argv[1:]))

@@ -1,4 +1,4 @@
-"""The columnar path: large tie tables checked and aggregated into snapshots by DuckDB, through Ibis.
+"""The columnar path: large tie tables checked and aggregated into snapshots by DuckDB, in SQL.
 
 The entry points import the engine only when called, so without the ``events`` extra this
 package imports and says what to install (:class:`EngineMissing`) rather than fail at import.

@@ -19,29 +19,39 @@ entry per tie placed in a window (``Snapshot.allocation``), never one object per
 * Parallel ties become one edge per window: ``pos``, ``neg``, their ids sorted; a tie whose
   two ends meet is dropped (``Snapshot.dropped``).
 
-The same expressions run on any Ibis backend (DuckDB by default; a test runs them on PySpark).
+The same SQL runs on DuckDB and, transpiled by sqlglot, on Spark (:mod:`network.columnar.engine`;
+a test runs it on PySpark).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from network.columnar.engine import materialize
+from network.columnar.engine import fresh
 from network.dataset.model import Dataset
-from network.timeline.snapshots import Snapshot, _Combined, _graph, _labels, _Projector, project
+from network.timeline.snapshots import _ZERO, Snapshot, _labels, _Projector, project
 from network.timeline.windows import Window
 
-__all__ = ["projection_segments", "window_table", "placements", "edges_and_shares", "assemble"]
+__all__ = [
+    "projection_segments",
+    "window_table",
+    "placements_sql",
+    "projected_sql",
+    "Placed",
+    "assemble",
+]
 
 
-def window_table(windows: Sequence[Window], half_life: float, heaviest: float, threshold: float) -> Any:
-    """The windows as a table: index ``wi``, ``wl`` and ``wu`` (first and last day), and ``earliest``,
-    the oldest last day a tie carried into it in memory mode can have."""
-    import pyarrow as pa
-
+def window_table(
+    windows: Sequence[Window], half_life: float, heaviest: float, threshold: float
+) -> dict[str, tuple[str, list[Any]]]:
+    """The windows as a small table (:data:`~network.columnar.engine.Columns`): index ``wi``, ``wl``
+    and ``wu`` (first and last day), and ``earliest``, the oldest last day a tie carried into it in
+    memory mode can have."""
     max_age = half_life * math.log2(heaviest / threshold) if heaviest > threshold else -1.0
     earliest = []
     for w in windows:
@@ -52,17 +62,15 @@ def window_table(windows: Sequence[Window], half_life: float, heaviest: float, t
             earliest.append((w.upper - timedelta(days=math.ceil(max_age))).toordinal())
         except OverflowError:
             earliest.append(date.min.toordinal())
-    return pa.table(
-        {
-            "wi": pa.array(range(len(windows)), pa.int64()),
-            "wl": pa.array([w.lower.toordinal() for w in windows], pa.int64()),
-            "wu": pa.array([w.upper.toordinal() for w in windows], pa.int64()),
-            "earliest": pa.array(earliest, pa.int64()),
-        }
-    )
+    return {
+        "wi": ("BIGINT", list(range(len(windows)))),
+        "wl": ("BIGINT", [w.lower.toordinal() for w in windows]),
+        "wu": ("BIGINT", [w.upper.toordinal() for w in windows]),
+        "earliest": ("BIGINT", earliest),
+    }
 
 
-def projection_segments(dataset: Dataset) -> Any:
+def projection_segments(dataset: Dataset) -> dict[str, tuple[str, list[Any]]]:
     """For every actor, the spans of days with one projection: ``actor, seg_lo, seg_hi, state``.
 
     The projection of an actor can change only on its change days (see
@@ -70,8 +78,6 @@ def projection_segments(dataset: Dataset) -> Any:
     :func:`network.timeline.snapshots.project`
     gives one answer, worked out here once per actor and span (actors are few; ties are many).
     """
-    import pyarrow as pa
-
     projector = _Projector(dataset)
     actors, los, his, states = [], [], [], []
     first, last = date.min.toordinal(), date.max.toordinal()
@@ -86,145 +92,251 @@ def projection_segments(dataset: Dataset) -> Any:
             los.append(lo)
             his.append(hi)
             states.append(project(dataset, aid, date.fromordinal(lo)))
-    return pa.table(
-        {
-            "actor": pa.array(actors, pa.string()),
-            "seg_lo": pa.array(los, pa.int64()),
-            "seg_hi": pa.array(his, pa.int64()),
-            "state": pa.array(states, pa.string()),
-        }
+    return {
+        "actor": ("VARCHAR", actors),
+        "seg_lo": ("BIGINT", los),
+        "seg_hi": ("BIGINT", his),
+        "state": ("VARCHAR", states),
+    }
+
+
+def placements_sql(
+    ties: str, windows: str, allocation: str, level: str, mode: str, half_life: float, threshold: float
+) -> str:
+    """Every (window, tie) placement: ``wi, id, source, target, sign, weight, share, day`` (``ties``
+    a table or a parenthesised query of the typed ties)."""
+    cols = "t.id, t.source, t.target, t.sign, t.weight, t.alternative"
+    share = (
+        "CASE WHEN n_inside > 0 THEN CAST(inside AS DOUBLE) ELSE 1.0 / CAST(n_over AS DOUBLE) END"
+        if allocation == "split"
+        else "CAST(inside AS DOUBLE)"
     )
-
-
-def placements(
-    ties: Any, windows: Any, allocation: str, level: str, mode: str, half_life: float, threshold: float
-) -> Any:
-    """Every (window, tie) placement: ``wi, id, source, target, sign, weight, share, day``."""
-    import ibis
-
-    cols = ("id", "source", "target", "sign", "weight", "alternative")
-    events = ties.filter(ties.is_event)
-    spans = events.select("lower", "upper").distinct()
-    hit = spans.join(windows, (spans.lower <= windows.wu) & (spans.upper >= windows.wl))
-    hit = hit.mutate(inside=((hit.wl <= hit.lower) & (hit.upper <= hit.wu)).cast("int64"))
-    per_span = ibis.window(group_by=[hit.lower, hit.upper])
-    hit = hit.mutate(n_inside=hit.inside.sum().over(per_span), n_over=hit.wi.count().over(per_span))
-    if allocation == "split":
-        share = ibis.ifelse(hit.n_inside > 0, hit.inside.cast("float64"), 1.0 / hit.n_over.cast("float64"))
-    else:
-        share = hit.inside.cast("float64")
-    hit = hit.mutate(share=share).filter(lambda s: s.share > 0).select("lower", "upper", "wi", "share")
-    placed_events = events.join(hit, ["lower", "upper"]).select("wi", *cols, "share", "day")
-
-    standing = ties.filter(~ties.is_event)
-    st = standing.join(windows, (standing.lower <= windows.wu) & (standing.upper >= windows.wl))
     if level == "state":
-        day = (ibis.greatest(st.lower, st.wl) + ibis.least(st.upper, st.wu)) // 2
+        standing_day = "(greatest(t.lower, w.wl) + least(t.upper, w.wu)) // 2"
     else:
-        day = st.day
-    placed_standing = st.select("wi", *cols, share=ibis.literal(1.0), day=day)
-    out = placed_events.union(placed_standing, distinct=False)
-
+        standing_day = "t.day"
+    parts = [
+        "SELECT h.wi, e.id, e.source, e.target, e.sign, e.weight, e.alternative, h.share, e.day "
+        "FROM ev e JOIN hit h ON e.lower = h.lower AND e.upper = h.upper",
+        f"SELECT w.wi, {cols}, 1.0 AS share, "
+        f"{standing_day} AS day FROM t JOIN {windows} w ON t.lower <= w.wu AND t.upper >= w.wl "
+        "WHERE NOT t.is_event",
+    ]
     if mode == "memory":
-        cm = ties.join(windows, (ties.upper < windows.wl) & (ties.upper >= windows.earliest))
-        factor = ibis.literal(0.5).pow((cm.wu - cm.upper).cast("float64") / half_life)
-        cm = cm.mutate(share=factor).filter(lambda s: s.weight * s.share >= threshold)
-        out = out.union(cm.select("wi", *cols, "share", "day"), distinct=False)
-
-    # alternatives count at 1 / their number
-    alt = ties.filter(ties.alternative.notnull()).group_by("alternative").aggregate(n_alt=lambda s: s.count())
-    alt = alt.rename(_alt="alternative")
-    out = out.left_join(alt, out.alternative == alt._alt)
-    one = ibis.ifelse(out.n_alt.notnull(), 1.0 / out.n_alt.cast("float64"), 1.0)
-    return out.select("wi", "id", "source", "target", "sign", "weight", "day", share=out.share * one)
-
-
-def _project_ends(placed: Any, segments: Any) -> Any:
-    """``u`` and ``v``: the ends of each placement projected at its day (state level)."""
-    out = placed
-    for end, name in (("source", "u"), ("target", "v")):
-        seg = segments.rename(
-            **{f"{end}_actor": "actor", f"{end}_lo": "seg_lo", f"{end}_hi": "seg_hi", name: "state"}
+        factor = f"power(0.5, CAST(w.wu - t.upper AS DOUBLE) / {float(half_life)!r})"
+        parts.append(
+            f"SELECT w.wi, {cols}, {factor} AS share, t.day "
+            f"FROM t JOIN {windows} w ON t.upper < w.wl AND t.upper >= w.earliest "
+            f"WHERE t.weight * {factor} >= {float(threshold)!r}"
         )
-        out = out.join(
-            seg,
-            (out[end] == seg[f"{end}_actor"]) & (out.day >= seg[f"{end}_lo"]) & (out.day <= seg[f"{end}_hi"]),
-        ).drop(f"{end}_actor", f"{end}_lo", f"{end}_hi")
-    return out
-
-
-def edges_and_shares(con: Any, placed: Any, level: str, segments: Any | None) -> tuple[Any, Any, Any, Any]:
-    """Three queries: the edges per window (``wi, a, b, pos, neg, ids``), the shares counted
-    (``wi, id, share``) and the self-ties dropped (``wi, id``); and the table of placements they
-    read (to drop once they have run)."""
-    import ibis
-
-    if level == "state":
-        placed = _project_ends(placed, segments)
-    else:
-        placed = placed.mutate(u=placed.source, v=placed.target)
-    placed = materialize(con, placed)  # one run of the placements, read by the three queries below
-    kept = placed.filter(placed.u != placed.v)
-    gone = placed.filter(placed.u == placed.v).select("wi", "id")
-    kept = kept.mutate(
-        a=ibis.least(kept.u, kept.v), b=ibis.greatest(kept.u, kept.v), ws=kept.weight * kept.share
+    union = " UNION ALL ".join(parts)
+    return (
+        f"WITH t AS (SELECT * FROM {ties}), "
+        "ev AS (SELECT * FROM t WHERE is_event), "
+        "spans AS (SELECT DISTINCT lower, upper FROM ev), "
+        "hit0 AS (SELECT s.lower, s.upper, w.wi, "
+        "CASE WHEN w.wl <= s.lower AND s.upper <= w.wu THEN 1 ELSE 0 END AS inside "
+        f"FROM spans s JOIN {windows} w ON s.lower <= w.wu AND s.upper >= w.wl), "
+        "hit1 AS (SELECT *, sum(inside) OVER (PARTITION BY lower, upper) AS n_inside, "
+        "count(wi) OVER (PARTITION BY lower, upper) AS n_over FROM hit0), "
+        f"hit AS (SELECT lower, upper, wi, {share} AS share FROM hit1 WHERE {share} > 0), "
+        "alt AS (SELECT alternative AS alt_label, count(*) AS n_alt FROM t "
+        "WHERE alternative IS NOT NULL GROUP BY alternative), "
+        f"placed AS ({union}) "
+        "SELECT p.wi, p.id, p.source, p.target, p.sign, p.weight, p.day, "
+        "p.share * CASE WHEN a.n_alt IS NOT NULL THEN 1.0 / CAST(a.n_alt AS DOUBLE) ELSE 1.0 END AS share "
+        "FROM placed p LEFT JOIN alt a ON p.alternative = a.alt_label"
     )
-    edges = kept.group_by(["wi", "a", "b"]).aggregate(
-        pos=kept.ws.sum(where=kept.sign > 0).fill_null(0.0),
-        neg=kept.ws.sum(where=kept.sign < 0).fill_null(0.0),
-        ids=kept.id.collect(),  # sorted by network.timeline.snapshots._graph
+
+
+def projected_sql(placed: str, level: str, segments: str | None) -> str:
+    """The placements with ``u`` and ``v``: their ends, projected at the placement's day (state level)."""
+    if level != "state" or segments is None:
+        return f"SELECT *, source AS u, target AS v FROM ({placed})"
+    return (
+        f"SELECT p.*, su.state AS u, sv.state AS v FROM ({placed}) p "
+        f"JOIN {segments} su ON p.source = su.actor AND p.day >= su.seg_lo AND p.day <= su.seg_hi "
+        f"JOIN {segments} sv ON p.target = sv.actor AND p.day >= sv.seg_lo AND p.day <= sv.seg_hi"
     )
-    return edges, kept.select("wi", "id", "share"), gone, placed
 
 
-def _by_window(table: Any, columns: tuple[str, ...]) -> Any:
-    """``(wi, [column values...])`` for each window index present in ``table`` (pyarrow), in order."""
-    if table.num_rows == 0:
-        return
-    table = table.sort_by("wi")
-    wi = table.column("wi").to_numpy()
-    values = [table.column(c).to_pylist() for c in columns]
-    cuts = [0, *(int(k) + 1 for k in (wi[1:] != wi[:-1]).nonzero()[0]), len(wi)]
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        yield int(wi[a]), [v[a:b] for v in values]
+#: Up to this many ties counted, the shares of every window come in one query (a query a window
+#: costs some 10 ms of fixed overhead; past it, one sort of all costs more than the sorts of each).
+ONE_QUERY = 500_000
+
+
+class Placed:
+    """The placements of one run of :func:`snapshots`, run once into a table of the engine, and
+    what the snapshots read of it: the edges, the shares counted, the self-ties dropped.
+
+    Use as a context manager (the table is dropped on leaving).
+    """
+
+    def __init__(self, engine: Any, placed: str, level: str, segments: str | None):
+        self.engine = engine
+        self.name = engine.table(
+            fresh("placed"),
+            "SELECT wi, id, share, least(u, v) AS a, greatest(u, v) AS b, u = v AS self, "
+            "CASE WHEN sign > 0 THEN weight * share ELSE 0.0 END AS pos, "
+            "CASE WHEN sign < 0 THEN weight * share ELSE 0.0 END AS neg "
+            f"FROM ({projected_sql(placed, level, segments)})",
+        )
+
+    def __enter__(self) -> Placed:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.engine.drop(self.name)
+
+    def edges(self) -> Any:
+        """The edges (``wi, a, b, pos, neg, n``), in order of window and ends ``a < b``."""
+        return self.engine.query(
+            "SELECT wi, a, b, sum(pos) AS pos, sum(neg) AS neg, count(*) AS n "
+            f"FROM {self.name} WHERE NOT self GROUP BY wi, a, b ORDER BY wi, a, b"
+        )
+
+    def gone(self) -> Any:
+        """The self-ties dropped (``wi, id``), in order of window."""
+        return self.engine.query(f"SELECT wi, id FROM {self.name} WHERE self ORDER BY wi")
+
+    def shares(self, windows: Iterable[int], total: int = 0) -> Iterator[tuple[int, Any, Any]]:
+        """``(wi, ids, shares)`` of each window (PyArrow columns): the ties counted, in order of edge
+        and then of id, so each edge's ``n`` ties come in turn, sorted. Past :data:`ONE_QUERY`
+        ties (``total``), one query a window: each sorts one window's ties (cheaper than one
+        sort of all), and only one window's rows are out of the engine at a time."""
+        if total <= ONE_QUERY:
+            every = self.engine.query(
+                f"SELECT wi, id, share FROM {self.name} WHERE NOT self ORDER BY wi, a, b, id"
+            )
+            for wi, (ids, share) in _parts(every, ("id", "share")):
+                yield wi, ids, share
+            return
+        for wi in windows:
+            part = self.engine.query(
+                f"SELECT id, share FROM {self.name} WHERE wi = {int(wi)} AND NOT self ORDER BY a, b, id"
+            )
+            yield wi, part.column("id"), part.column("share")
+
+    def shares_then_drop(self, windows: Iterable[int], total: int = 0) -> Iterator[tuple[int, Any, Any]]:
+        """:meth:`shares`, every window fetched first and the placements dropped before the first is
+        handed out, each window's columns let go once the next is asked for: the engine's copy
+        and the Python objects built from the columns are not held at once."""
+        parts = list(self.shares(windows, total))
+        self.engine.drop(self.name)
+        parts.reverse()
+        while parts:
+            yield parts.pop()
+
+
+def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any]]]:
+    """``(window index, [values of each column])`` for each window of a table sorted by ``wi``.
+
+    (Cut in Python from the ``wi`` column: a NumPy view would import pandas, some 1.5 s.)
+    """
+    wi = table.column("wi").to_pylist()
+    start = 0
+    for k, run in itertools.groupby(wi):
+        count = sum(1 for _ in run)
+        part = table.slice(start, count)
+        start += count
+        yield k, [part.column(c) for c in columns]
+
+
+#: Below this many shares in a window, they are read as they come (one float each).
+SMALL = 100_000
+
+
+def _floats(column: Any) -> list[float]:
+    """A PyArrow column of floats as a list with one float object per distinct value (shares are
+    few: 1.0, 1/2, 1/3...; one object each saves 24 bytes a tie, and reads as fast).
+
+    >>> import pyarrow as pa
+    >>> xs = _floats(pa.chunked_array([[1.0, 0.5] * SMALL, [1.0]]))
+    >>> xs[:3], xs[0] is xs[-1]
+    ([1.0, 0.5, 1.0], True)
+    """
+    if len(column) < SMALL:  # the saving is small, and PyArrow's compute module takes 0.25 s to import
+        return column.to_pylist()
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(column.combine_chunks())
+    return list(map(encoded.dictionary.to_pylist().__getitem__, encoded.indices.to_pylist()))
 
 
 def assemble(
     dataset: Dataset,
     windows: Sequence[Window],
     edges: Any,
-    shares: Any,
+    shares: Callable[[Iterable[int], int], Iterable[tuple[int, Any, Any]]],
     gone: Any,
     graph_options: dict[str, Any],
 ) -> list[Snapshot]:
-    """The snapshots from the engine's three result tables (pyarrow).
+    """The snapshots from the engine's results (:class:`Placed`), graphs built in bulk.
 
-    They are built by :mod:`network.timeline.snapshots`'s
-    own graph code (:func:`network.timeline.snapshots._graph`), so the graphs are made alike."""
-    combined = [_Combined() for _ in windows]
-    for wi, (a, b, pos, neg, ids) in _by_window(edges, ("a", "b", "pos", "neg", "ids")):
-        c = combined[wi]
-        c.edges = {
-            (u, v): {"weight": 0.0, "pos": p, "neg": n, "count": 0, "ties": i, "sign": 0}
-            for u, v, p, n, i in zip(a, b, pos, neg, ids, strict=True)
-        }
-        c.active = set(a) | set(b)
-    for wi, (ids, share) in _by_window(shares, ("id", "share")):
-        combined[wi].alloc = dict(zip(ids, share, strict=True))
-    for wi, (ids,) in _by_window(gone, ("id",)):
-        combined[wi].gone = ids
+    The graphs are those :func:`network.timeline.snapshots.snapshots` makes: every node of the
+    level in sorted order (``name``, ``kind``, ``active``), then the edges in sorted order with
+    ``weight`` (net, 0 within :data:`~network.timeline.snapshots._ZERO`), ``pos``, ``neg``,
+    ``count``, ``ties`` (sorted ids) and ``sign``; through networkx's public API."""
+    import networkx as nx
+
+    n = len(windows)
+    edge_rows: list[list[list[Any]]] = [[[], [], [], [], [], []] for _ in range(n)]
+    active: list[set[str]] = [set() for _ in range(n)]
+    for wi, cols in _parts(edges, ("a", "b", "pos", "neg", "n")):
+        edge_rows[wi][:5] = [c.to_pylist() for c in cols]
+        active[wi] = set(edge_rows[wi][0]) | set(edge_rows[wi][1])
+    alloc: list[dict[str, float]] = [{} for _ in range(n)]
+    present = [wi for wi in range(n) if edge_rows[wi][0]]
+    total = sum(sum(edge_rows[wi][4]) for wi in present)
+    for wi, id_column, share in shares(present, total):
+        ids = id_column.to_pylist()
+        alloc[wi] = dict(zip(ids, _floats(share), strict=True))
+        edge_rows[wi][5] = ids  # the ties of each edge in turn: one Python string per tie, shared
+    dropped: list[tuple[str, ...]] = [() for _ in range(n)]
+    for wi, (id_column,) in _parts(gone, ("id",)):
+        dropped[wi] = tuple(sorted(id_column.to_pylist()))
 
     level = graph_options["level"]
     if level == "state":
         node_ids = {a.id for a in dataset.actors.values() if not a.member_of or not a.projects}
     else:
         node_ids = set(dataset.actors)
-    for c in combined:
-        node_ids |= c.active
+    for s in active:
+        node_ids |= s
     labels = _labels(dataset, node_ids)
     out = []
     for i, w in enumerate(windows):
-        c = combined[i]
         attrs = {"period": w.id, "label": w.label, "lower": w.lower, "upper": w.upper, **graph_options}
-        out.append(Snapshot(w, _graph(attrs, labels, c), c.alloc, tuple(sorted(c.gone))))
+        g = nx.Graph(**attrs)
+        on = active[i]
+        g.add_nodes_from(
+            (v, {"name": name, "kind": kind, "active": v in on}) for v, (name, kind) in labels.items()
+        )
+        g.add_edges_from(_edges(*edge_rows[i]))
+        out.append(Snapshot(w, g, alloc[i], dropped[i]))
     return out
+
+
+def _edges(
+    a: list[str], b: list[str], pos: list[float], neg: list[float], count: list[int], ids: list[str]
+) -> Any:
+    """The edges of one window with their attributes, as the plain path's graphs hold them; ``ids``
+    holds each edge's ``count`` ties in turn."""
+    end = 0
+    for u, v, p, q, n in zip(a, b, pos, neg, count, strict=True):
+        start, end = end, end + n
+        net = p - q
+        if abs(net) < _ZERO:
+            net = 0.0
+        yield (
+            u,
+            v,
+            {
+                "weight": net,
+                "pos": p,
+                "neg": q,
+                "count": n,
+                "ties": tuple(ids[start:end]),
+                "sign": (net > 0) - (net < 0),
+            },
+        )

@@ -25,8 +25,8 @@ import io
 from array import array
 from typing import Any
 
-from network.columnar.dates import DATE_COLUMNS, parsed_dates
-from network.columnar.engine import drop, materialize
+from network.columnar.dates import DATE_COLUMNS, OPEN_END_DAY, OPEN_START_DAY, parsed_dates
+from network.columnar.engine import ident, in_list, quote
 from network.columnar.source import RawTies
 from network.dataset.check_fields import Converter
 from network.dataset.csv_form import _Table, columns
@@ -36,7 +36,7 @@ from network.dataset.spec import ACTOR_ID, TIE_ID, ListOf, Rec
 from network.dataset.validate import _Builder
 from network.dataset.vocabulary import CONFIDENCE, TIE_TYPES
 
-__all__ = ["full", "check_ties", "Checked"]
+__all__ = ["full", "cells_sql", "checked_sql", "rules_sql", "dates_table", "explain", "duplicates"]
 
 _INT = r"^[-+]?[0-9]+$"
 _FLOAT = r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?$"
@@ -45,7 +45,7 @@ _SPACE = r"^[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}]+$"
 _TAGS = r"^\s*[a-z0-9][a-z0-9_.-]*\s*(\|\s*[a-z0-9][a-z0-9_.-]*\s*)*$"
 _BOOLS = ("true", "True", "TRUE", "false", "False", "FALSE")
 #: The most rows explained in Python: past the cap of problems, more rows would not be reported.
-_ROWS = 4 * MAX_PROBLEMS
+ROWS = 4 * MAX_PROBLEMS
 
 
 def full(pattern: str) -> str:
@@ -53,181 +53,148 @@ def full(pattern: str) -> str:
     return "^(?:" + pattern.strip("^$") + ")$"
 
 
-class Checked:
-    """The outcome of the checks: the table with typed dates joined (``table``), and the problems."""
-
-    def __init__(self, table: Any, problems: list[Problem], names: list[str]):
-        self.table = table
-        self.problems = problems
-        self.names = names
-
-
-def _cell(t: Any, names: list[str], column: str) -> Any:
-    """The column of the tie table's cells (a column absent from the file is all null)."""
-    return t[column]
-
-
-def _dates_table(con: Any, t: Any, names: list[str]) -> Any:
-    """The distinct date texts of the table, parsed (one small table)."""
-    import ibis
-    import pyarrow as pa
-
-    parts = [t.select(text=t[c]).filter(lambda s: s.text.notnull()) for c in DATE_COLUMNS if c in names]
-    texts: list[str] = []
-    if parts:
-        u = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=True)
-        texts = sorted(set(u.distinct().to_pyarrow().column("text").to_pylist()))
-    cols = parsed_dates(texts)
-    schema = pa.schema(
-        [
-            ("text", pa.string()),
-            ("ok", pa.bool_()),
-            ("lower", pa.int64()),
-            ("upper", pa.int64()),
-            ("mid", pa.int64()),
-            ("open_start", pa.bool_()),
-            ("open_end", pa.bool_()),
-        ]
-    )
-    return pa.table(cols, schema=schema)
-
-
-def _with_dates(t: Any, names: list[str], dates: Any) -> Any:
-    """Join each date column's parsed bounds, as ``<column>_ok``, ``<column>_lower``, ..."""
-    import ibis
-
-    for c in DATE_COLUMNS:
-        if c not in names:
-            t = t.mutate(
-                **{
-                    f"{c}_ok": ibis.literal(True),
-                    f"{c}_lower": ibis.literal(None, type="int64"),
-                    f"{c}_upper": ibis.literal(None, type="int64"),
-                    f"{c}_mid": ibis.literal(None, type="int64"),
-                    f"{c}_open_start": ibis.literal(None, type="boolean"),
-                    f"{c}_open_end": ibis.literal(None, type="boolean"),
-                }
-            )
-            continue
-        d = ibis.memtable(
-            dates.rename_columns([f"{c}_{n}" if n != "text" else f"{c}__text" for n in dates.column_names])
-        )
-        t = t.left_join(d, t[c] == d[f"{c}__text"]).drop(f"{c}__text")
-        t = t.mutate(**{f"{c}_ok": t[f"{c}_ok"].fill_null(True)})
-    return t
-
-
-def _row_rules(t: Any, names: list[str], frame: Dataset, strict: bool) -> Any:
-    """True where a row breaks no rule of one row (after :func:`_with_dates` and the actor joins)."""
-    import ibis
-
-    def c(name: str) -> Any:
-        return _cell(t, names, name)
-
-    def text_ok(x: Any) -> Any:
-        return x.isnull() | ~x.re_search(_SPACE)
-
-    def slug_ok(x: Any, pattern: str = ACTOR_ID) -> Any:
-        return x.isnull() | x.re_search(full(pattern))
-
-    def int_ok(x: Any, minimum: int) -> Any:
-        return x.isnull() | (x.re_search(_INT) & (x.try_cast("int64") >= minimum).fill_null(False))
-
-    known = columns("tie")
-    rules = [~t[n].notnull() for n in names if n not in known]  # an unknown column, filled
-    rules += [c(n).notnull() for n in ("source", "target", "sign")]
-    rules += [slug_ok(c("id"), TIE_ID), slug_ok(c("source")), slug_ok(c("target")), slug_ok(c("alternative"))]
-    rules += [slug_ok(c("cite_source")), int_ok(c("cite_note"), 1), int_ok(c("cite_page"), 1)]
-    rules += [text_ok(c(n)) for n in ("cite_primary", "evidence")]
-    rules.append(c("sign").isnull() | c("sign").re_search(r"^[-+]?0*1$"))
-    weight = c("weight")
-    w = weight.try_cast("float64")
-    rules.append(
-        weight.isnull() | (weight.re_search(_FLOAT) & (w > 0).fill_null(False) & ~w.isinf().fill_null(True))
-    )
-    rules.append(c("type").isnull() | c("type").isin(list(TIE_TYPES)))
-    rules.append(c("confidence").isnull() | c("confidence").isin(list(CONFIDENCE)))
-    rules.append(c("directed").isnull() | c("directed").isin(list(_BOOLS)))
-    rules.append(c("tags").isnull() | c("tags").re_search(_TAGS))
-    rules += [t[f"{d}_ok"] for d in DATE_COLUMNS]
-    # references and the dates against each other (network.dataset.validate, _Builder.tie)
-    has_date, has_start, has_end = c("date").notnull(), c("start").notnull(), c("end").notnull()
-    rules.append(c("source").isnull() | t.source_known)
-    rules.append(c("target").isnull() | t.target_known)
-    rules.append((c("source") != c("target")).fill_null(True))
-    rules.append(~(has_date & (has_start | has_end)))
-    rules.append(has_date | has_start)
-    rules.append(~(c("date") == "..").fill_null(False))
-    reported = c("reported").notnull()
-    rules.append(~reported | has_date)
-    rules.append(~(reported & (c("date") != "..") & (t.reported_upper < t.date_lower)).fill_null(False))
-    both = has_start & has_end & (c("start") != "..") & (c("end") != "..")
-    rules.append(~(both & (t.end_upper < t.start_lower)).fill_null(False))
-    for end in ("source", "target"):
-        outside = (t.upper < t[f"{end}_exists_lower"]) | (t.lower > t[f"{end}_exists_upper"])
-        rules.append(~outside.fill_null(False))
-    if frame.sources:
-        rules.append(c("cite_source").isnull() | c("cite_source").isin([s.id for s in frame.sources]))
-    if strict:
-        cited = ibis.or_(*[c(n).notnull() for n in ("cite_source", "cite_note", "cite_page", "cite_primary")])
-        rules += [c("type").notnull(), cited, c("evidence").notnull()]
-        rules.append(~cited | (c("cite_page").notnull() & c("cite_source").notnull()))
-        signs = {name: tt.sign for name, tt in TIE_TYPES.items()}
-        positive = [name for name, s in signs.items() if s > 0]
-        usual = c("type").isin(positive).ifelse(1, -1)
-        given = c("sign").try_cast("int64")
-        rules.append(c("type").isnull() | given.isnull() | (usual == given))
-    return ibis.and_(*[r.fill_null(True) if hasattr(r, "fill_null") else r for r in rules])
-
-
-def _bounds(t: Any, names: list[str]) -> Any:
-    """The first and last day a tie may cover (``lower``, ``upper``).
-
-    As :class:`~network.dataset.model.Tie` does.
-    """
-    import ibis
-
-    from network.columnar.dates import OPEN_END_DAY, OPEN_START_DAY
-
-    has_date = _cell(t, names, "date").notnull()
-    reported = t.reported_upper
-    event_upper = ibis.ifelse(reported.notnull() & (reported < t.date_upper), reported, t.date_upper)
-    return t.mutate(
-        is_event=has_date,
-        lower=ibis.ifelse(has_date, t.date_lower, t.start_lower.fill_null(OPEN_START_DAY)),
-        upper=ibis.ifelse(has_date, event_upper, t.end_upper.fill_null(OPEN_END_DAY)),
+def cells_sql(raw: RawTies) -> str:
+    """The tie table's cells: empty cells as null, rows of empty cells left out (no record,
+    ``docs/tabular.md``), every column of format v1 present (null where the file has none), ``line``."""
+    names = raw.names
+    cells = [f"NULLIF({ident(n)}, '') AS {ident(n)}" for n in names]
+    absent = [f"CAST(NULL AS VARCHAR) AS {ident(n)}" for n in columns("tie") if n not in names]
+    where = " OR ".join(f"NULLIF({ident(n)}, '') IS NOT NULL" for n in names) or "TRUE"
+    return (
+        f"SELECT {', '.join([*cells, *absent, f'{raw.line} AS line'])} FROM {ident(raw.table)} WHERE {where}"
     )
 
 
-def _with_actors(t: Any, names: list[str], frame: Dataset) -> Any:
-    """Whether source and target are actors, and their existence bounds."""
-    import ibis
-    import pyarrow as pa
+def dates_table(engine: Any, cells: str, names: list[str]) -> tuple[dict[str, tuple[str, list[Any]]], bool]:
+    """The distinct date texts of the table, parsed (a small :data:`~network.columnar.engine.Columns`),
+    and whether some row has no id; one pass (a group-by on the date columns: their few combinations)."""
+    present = [c for c in DATE_COLUMNS if c in names]
+    no_id = "count(*) FILTER (WHERE id IS NULL) AS no_id"
+    texts: set[str] = set()
+    if present:
+        cols = ", ".join(ident(c) for c in present)
+        found = engine.query(f"SELECT {cols}, {no_id} FROM {ident(cells)} GROUP BY {cols}")
+        for c in present:
+            texts.update(t for t in found.column(c).to_pylist() if t is not None)
+        missing = sum(found.column("no_id").to_pylist()) > 0
+    else:
+        missing = engine.scalar(f"SELECT {no_id} FROM {ident(cells)}") > 0
+    types = {"text": "VARCHAR", "ok": "BOOLEAN", "open_start": "BOOLEAN", "open_end": "BOOLEAN"}
+    return {k: (types.get(k, "BIGINT"), v) for k, v in parsed_dates(sorted(texts)).items()}, missing
 
+
+def actors_table(frame: Dataset) -> dict[str, tuple[str, list[Any]]]:
+    """The actors' ids and the first and last day of their existence (null where open)."""
     ids = list(frame.actors)
     lo = [a.exists.lower.toordinal() if a.exists else None for a in frame.actors.values()]
     hi = [a.exists.upper.toordinal() if a.exists else None for a in frame.actors.values()]
-    base = pa.table(
-        {"id": pa.array(ids, pa.string()), "lo": pa.array(lo, pa.int64()), "hi": pa.array(hi, pa.int64())}
-    )
+    return {"id": ("VARCHAR", ids), "lo": ("BIGINT", lo), "hi": ("BIGINT", hi)}
+
+
+def checked_sql(cells: str, names: list[str], dates: str, actors: str) -> str:
+    """The cells with each date column's parsed bounds (``<column>_ok``, ``<column>_lower``, ...),
+    the tie's bounds (``is_event``, ``lower``, ``upper``, as :class:`~network.dataset.model.Tie`
+    has them), and whether each end is an actor, with its existence (``source_known``, ...)."""
+    select = ["c.*"]
+    joins = []
+    for col in DATE_COLUMNS:
+        if col in names:
+            d = f"d_{col}"
+            joins.append(f"LEFT JOIN {ident(dates)} {d} ON c.{ident(col)} = {d}.text")
+            select.append(f"COALESCE({d}.ok, TRUE) AS {col}_ok")
+            select += [f"{d}.{k} AS {col}_{k}" for k in ("lower", "upper", "mid", "open_start", "open_end")]
+        else:
+            select.append(f"TRUE AS {col}_ok")
+            select += [f"CAST(NULL AS BIGINT) AS {col}_{k}" for k in ("lower", "upper", "mid")]
+            select += [f"CAST(NULL AS BOOLEAN) AS {col}_{k}" for k in ("open_start", "open_end")]
     for end in ("source", "target"):
-        a = ibis.memtable(base.rename_columns([f"{end}__id", f"{end}_exists_lower", f"{end}_exists_upper"]))
-        col = _cell(t, names, end)
-        if end not in names:
-            t = t.mutate(
-                **{
-                    f"{end}_known": ibis.literal(False),
-                    f"{end}_exists_lower": ibis.literal(None, type="int64"),
-                    f"{end}_exists_upper": ibis.literal(None, type="int64"),
-                }
-            )
-            continue
-        t = t.left_join(a, col == a[f"{end}__id"])
-        t = t.mutate(**{f"{end}_known": t[f"{end}__id"].notnull()}).drop(f"{end}__id")
-    return t
+        if end in names:
+            a = f"a_{end}"
+            joins.append(f"LEFT JOIN {ident(actors)} {a} ON c.{end} = {a}.id")
+            select += [f"{a}.id IS NOT NULL AS {end}_known", f"{a}.lo AS {end}_lo", f"{a}.hi AS {end}_hi"]
+        else:
+            select += [f"FALSE AS {end}_known", f"CAST(NULL AS BIGINT) AS {end}_lo"]
+            select.append(f"CAST(NULL AS BIGINT) AS {end}_hi")
+    inner = f"SELECT {', '.join(select)} FROM {ident(cells)} c {' '.join(joins)}"
+    event_upper = (
+        "CASE WHEN reported_upper IS NOT NULL AND reported_upper < date_upper THEN reported_upper "
+        "ELSE date_upper END"
+    )
+    return (
+        f"SELECT *, date IS NOT NULL AS is_event, "
+        "CASE WHEN date IS NOT NULL THEN date_lower "
+        f"ELSE COALESCE(start_lower, {OPEN_START_DAY}) END AS lower, "
+        f"CASE WHEN date IS NOT NULL THEN {event_upper} "
+        f"ELSE COALESCE(end_upper, {OPEN_END_DAY}) END AS upper "
+        f"FROM ({inner})"
+    )
 
 
-def _explain(raw: RawTies, rows: list[dict[str, Any]], frame: Dataset, strict: bool) -> list[Problem]:
+def rules_sql(names: list[str], frame: Dataset, strict: bool) -> str:
+    """True where a row of :func:`checked_sql` breaks no rule of one row."""
+
+    def matches(x: str, pattern: str) -> str:
+        return f"regexp_matches({x}, {quote(pattern)})"
+
+    def text_ok(x: str) -> str:
+        return f"{x} IS NULL OR NOT {matches(x, _SPACE)}"
+
+    def slug_ok(x: str, pattern: str = ACTOR_ID) -> str:
+        return f"{x} IS NULL OR {matches(x, full(pattern))}"
+
+    def int_ok(x: str, minimum: int) -> str:
+        return (
+            f"{x} IS NULL OR ({matches(x, _INT)} AND COALESCE(TRY_CAST({x} AS BIGINT) >= {minimum}, FALSE))"
+        )
+
+    known = columns("tie")
+    rules = [f"{ident(n)} IS NULL" for n in names if n not in known]  # an unknown column, filled
+    rules += [f"{n} IS NOT NULL" for n in ("source", "target", "sign")]
+    # (an end that is no actor id fails the reference rule below, which also catches a malformed one)
+    rules += [slug_ok("id", TIE_ID), slug_ok("alternative")]
+    rules += [slug_ok("cite_source"), int_ok("cite_note", 1), int_ok("cite_page", 1)]
+    rules += [text_ok(n) for n in ("cite_primary", "evidence")]
+    rules.append(f"sign IS NULL OR {matches('sign', r'^[-+]?0*1$')}")
+    w = "TRY_CAST(weight AS DOUBLE)"
+    rules.append(
+        f"weight IS NULL OR ({matches('weight', _FLOAT)} AND COALESCE({w} > 0, FALSE) "
+        f"AND NOT COALESCE(isinf({w}), TRUE))"
+    )
+    rules.append(f"type IS NULL OR type IN {in_list(TIE_TYPES)}")
+    rules.append(f"confidence IS NULL OR confidence IN {in_list(CONFIDENCE)}")
+    rules.append(f"directed IS NULL OR directed IN {in_list(_BOOLS)}")
+    rules.append(f"tags IS NULL OR {matches('tags', _TAGS)}")
+    rules += [f"{d}_ok" for d in DATE_COLUMNS]
+    # references and the dates against each other (network.dataset.validate, _Builder.tie)
+    rules.append("source IS NULL OR source_known")
+    rules.append("target IS NULL OR target_known")
+    rules.append("COALESCE(source != target, TRUE)")
+    rules.append('NOT (date IS NOT NULL AND (start IS NOT NULL OR "end" IS NOT NULL))')
+    rules.append("date IS NOT NULL OR start IS NOT NULL")
+    rules.append("NOT COALESCE(date = '..', FALSE)")
+    rules.append("reported IS NULL OR date IS NOT NULL")
+    rules.append("NOT COALESCE(reported IS NOT NULL AND date != '..' AND reported_upper < date_lower, FALSE)")
+    both = "start IS NOT NULL AND \"end\" IS NOT NULL AND start != '..' AND \"end\" != '..'"
+    rules.append(f"NOT COALESCE({both} AND end_upper < start_lower, FALSE)")
+    for end in ("source", "target"):
+        rules.append(f"NOT COALESCE(upper < {end}_lo OR lower > {end}_hi, FALSE)")
+    if frame.sources:
+        rules.append(f"cite_source IS NULL OR cite_source IN {in_list(s.id for s in frame.sources)}")
+    if strict:
+        cited = " OR ".join(
+            f"{n} IS NOT NULL" for n in ("cite_source", "cite_note", "cite_page", "cite_primary")
+        )
+        rules += ["type IS NOT NULL", f"({cited})", "evidence IS NOT NULL"]
+        rules.append(f"NOT ({cited}) OR (cite_page IS NOT NULL AND cite_source IS NOT NULL)")
+        positive = [name for name, tt in TIE_TYPES.items() if tt.sign > 0]
+        usual = f"CASE WHEN type IN {in_list(positive)} THEN 1 ELSE -1 END"
+        rules.append(
+            f"type IS NULL OR TRY_CAST(sign AS BIGINT) IS NULL OR {usual} = TRY_CAST(sign AS BIGINT)"
+        )
+    return " AND ".join(f"COALESCE(({r}), TRUE)" for r in rules)
+
+
+def explain(raw: RawTies, rows: list[dict[str, Any]], frame: Dataset, strict: bool) -> list[Problem]:
     """The problems of the failing ``rows`` (cells and ``line``), by the plain path's own checks."""
     names = raw.names
     text = io.StringIO()
@@ -251,54 +218,25 @@ def _explain(raw: RawTies, rows: list[dict[str, Any]], frame: Dataset, strict: b
     return table.problems + converter.problems + builder.problems
 
 
-def _duplicates(raw: RawTies, t: Any) -> list[Problem]:
-    """A tie id given twice: each later row, pointing at the first (by line)."""
-    import ibis
-
+def duplicates(engine: Any, raw: RawTies, ties: str) -> list[Problem]:
+    """A tie id given twice: each later row, pointing at the first (by line). ``ties`` holds ``id``,
+    ``line`` and ``id_derived`` (the row gave no id)."""
     if "id" not in raw.names:
         return []
-    given = t.filter(t.id.notnull())
-    first = given.line.min().over(ibis.window(group_by=given.id))
-    many = given.mutate(first=first).filter(lambda s: s.line != s.first).order_by("line").limit(MAX_PROBLEMS)
+    given = f"(SELECT id, line FROM {ident(ties)} WHERE NOT id_derived)"
+    found = engine.query(
+        f"WITH d AS (SELECT id, min(line) AS first FROM {given} GROUP BY id HAVING count(*) > 1) "
+        f"SELECT c.id, c.line, d.first FROM {given} c JOIN d ON c.id = d.id "
+        f"WHERE c.line != d.first ORDER BY c.line LIMIT {MAX_PROBLEMS}"
+    )
     column = raw.names.index("id") + 1
     out = []
-    for tie_id, line, first_line in _rows(many, ("id", "line", "first")):
+    for tie_id, line, first_line in rows_of(found, ("id", "line", "first")):
         message = f"duplicate tie id {tie_id!r} (first at line {first_line})"
         out.append(Problem(raw.path, line, column, message, "give each tie its own id"))
     return out
 
 
-def _rows(expr: Any, cols: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    table = expr.select(*cols).to_pyarrow()
+def rows_of(table: Any, cols: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """The rows of a PyArrow table, as tuples of ``cols``."""
     return list(zip(*(table.column(c).to_pylist() for c in cols), strict=True))
-
-
-def check_ties(con: Any, raw: RawTies, frame: Dataset, strict: bool | None = None) -> Checked:
-    """Check every row of ``raw`` against the rules of format v1; the problems as the plain path words them.
-
-    ``strict`` None checks the strict policy where the dataset declares it (``policy: strict``).
-    """
-    import ibis
-
-    names = raw.names
-    if strict is None:
-        strict = frame.policy == "strict"
-    t = raw.table
-    cells = [t[n].nullif("") for n in names]
-    t = t.mutate(**{n: x for n, x in zip(names, cells, strict=True)})
-    if names:  # a row of empty cells is no record (docs/tabular.md)
-        t = t.filter(ibis.or_(*[t[n].notnull() for n in names]))
-    absent = {n: ibis.literal(None, type="string") for n in columns("tie") if n not in names}
-    t = cells = materialize(
-        con, t.mutate(**absent)
-    )  # each stage starts from a table: small queries to compile
-    dates = _dates_table(con, t, names)
-    t = _with_dates(t, names, dates)
-    t = _bounds(t, names)
-    t = materialize(con, _with_actors(t, names, frame))
-    drop(con, cells)
-    ok = _row_rules(t, names, frame, strict)
-    bad = t.filter(~ok).order_by("line").limit(_ROWS).select(*names, "line").to_pyarrow().to_pylist()
-    problems = _explain(raw, bad, frame, strict) if bad else []
-    problems += _duplicates(raw, t)
-    return Checked(t, problems, names)

@@ -3,7 +3,10 @@
 A tie table of millions of rows holds a few thousand distinct date texts (days of a few decades),
 so each is parsed by :func:`network.dataset.edtf.parse_edtf`, the one parser of the format, and its
 bounds go back to the engine as a small table keyed by the text: days are proleptic ordinals
-(``date.toordinal()``), which every engine compares and subtracts alike.
+(``date.toordinal()``), which every engine compares and subtracts alike. A plain calendar day
+(``1958-12-03``, most texts of event data) is one day, its own bounds and midpoint: it is read by
+``date.fromisoformat`` (ten times faster; anything it refuses goes to the parser, which words
+the problem; ``tests/columnar`` checks the two agree).
 
 Examples
 --------
@@ -15,7 +18,9 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from network.dataset.edtf import OPEN_END, OPEN_START, EdtfError, parse_edtf
@@ -26,6 +31,23 @@ __all__ = ["parsed_dates", "DATE_COLUMNS", "OPEN_START_DAY", "OPEN_END_DAY"]
 DATE_COLUMNS = ("date", "start", "end", "reported")
 OPEN_START_DAY = OPEN_START.toordinal()
 OPEN_END_DAY = OPEN_END.toordinal()
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _bounds(text: str) -> tuple[Any, ...]:
+    """``ok, lower, upper, mid, open_start, open_end`` of one date text."""
+    if _DAY.fullmatch(text):
+        try:
+            day = date.fromisoformat(text).toordinal()
+        except ValueError:
+            pass  # not a calendar day: the parser says why
+        else:
+            return True, day, day, day, False, False
+    try:
+        d = parse_edtf(text)
+    except EdtfError:
+        return False, None, None, None, None, None
+    return True, d.lower.toordinal(), d.upper.toordinal(), d.midpoint.toordinal(), d.open_start, d.open_end
 
 
 def parsed_dates(texts: Iterable[str]) -> dict[str, list[Any]]:
@@ -38,19 +60,7 @@ def parsed_dates(texts: Iterable[str]) -> dict[str, list[Any]]:
         k: [] for k in ("text", "ok", "lower", "upper", "mid", "open_start", "open_end")
     }
     for text in texts:
-        try:
-            d = parse_edtf(text)
-        except EdtfError:
-            values: tuple[Any, ...] = (False, None, None, None, None, None)
-        else:
-            values = (
-                True,
-                d.lower.toordinal(),
-                d.upper.toordinal(),
-                d.midpoint.toordinal(),
-                d.open_start,
-                d.open_end,
-            )
+        values = _bounds(text)
         out["text"].append(text)
         for key, value in zip(("ok", "lower", "upper", "mid", "open_start", "open_end"), values, strict=True):
             out[key].append(value)

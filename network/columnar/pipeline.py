@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from network.columnar.dates import OPEN_END_DAY, OPEN_START_DAY
-from network.columnar.engine import connect, drop
+from network.columnar.engine import connect
 from network.dataset.model import Dataset
 from network.dataset.problems import MAX_PROBLEMS, DatasetError, Problem
 from network.measures.choices import HALF_LIFE
@@ -33,11 +33,13 @@ __all__ = ["ColumnarData", "load", "check", "snapshots"]
 @dataclass
 class ColumnarData:
     """A checked columnar dataset: the dataset around the ties (actors, periods, sources, framing;
-    ``dataset.ties`` is empty) and the typed tie table in the engine (``ties``, an Ibis table)."""
+    ``dataset.ties`` is empty), the typed tie table (``ties``, the name of a table of ``engine``,
+    :data:`~network.columnar.typed.TIE_COLUMNS`) and the engine holding it
+    (:class:`~network.columnar.engine.DuckDB`, or :class:`~network.columnar.engine.Spark`)."""
 
     dataset: Dataset
-    ties: Any
-    con: Any
+    ties: str
+    engine: Any
     path: str
 
     def span(self) -> tuple[date, date]:
@@ -45,16 +47,20 @@ class ColumnarData:
 
         As :func:`network.timeline.windows.dataset_span`.
         """
-        import ibis
-
-        t = self.ties
-        dated = t.filter((t.lower != OPEN_START_DAY) | (t.upper != OPEN_END_DAY))
-        lo = ibis.ifelse(dated.lower != OPEN_START_DAY, dated.lower, dated.upper).min()
-        hi = ibis.ifelse(dated.upper != OPEN_END_DAY, dated.upper, dated.lower).max()
-        row = dated.aggregate(lo=lo, hi=hi).to_pyarrow().to_pylist()[0]
+        lo = f"CASE WHEN lower != {OPEN_START_DAY} THEN lower ELSE upper END"
+        hi = f"CASE WHEN upper != {OPEN_END_DAY} THEN upper ELSE lower END"
+        row = self.engine.query(
+            f"SELECT min({lo}) AS lo, max({hi}) AS hi FROM {self.table} "
+            f"WHERE lower != {OPEN_START_DAY} OR upper != {OPEN_END_DAY}"
+        ).to_pylist()[0]
         if row["lo"] is None:
             raise ValueError("the dataset has no dated ties")
         return date.fromordinal(row["lo"]), date.fromordinal(row["hi"])
+
+    @property
+    def table(self) -> str:
+        """The tie table's name in the engine's SQL (a plain identifier)."""
+        return self.ties
 
     def windows(self, by: str | Sequence[Window] = "year") -> list[Window]:
         """The windows of a ``by`` option, as :func:`network.timeline.windows.windows_for` gives them."""
@@ -67,7 +73,7 @@ class ColumnarData:
 
 
 def check(
-    path: str | os.PathLike[str], strict: bool | None = None, con: Any = None
+    path: str | os.PathLike[str], strict: bool | None = None, engine: Any = None
 ) -> tuple[ColumnarData | None, list[Problem]]:
     """Read and check the columnar dataset at ``path``: ``(data, [])`` or ``(None, problems)``.
 
@@ -75,29 +81,46 @@ def check(
     ``ties.parquet`` (or that file). Problems are those the plain path reports, ``FILE:ROW:COLUMN``,
     all at once up to :data:`~network.dataset.problems.MAX_PROBLEMS`. Needs the ``events`` extra
     (:class:`~network.columnar.engine.EngineMissing` says what to install).
+
+    The tie table is read once into a table of the engine; the rules of one row, the typing and
+    the derived ids are one pass over it, the repeated ids another (``docs/columnar.md``).
     """
-    from network.columnar.checks import check_ties
+    import duckdb
+
+    from network.columnar.checks import actors_table, cells_sql, dates_table
+    from network.columnar.engine import fresh
     from network.columnar.source import read_frame, read_raw_ties
     from network.columnar.typed import typed_ties
 
-    con = connect() if con is None else con
+    engine = connect() if engine is None else engine
     frame, problems = read_frame(path)
     if frame is None:
         return None, problems
+    if strict is None:
+        strict = frame.policy == "strict"
+    raw = None
     try:
-        raw = read_raw_ties(con, path)
-        checked = check_ties(con, raw, frame, strict)
-    except (ValueError, OSError, RuntimeError) as exc:
-        if type(exc).__module__.startswith(("duckdb", "ibis")) or isinstance(exc, ValueError | OSError):
+        # a table the engine cannot read, or a row the plain reader alone can word (a list cell of
+        # broken JSON): the plain path's checks say what and where
+        try:
+            raw = read_raw_ties(engine, path)
+            cells = engine.view(fresh("cells"), cells_sql(raw))
+            parsed, derive = dates_table(engine, cells, raw.names)
+            dates = engine.register(fresh("dates"), parsed)
+            actors = engine.register(fresh("actors"), actors_table(frame))
+            ties, problems = typed_ties(engine, raw, cells, dates, actors, frame, strict, derive)
+        except (ValueError, OSError, duckdb.Error) as exc:
             return None, _plain_problems(path, exc)
-        raise
-    problems = checked.problems
-    if problems:
+        engine.unregister(dates)
+        engine.unregister(actors)
+        engine.execute(f"DROP VIEW IF EXISTS {cells}")
+    finally:
+        if raw is not None:
+            engine.drop(raw.table, view=raw.view)
+    if ties is None or problems:
+        engine.drop(ties)
         return None, _capped(str(path), problems)
-    ties, problems = typed_ties(con, checked, raw.path)
-    if problems:
-        return None, _capped(str(path), problems)
-    return ColumnarData(frame, ties, con, raw.path), []
+    return ColumnarData(frame, ties, engine, raw.path), []
 
 
 def _plain_problems(path: str | os.PathLike[str], exc: Exception) -> list[Problem]:
@@ -152,37 +175,49 @@ def snapshots(
     ``data`` is a path (read and checked by :func:`load`; DatasetError if invalid) or a
     :class:`ColumnarData`. The options and defaults are those of :func:`network.timeline.snapshots.snapshots`.
     """
-    import ibis
-
     from network.columnar.aggregate import (
+        Placed,
         assemble,
-        edges_and_shares,
-        placements,
+        placements_sql,
         projection_segments,
         window_table,
     )
+    from network.columnar.engine import fresh, in_list
 
     _check_options(level, mode, allocation, half_life)
     if not threshold > 0:
         raise ValueError(f"the memory threshold must be positive (got {threshold})")
+    owned = not isinstance(data, ColumnarData)
     if not isinstance(data, ColumnarData):
         data = load(data, strict)
     dataset = data.dataset
     select_ties(dataset, confidence, types)  # checks the names given
     windows = data.windows(by)
-    ties = data.ties
+    engine = data.engine
+    where = []
     if confidence is not None:
-        ties = ties.filter(ties.confidence.isin(sorted(set(confidence))))
+        where.append(f"confidence IN {in_list(sorted(set(confidence)))}")
     if types is not None:
-        ties = ties.filter(ties.type.isin(sorted(set(types))))
+        where.append(f"type IN {in_list(sorted(set(types)))}")
+    ties = f"(SELECT * FROM {data.table} WHERE {' AND '.join(where)})" if where else data.table
     heaviest = 0.0
     if mode == "memory":
-        heaviest = ties.weight.max().to_pyarrow().as_py() or 0.0
-    wt = ibis.memtable(window_table(windows, half_life, heaviest, threshold))
-    placed = placements(ties, wt, allocation, level, mode, half_life, threshold)
-    segments = ibis.memtable(projection_segments(dataset)) if level == "state" else None
-    edges, shares, gone, placed_table = edges_and_shares(data.con, placed, level, segments)
-    options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
-    results = edges.to_pyarrow(), shares.to_pyarrow(), gone.to_pyarrow()
-    drop(data.con, placed_table)
-    return assemble(dataset, windows, *results, options)
+        heaviest = engine.scalar(f"SELECT max(weight) FROM {ties}") or 0.0
+    names: list[str] = []
+    try:
+        wt = engine.register(fresh("windows"), window_table(windows, half_life, heaviest, threshold))
+        names.append(wt)
+        segments = None
+        if level == "state":
+            segments = engine.register(fresh("segments"), projection_segments(dataset))
+            names.append(segments)
+        placed = placements_sql(ties, wt, allocation, level, mode, half_life, threshold)
+        options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
+        with Placed(engine, placed, level, segments) as run:
+            edges, gone = run.edges(), run.gone()
+            if owned:  # nothing else reads this run's tie table: free the engine's memory first
+                engine.drop(data.ties)
+            return assemble(dataset, windows, edges, run.shares_then_drop, gone, options)
+    finally:
+        for name in names:
+            engine.unregister(name)

@@ -64,18 +64,21 @@ def read_frame(
 
 @dataclass
 class RawTies:
-    """The tie table as the engine reads it: every column as text, plus ``line`` and ``row``.
+    """The tie table as the engine read it: a table of ``engine`` holding every column as text.
 
-    ``names`` are the header's column names in order (a problem's COLUMN is the position + 1);
-    ``line`` is the line a row starts on in a CSV file (the header being line 1) or, in Parquet,
-    the record's number + 1 (the line it would have in the CSV form), so the two forms of one table
-    report the same places. ``row`` numbers the rows from 0 in file order.
+    ``names`` are the header's column names in order (a problem's COLUMN is the position + 1).
+    ``table`` (a table, or a ``view`` of the file) holds the cells as read, in file order; ``line``
+    is the column giving the line a row starts on in a CSV file (the header being line 1) or, in
+    Parquet, the record's number + 1 (the line it would have in the CSV form), so the two forms
+    of one table report the same places.
     """
 
     path: str
-    table: Any  # an ibis Table
+    table: str
     names: list[str]
     parquet: bool
+    line: str = "_line"
+    view: bool = False
 
 
 def _header(path: Path) -> list[str]:
@@ -102,47 +105,81 @@ def _csv_lines(path: Path) -> array:
     return out
 
 
-def read_raw_ties(con: Any, path: str | os.PathLike[str]) -> RawTies:
-    """Read the tie table with the engine: text cells, ``line`` and ``row``; ValueError if unreadable.
+def scan(path: Path) -> tuple[bool, bool]:
+    """Whether a CSV file has quotes (so a cell may hold a line break) and blank lines, read in chunks.
 
-    A CSV file is read with DuckDB's reader (every cell as text, the header's names as given);
-    rows keep the file's order (DuckDB preserves insertion order), so a row's line is 2 + its
-    number + the line breaks inside the cells of the rows before it. A file with blank lines
-    (which the reader skips) takes the lines from Python's csv reader instead.
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "ties.csv"
+    >>> _ = f.write_bytes(b'a,b\\n1,2\\n\\n3,"x"\\n')
+    >>> scan(f)
+    (True, True)
     """
-    import ibis
+    quotes = blank = False
+    tail = b""
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 22):
+            piece = tail + chunk
+            quotes = quotes or b'"' in chunk
+            blank = blank or b"\n\n" in piece or b"\n\r\n" in piece or b"\r\r" in piece
+            tail = piece[-2:]
+    return quotes, blank
+
+
+def read_raw_ties(engine: Any, path: str | os.PathLike[str]) -> RawTies:
+    """The tie table as the engine reads it: text cells in file order, numbered (ValueError: unreadable).
+
+    A CSV file is read once, by DuckDB's reader, into a table (every cell as text, the header's
+    names as given) that keeps the file's order (DuckDB preserves insertion order), so a row's
+    number is its ``rowid`` and its line 2 + that number + the line breaks inside the cells of
+    the rows before it (summed only when the file has quotes: only a quoted cell holds one); a
+    file with blank lines (which the reader skips) takes the lines from Python's csv reader. (A
+    view of the file, read by each pass, took twice the memory in the one pass that types it.)
+    A Parquet file is a view: its reader numbers the rows and casts every column to text.
+    """
+    from network.columnar.engine import fresh, ident, quote
 
     table_path = tie_table_of(path)
     name = str(table_path)
+    raw = fresh("raw")
     if table_path.suffix == ".parquet":
-        t = con.read_parquet(table_path)
-        names = list(t.columns)
-        t = t.mutate(**{c: t[c].cast("string") for c in names})
-        t = t.mutate(row=ibis.row_number())
-        t = t.mutate(line=t.row + 2)
-        return RawTies(name, t, names, True)
+        reader = f"read_parquet({quote(name)}, file_row_number = true)"
+        names = [r[0] for r in engine.con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()]
+        names.remove("file_row_number")
+        cast = "".join(f"CAST({ident(n)} AS VARCHAR) AS {ident(n)}, " for n in names)
+        engine.view(raw, f"SELECT {cast}file_row_number + 2 AS _line FROM {reader}")
+        return RawTies(name, raw, names, True, "_line", view=True)
     names = _header(table_path)
     if len(set(names)) != len(names) or not all(names):
         raise ValueError("the header repeats a column or has an empty name")
-    columns = {n: "VARCHAR" for n in names}
-    t = con.read_csv(
-        table_path, header=True, columns=columns, auto_detect=False, quote='"', escape='"', delim=","
+    columns = "{" + ", ".join(f"{quote(n)}: 'VARCHAR'" for n in names) + "}"
+    reader = (
+        f"read_csv({quote(name)}, header = true, columns = {columns}, auto_detect = false, "
+        "quote = '\"', escape = '\"', delim = ',')"
     )
-    t = t.rename({n: c for n, c in zip(names, t.columns, strict=True) if n != c})
-    t = t.mutate(row=ibis.row_number())
-    with open(table_path, "rb") as f:
-        data = f.read()
-    if b"\n\n" in data or b"\n\r\n" in data or b"\r\r" in data:
+    actual = [r[0] for r in engine.con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()]
+    cells = ", ".join(f"{ident(a)} AS {ident(n)}" for a, n in zip(actual, names, strict=True)) or "*"
+    quotes, blank = scan(table_path)
+    engine.table(raw, f"SELECT {cells} FROM {reader}")
+    if not (quotes or blank):
+        return RawTies(name, raw, names, False, "rowid + 2")
+    if blank:
         lines = _csv_lines(table_path)
-        import pyarrow as pa
-
-        numbered = ibis.memtable(pa.table({"row": pa.array(range(len(lines)), pa.int64()), "line": lines}))
-        t = t.join(numbered, "row").select(*names, "row", "line")
-    else:
-        breaks = (
-            sum((t[c].length() - t[c].replace("\n", "").length()).fill_null(0) for c in names) if names else 0
+        numbered = {"_row": ("BIGINT", list(range(len(lines)))), "_line": ("BIGINT", lines.tolist())}
+        engine.register(raw + "_lines", numbered)
+        kept = ", ".join(f"r.{ident(n)}" for n in names)
+        engine.table(
+            raw,
+            f"SELECT {kept}, l._line FROM {ident(raw)} r JOIN {ident(raw + '_lines')} l ON r.rowid = l._row "
+            "ORDER BY l._row",
         )
-        t = t.mutate(_breaks=breaks)
-        before = t._breaks.sum().over(ibis.window(order_by=t.row, preceding=None, following=0)) - t._breaks
-        t = t.mutate(line=2 + t.row + before.fill_null(0)).drop("_breaks")
-    return RawTies(name, t, names, False)
+        engine.unregister(raw + "_lines")
+        return RawTies(name, raw, names, False, "_line")
+    breaks = " + ".join(
+        f"COALESCE(length({ident(n)}) - length(replace({ident(n)}, chr(10), '')), 0)" for n in names
+    )
+    engine.table(
+        raw,
+        f"SELECT *, 2 + rowid + COALESCE(SUM({breaks}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED "
+        f"PRECEDING AND 1 PRECEDING), 0) AS _line FROM {ident(raw)} ORDER BY rowid",
+    )
+    return RawTies(name, raw, names, False, "_line")

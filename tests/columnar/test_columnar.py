@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("duckdb")
-pytest.importorskip("ibis")
 pytest.importorskip("pyarrow")
 
 from network import check, load  # noqa: E402
@@ -147,6 +146,36 @@ def test_ties_without_ids_get_the_ids_the_plain_path_derives(tmp_path):
     ]
     for options in OPTIONS:
         assert_same_snapshots(snapshots(ds, **options), columnar.snapshots(tmp_path, **options))
+
+
+def test_plain_days_are_read_as_the_edtf_parser_reads_them():
+    """Should give a calendar day the bounds, midpoint and verdict of network.dataset.edtf (its
+    shortcut for YYYY-MM-DD), and leave every other text to the parser."""
+    from datetime import date, timedelta
+
+    from network.columnar.dates import _bounds
+    from network.dataset.edtf import EdtfError, parse_edtf
+
+    days = [(date(1950, 1, 1) + timedelta(days=k)).isoformat() for k in range(0, 30000, 7)]
+    odd = ["0001-01-01", "9999-12-31", "1959-02-29", "1960-02-29", "1958-13-01", "1958-00-10", "1958-06-31"]
+    odd += [
+        "1958-06-10~",
+        "1958-06",
+        "1958",
+        "1958-06-10/1958-06-12",
+        " 1958-06-10",
+        "1958-6-10",
+        "0000-01-01",
+    ]
+    for text in days + odd:
+        try:
+            d = parse_edtf(text)
+        except EdtfError:
+            expected = (False, None, None, None, None, None)
+        else:
+            expected = (True, d.lower.toordinal(), d.upper.toordinal(), d.midpoint.toordinal())
+            expected += (d.open_start, d.open_end)
+        assert _bounds(text) == expected, text
 
 
 # -- problems ----------------------------------------------------------------------------------
@@ -285,7 +314,7 @@ def test_parquet_round_trip(tmp_path):
 
 # -- without the extra -------------------------------------------------------------------------
 def test_without_the_engine_the_path_says_what_to_install(monkeypatch):
-    """Should say exactly what to install when DuckDB, Ibis or PyArrow is missing."""
+    """Should say exactly what to install when DuckDB or PyArrow is missing."""
     import importlib.util
 
     real = importlib.util.find_spec
@@ -310,7 +339,7 @@ def _java() -> bool:
         return False
 
 
-# PySpark 4.1, Ibis's PySpark backend and pandas 3 warn about each other (deprecations, pandas
+# PySpark 4 and pandas 3 warn about each other (deprecations, pandas
 # versions); none of it concerns what is compared here
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.mark.filterwarnings("ignore::FutureWarning")
@@ -319,7 +348,7 @@ def test_the_same_aggregation_on_pyspark(tmp_path):
     pytest.importorskip("pyspark")
     if not _java():
         pytest.skip("PySpark needs Java")
-    import ibis
+    pytest.importorskip("sqlglot")
     from pyspark.sql import SparkSession
 
     folder = csv_form(ROOT / "data/actors.yaml", tmp_path)
@@ -331,10 +360,9 @@ def test_the_same_aggregation_on_pyspark(tmp_path):
         .getOrCreate()
     )
     try:
-        spark = ibis.pyspark.connect(session)
-        session.createDataFrame(data.ties.to_pyarrow().to_pandas()).createOrReplaceTempView("entente_ties")
-        ties = spark.table("entente_ties")
-        on_spark = columnar.ColumnarData(data.dataset, ties, spark, data.path)
+        spark = engine.Spark(session)
+        spark.register("entente_ties", data.engine.query(f"SELECT * FROM {data.table}"))
+        on_spark = columnar.ColumnarData(data.dataset, "entente_ties", spark, data.path)
         for options in OPTIONS:
             assert_same_snapshots(
                 columnar.snapshots(data, **options), columnar.snapshots(on_spark, **options)
@@ -384,11 +412,11 @@ def test_engine_option_refusals(tmp_path, capsys, monkeypatch):
     folder = csv_form(ROOT / "data/template.yaml", tmp_path)
     real = importlib.util.find_spec
     monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name, *a: None if name == "ibis" else real(name, *a)
+        importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a)
     )
     code, _, err = _main(["centrality", str(folder), "--engine", "columnar"], capsys)
     assert code == 2
-    needs = 'the columnar path needs ibis, from the events extra: pip install "entente-network[events]"'
+    needs = 'the columnar path needs pyarrow, from the events extra: pip install "entente-network[events]"'
     assert err == f"entente: error: {needs}\n"
     code, out, _ = _main(["centrality", str(folder)], capsys)  # auto: the plain path
     assert code == 0 and out
