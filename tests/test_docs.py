@@ -194,7 +194,7 @@ def test_code_blocks_run(doc, tmp_path, cache_home):
         pytest.skip(f"{doc.name} has no code block to run")
     if doc.name == "columnar.md":  # its examples run the columnar path: the events extra
         pytest.importorskip("duckdb")
-        pytest.importorskip("ibis")
+        pytest.importorskip("sqlglot")
     repo, env = _copy(tmp_path)
     env["XDG_CACHE_HOME"] = str(cache_home)
     (tmp_path / "scratch").mkdir()
