@@ -250,7 +250,7 @@ def _floats(column: Any) -> list[float]:
     """A PyArrow column of floats as a list with one float object per distinct value (shares are
     few: 1.0, 1/2, 1/3...; one object each saves 24 bytes a tie, and reads as fast).
 
-    >>> import pyarrow as pa
+    >>> import pytest; pa = pytest.importorskip("pyarrow")  # the events extra; skipped without it
     >>> xs = _floats(pa.chunked_array([[1.0, 0.5] * SMALL, [1.0]]))
     >>> xs[:3], xs[0] is xs[-1]
     ([1.0, 0.5, 1.0], True)
