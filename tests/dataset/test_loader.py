@@ -354,3 +354,19 @@ def test_a_problem_in_a_json_record_points_at_its_own_node(tmp_path, record, at)
     _, problems = network.check(path)
     line = text.splitlines()[5]
     assert [(p.line, p.column) for p in problems] == [(6, line.index(at) + 1)], [str(p) for p in problems]
+
+
+def test_a_load_that_fails_puts_the_garbage_collector_back(monkeypatch):
+    """Should leave the collector running after an error inside the load, as it was before."""
+    import gc
+
+    from network.dataset import loader
+
+    def failing(*args):
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(loader, "_check", failing)
+    assert gc.isenabled()
+    with pytest.raises(OSError):
+        loader.check(ROOT / "tests" / "data" / "mini.yaml")
+    assert gc.isenabled()
