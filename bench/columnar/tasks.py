@@ -91,13 +91,8 @@ def path(folder: str, key: str | None = None, scores: bool = False) -> dict[str,
 
 @task
 def yaml_bare(file: str) -> dict[str, Any]:
-    """PyYAML's C loader on the file: the floor any plain YAML reader pays."""
-    import yaml
-
-    t = clock()
-    with open(file, encoding="utf-8") as fh:
-        yaml.load(fh.read(), Loader=yaml.CSafeLoader)
-    return since(t)
+    """PyYAML's C loader on the file, the floor any plain YAML reader pays: bench/tasks.py's bare_yaml."""
+    return _bench.bare_yaml(file)
 
 
 @task
