@@ -3,8 +3,10 @@
 The rules are those of :mod:`network.timeline.snapshots`.
 
 Each step is a join or a group-by over the whole table, the windows, and a small table of
-projection segments; Python touches one row per edge per window (to build the graphs) and one
-entry per tie placed in a window (``Snapshot.allocation``), never one object per tie.
+projection segments; Python touches one row per edge per window (to build the graphs), never one
+object per tie: the ties placed in each window stay in the engine, and a snapshot's
+``allocation`` and each edge's ``ties`` read them a window at a time when asked
+(:mod:`network.columnar.tie_store`).
 
 * Allocation: the distinct spans ``(lower, upper)`` of the events are joined with the windows
   they overlap; an event counts in full in each window wholly containing it, else (``split``)
@@ -27,11 +29,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from network.columnar.engine import fresh
+from network.columnar.tie_store import Allocation, EdgeTies, TieStore
 from network.dataset.model import Dataset
 from network.timeline.snapshots import _ZERO, Snapshot, _labels, _Projector, project
 from network.timeline.windows import Window
@@ -160,72 +163,43 @@ def projected_sql(placed: str, level: str, segments: str | None) -> str:
     )
 
 
-#: Up to this many ties counted, the shares of every window come in one query (a query a window
-#: costs some 10 ms of fixed overhead; past it, one sort of all costs more than the sorts of each).
-ONE_QUERY = 500_000
-
-
 class Placed:
     """The placements of one run of :func:`snapshots`, run once into a table of the engine, and
-    what the snapshots read of it: the edges, the shares counted, the self-ties dropped.
+    what the snapshots read of it: the edges, the self-ties dropped, and (:meth:`store`) the ties
+    of each window, read on demand.
 
-    Use as a context manager (the table is dropped on leaving).
+    The table is narrow (``wi, a, b, id, share, w``: ``w`` the signed weight counted); it becomes
+    the :class:`~network.columnar.tie_store.TieStore` the snapshots read their ties from, or is
+    dropped by :meth:`drop` if the run stops first.
     """
 
     def __init__(self, engine: Any, placed: str, level: str, segments: str | None):
         self.engine = engine
         self.name = engine.table(
             fresh("placed"),
-            "SELECT wi, id, share, least(u, v) AS a, greatest(u, v) AS b, u = v AS self, "
-            "CASE WHEN sign > 0 THEN weight * share ELSE 0.0 END AS pos, "
-            "CASE WHEN sign < 0 THEN weight * share ELSE 0.0 END AS neg "
+            "SELECT CAST(wi AS INTEGER) AS wi, least(u, v) AS a, greatest(u, v) AS b, id, share, "
+            "CASE WHEN sign > 0 THEN weight * share ELSE -(weight * share) END AS w "
             f"FROM ({projected_sql(placed, level, segments)})",
         )
 
-    def __enter__(self) -> Placed:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def drop(self) -> None:
         self.engine.drop(self.name)
 
     def edges(self) -> Any:
         """The edges (``wi, a, b, pos, neg, n``), in order of window and ends ``a < b``."""
         return self.engine.query(
-            "SELECT wi, a, b, sum(pos) AS pos, sum(neg) AS neg, count(*) AS n "
-            f"FROM {self.name} WHERE NOT self GROUP BY wi, a, b ORDER BY wi, a, b"
+            "SELECT wi, a, b, sum(CASE WHEN w > 0 THEN w ELSE 0.0 END) AS pos, "
+            "sum(CASE WHEN w < 0 THEN -w ELSE 0.0 END) AS neg, count(*) AS n "
+            f"FROM {self.name} WHERE a != b GROUP BY wi, a, b ORDER BY wi, a, b"
         )
 
     def gone(self) -> Any:
         """The self-ties dropped (``wi, id``), in order of window."""
-        return self.engine.query(f"SELECT wi, id FROM {self.name} WHERE self ORDER BY wi")
+        return self.engine.query(f"SELECT wi, id FROM {self.name} WHERE a = b ORDER BY wi")
 
-    def shares(self, windows: Iterable[int], total: int = 0) -> Iterator[tuple[int, Any, Any]]:
-        """``(wi, ids, shares)`` of each window (PyArrow columns): the ties counted, in order of edge
-        and then of id, so each edge's ``n`` ties come in turn, sorted. Past :data:`ONE_QUERY`
-        ties (``total``), one query a window: each sorts one window's ties (cheaper than one
-        sort of all), and only one window's rows are out of the engine at a time."""
-        if total <= ONE_QUERY:
-            every = self.engine.query(
-                f"SELECT wi, id, share FROM {self.name} WHERE NOT self ORDER BY wi, a, b, id"
-            )
-            for wi, (ids, share) in _parts(every, ("id", "share")):
-                yield wi, ids, share
-            return
-        for wi in windows:
-            part = self.engine.query(
-                f"SELECT id, share FROM {self.name} WHERE wi = {int(wi)} AND NOT self ORDER BY a, b, id"
-            )
-            yield wi, part.column("id"), part.column("share")
-
-    def shares_then_drop(self, windows: Iterable[int], total: int = 0) -> Iterator[tuple[int, Any, Any]]:
-        """:meth:`shares`, every window fetched first and the placements dropped before the first is
-        handed out, each window's columns let go once the next is asked for: the engine's copy
-        and the Python objects built from the columns are not held at once."""
-        parts = list(self.shares(windows, total))
-        self.engine.drop(self.name)
-        parts.reverse()
-        while parts:
-            yield parts.pop()
+    def store(self) -> TieStore:
+        """The table, handed to the snapshots that read it (dropped with the last of them)."""
+        return TieStore(self.engine, self.name)
 
 
 def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any]]]:
@@ -242,32 +216,11 @@ def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any
         yield k, [part.column(c) for c in columns]
 
 
-#: Below this many shares in a window, they are read as they come (one float each).
-SMALL = 100_000
-
-
-def _floats(column: Any) -> list[float]:
-    """A PyArrow column of floats as a list with one float object per distinct value (shares are
-    few: 1.0, 1/2, 1/3...; one object each saves 24 bytes a tie, and reads as fast).
-
-    >>> import pytest; pa = pytest.importorskip("pyarrow")  # the events extra; skipped without it
-    >>> xs = _floats(pa.chunked_array([[1.0, 0.5] * SMALL, [1.0]]))
-    >>> xs[:3], xs[0] is xs[-1]
-    ([1.0, 0.5, 1.0], True)
-    """
-    if len(column) < SMALL:  # the saving is small, and PyArrow's compute module takes 0.25 s to import
-        return column.to_pylist()
-    import pyarrow.compute as pc
-
-    encoded = pc.dictionary_encode(column.combine_chunks())
-    return list(map(encoded.dictionary.to_pylist().__getitem__, encoded.indices.to_pylist()))
-
-
 def assemble(
     dataset: Dataset,
     windows: Sequence[Window],
     edges: Any,
-    shares: Callable[[Iterable[int], int], Iterable[tuple[int, Any, Any]]],
+    store: TieStore,
     gone: Any,
     graph_options: dict[str, Any],
 ) -> list[Snapshot]:
@@ -276,22 +229,17 @@ def assemble(
     The graphs are those :func:`network.timeline.snapshots.snapshots` makes: every node of the
     level in sorted order (``name``, ``kind``, ``active``), then the edges in sorted order with
     ``weight`` (net, 0 within :data:`~network.timeline.snapshots._ZERO`), ``pos``, ``neg``,
-    ``count``, ``ties`` (sorted ids) and ``sign``; through networkx's public API."""
+    ``count``, ``ties`` (sorted ids) and ``sign``; through networkx's public API. Each edge's
+    ``ties`` and each snapshot's ``allocation`` are read from ``store`` when first used
+    (:mod:`network.columnar.tie_store`)."""
     import networkx as nx
 
     n = len(windows)
-    edge_rows: list[list[list[Any]]] = [[[], [], [], [], [], []] for _ in range(n)]
+    edge_rows: list[list[list[Any]]] = [[[], [], [], [], []] for _ in range(n)]
     active: list[set[str]] = [set() for _ in range(n)]
     for wi, cols in _parts(edges, ("a", "b", "pos", "neg", "n")):
-        edge_rows[wi][:5] = [c.to_pylist() for c in cols]
+        edge_rows[wi] = [c.to_pylist() for c in cols]
         active[wi] = set(edge_rows[wi][0]) | set(edge_rows[wi][1])
-    alloc: list[dict[str, float]] = [{} for _ in range(n)]
-    present = [wi for wi in range(n) if edge_rows[wi][0]]
-    total = sum(sum(edge_rows[wi][4]) for wi in present)
-    for wi, id_column, share in shares(present, total):
-        ids = id_column.to_pylist()
-        alloc[wi] = dict(zip(ids, _floats(share), strict=True))
-        edge_rows[wi][5] = ids  # the ties of each edge in turn: one Python string per tie, shared
     dropped: list[tuple[str, ...]] = [() for _ in range(n)]
     for wi, (id_column,) in _parts(gone, ("id",)):
         dropped[wi] = tuple(sorted(id_column.to_pylist()))
@@ -312,19 +260,17 @@ def assemble(
         g.add_nodes_from(
             (v, {"name": name, "kind": kind, "active": v in on}) for v, (name, kind) in labels.items()
         )
-        g.add_edges_from(_edges(*edge_rows[i]))
-        out.append(Snapshot(w, g, alloc[i], dropped[i]))
+        g.add_edges_from(_edges(store, i, *edge_rows[i]))
+        out.append(Snapshot(w, g, Allocation(store, i, sum(edge_rows[i][4])), dropped[i]))
     return out
 
 
 def _edges(
-    a: list[str], b: list[str], pos: list[float], neg: list[float], count: list[int], ids: list[str]
+    store: TieStore, wi: int, a: list[str], b: list[str], pos: list[float], neg: list[float], count: list[int]
 ) -> Any:
-    """The edges of one window with their attributes, as the plain path's graphs hold them; ``ids``
-    holds each edge's ``count`` ties in turn."""
-    end = 0
+    """The edges of window ``wi`` with their attributes, as the plain path's graphs hold them (each
+    edge's ``ties`` read from ``store`` when first used)."""
     for u, v, p, q, n in zip(a, b, pos, neg, count, strict=True):
-        start, end = end, end + n
         net = p - q
         if abs(net) < _ZERO:
             net = 0.0
@@ -336,7 +282,7 @@ def _edges(
                 "pos": p,
                 "neg": q,
                 "count": n,
-                "ties": tuple(ids[start:end]),
+                "ties": EdgeTies(store, wi, u, v, n),
                 "sign": (net > 0) - (net < 0),
             },
         )

@@ -213,11 +213,15 @@ def snapshots(
             names.append(segments)
         placed = placements_sql(ties, wt, allocation, level, mode, half_life, threshold)
         options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
-        with Placed(engine, placed, level, segments) as run:
+        run = Placed(engine, placed, level, segments)
+        try:
             edges, gone = run.edges(), run.gone()
-            if owned:  # nothing else reads this run's tie table: free the engine's memory first
-                engine.drop(data.ties)
-            return assemble(dataset, windows, edges, run.shares_then_drop, gone, options)
+        except BaseException:
+            run.drop()
+            raise
+        if owned:  # nothing else reads this run's tie table: free the engine's memory first
+            engine.drop(data.ties)
+        return assemble(dataset, windows, edges, run.store(), gone, options)
     finally:
         for name in names:
             engine.unregister(name)

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate, chain
@@ -88,16 +88,18 @@ class Snapshot:
     graph : networkx.Graph
         Every actor of the level as a node (``name``, ``kind``, ``active``);
         edges carry ``weight``, ``pos``, ``neg``, ``count``, ``ties``, ``sign``.
-    allocation : dict
+    allocation : Mapping
         Tie id -> the share of its weight counted here (1.0, 1/n under the
         split rule, or the decay factor of a tie carried over in memory mode).
+        A dict on this path; on the columnar path a read-only mapping that reads
+        the engine when first used (:mod:`network.columnar.tie_store`).
     dropped : tuple of str
         Ids of ties counted in this window but dropped as self-ties at state level.
     """
 
     window: Window
     graph: nx.Graph
-    allocation: dict[str, float]
+    allocation: Mapping[str, float]
     dropped: tuple[str, ...] = field(default=())
 
     @property

@@ -1,0 +1,94 @@
+"""The columnar snapshots' ties stay in the engine (network.columnar.tie_store), read when asked."""
+
+import gc
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("duckdb")
+pytest.importorskip("pyarrow")
+
+from network import load  # noqa: E402
+from network.columnar import pipeline as columnar  # noqa: E402
+from network.columnar.tie_store import WINDOWS_KEPT, Allocation, EdgeTies  # noqa: E402
+from network.timeline.snapshots import snapshots  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def curated(tmp_path_factory):
+    """The curated data in the CSV form, checked by the columnar path, and its plain snapshots."""
+    out = tmp_path_factory.mktemp("curated") / "csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "network", "convert", "data/actors.yaml", str(out) + "/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return columnar.load(out), snapshots(load(ROOT / "data/actors.yaml"), level="state")
+
+
+def _tables(engine) -> set[str]:
+    return {row[0] for row in engine.con.sql("SELECT table_name FROM duckdb_tables()").fetchall()}
+
+
+def test_the_views_read_like_the_plain_values(curated):
+    """Should hold the same shares and tie ids as the plain path's dict and tuples, and compare
+    equal to them both ways."""
+    data, plain = curated
+    for a, b in zip(plain, columnar.snapshots(data, level="state"), strict=True):
+        assert isinstance(b.allocation, Allocation)
+        assert len(b.allocation) == len(a.allocation)
+        assert dict(b.allocation) == a.allocation and b.allocation == a.allocation
+        for u, v, d in a.graph.edges(data=True):
+            ties = b.graph.edges[u, v]["ties"]
+            assert isinstance(ties, EdgeTies)
+            assert ties == d["ties"] and d["ties"] == ties and hash(ties) == hash(d["ties"])
+            assert len(ties) == len(d["ties"]) and tuple(ties) == d["ties"]
+            assert ties[0] == d["ties"][0] and ties[-1:] == d["ties"][-1:]
+
+
+def test_a_pickled_snapshot_carries_plain_values(curated):
+    """Should pickle to a plain dict and plain tuples (a snapshot sent to another process carries
+    its ties, not the engine)."""
+    data, plain = curated
+    snap = columnar.snapshots(data, level="state")[3]
+    back = pickle.loads(pickle.dumps(snap))
+    assert type(back.allocation) is dict and back.allocation == dict(snap.allocation)
+    for u, v, d in back.graph.edges(data=True):
+        assert type(d["ties"]) is tuple and d["ties"] == snap.graph.edges[u, v]["ties"]
+
+
+def test_the_engine_table_goes_with_the_last_snapshot(curated):
+    """Should keep the placements while a snapshot reads them, and drop them once none is left."""
+    data, _ = curated
+    gc.collect()  # the snapshots of the tests before
+    before = _tables(data.engine)
+    snaps = columnar.snapshots(data, level="state")
+    kept = _tables(data.engine) - before
+    assert len(kept) == 1
+    allocation = snaps[2].allocation
+    del snaps
+    gc.collect()
+    assert _tables(data.engine) - before == kept  # one allocation is still held
+    assert len(dict(allocation)) == len(allocation) > 0
+    del allocation
+    gc.collect()
+    assert _tables(data.engine) == before
+
+
+def test_only_the_last_windows_read_are_kept(curated):
+    """Should keep the ties of at most WINDOWS_KEPT windows in Python, and read a dropped one again."""
+    data, plain = curated
+    snaps = columnar.snapshots(data, level="state")
+    assert len(snaps) > WINDOWS_KEPT
+    for s in snaps:
+        list(s.allocation)
+    store = snaps[0].allocation._store
+    assert len(store._read) == WINDOWS_KEPT
+    assert snaps[0].allocation == plain[0].allocation  # read again
