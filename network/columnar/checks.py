@@ -224,9 +224,13 @@ def duplicates(engine: Any, raw: RawTies, ties: str) -> list[Problem]:
     if "id" not in raw.names:
         return []
     given = f"(SELECT id, line FROM {ident(ties)} WHERE NOT id_derived)"
+    # grouped first by the ids' 64-bit hashes (a table of integers, not of strings, over every
+    # row), then by id among the few rows whose hash is repeated
     found = engine.query(
-        f"WITH d AS (SELECT id, min(line) AS first FROM {given} GROUP BY id HAVING count(*) > 1) "
-        f"SELECT c.id, c.line, d.first FROM {given} c JOIN d ON c.id = d.id "
+        f"WITH h AS (SELECT hash(id) AS h FROM {given} GROUP BY h HAVING count(*) > 1), "
+        f"c AS (SELECT id, line FROM {given} WHERE hash(id) IN (SELECT h FROM h)), "
+        "d AS (SELECT id, min(line) AS first FROM c GROUP BY id HAVING count(*) > 1) "
+        "SELECT c.id, c.line, d.first FROM c JOIN d ON c.id = d.id "
         f"WHERE c.line != d.first ORDER BY c.line LIMIT {MAX_PROBLEMS}"
     )
     column = raw.names.index("id") + 1
