@@ -18,7 +18,7 @@ import importlib.util
 import os
 from pathlib import Path
 
-from network.columnar.engine import MODULES, available, missing_engine_message
+from network.columnar.engine import MODULES, available, engine_memory, missing_engine_message
 
 __all__ = ["COLUMNAR_ROWS", "choose_engine", "tie_rows"]
 
@@ -70,7 +70,16 @@ def choose_engine(engine: str, path: str | os.PathLike[str]) -> tuple[str, str |
             )
         if missing:
             return "", missing_engine_message(missing)
-        return "columnar", None
+        return _columnar()
     if _is_csv_form(p) and not missing and tie_rows(p) > COLUMNAR_ROWS:
-        return "columnar", None
+        return _columnar()
     return "python", None
+
+
+def _columnar() -> tuple[str, str | None]:
+    """The columnar path, unless the engine's memory is set to something that is no size."""
+    try:
+        engine_memory()
+    except ValueError as exc:
+        return "", str(exc)
+    return "columnar", None

@@ -28,7 +28,12 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-from collections.abc import Iterable
+import os
+import re
+import shutil
+import tempfile
+import weakref
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 __all__ = [
@@ -39,6 +44,9 @@ __all__ = [
     "require_engine",
     "available",
     "connect",
+    "engine_memory",
+    "ENGINE_MEMORY",
+    "MEMORY_VARIABLE",
     "DuckDB",
     "Spark",
     "quote",
@@ -106,19 +114,57 @@ def fresh(stem: str) -> str:
     return f"_entente_{stem}_{next(_names)}"
 
 
+#: The memory the engine may hold before it spills to disk, unless ``ENTENTE_ENGINE_MEMORY`` says
+#: otherwise (DuckDB's own default is 80% of the machine's). Chosen so ten million events stay
+#: within 2 GB in all (``docs/performance.md``: the run's peak is some 1.65 GB).
+ENGINE_MEMORY = "1.5GB"
+#: The environment variable that sets the engine's memory (a size such as ``4GB`` or ``800MB``).
+MEMORY_VARIABLE = "ENTENTE_ENGINE_MEMORY"
+_SIZE = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def engine_memory(environ: Mapping[str, str] | None = None) -> str:
+    """The engine's memory limit: ``ENTENTE_ENGINE_MEMORY`` if set, else :data:`ENGINE_MEMORY`.
+
+    >>> engine_memory({}), engine_memory({"ENTENTE_ENGINE_MEMORY": "4GB"})
+    ('1.5GB', '4GB')
+    >>> engine_memory({"ENTENTE_ENGINE_MEMORY": "lots"})
+    Traceback (most recent call last):
+    ...
+    ValueError: ENTENTE_ENGINE_MEMORY must be a size such as 4GB or 800MB (got 'lots')
+    """
+    value = (os.environ if environ is None else environ).get(MEMORY_VARIABLE, "").strip()
+    if not value:
+        return ENGINE_MEMORY
+    if not _SIZE.fullmatch(value):
+        raise ValueError(f"{MEMORY_VARIABLE} must be a size such as 4GB or 800MB (got {value!r})")
+    return value
+
+
 class DuckDB:
     """An in-memory DuckDB connection of its own: the default engine.
 
     ``table`` runs a query once into a temporary table; ``view`` names a query without running
     it; ``register`` makes a PyArrow table readable by name; ``query`` returns a PyArrow table.
+
+    Beyond ``memory`` (:func:`engine_memory`) DuckDB spills its tables and intermediates to a
+    folder of its own under the system's temporary folder, removed when the connection goes
+    (DuckDB's default would be ``.tmp`` in the working folder).
     """
 
     name = "duckdb"
 
-    def __init__(self, con: Any = None):
+    def __init__(self, con: Any = None, memory: str | None = None):
         import duckdb
 
         self.con = duckdb.connect() if con is None else con
+        # DuckDB draws a progress bar on standard error for a long query: not on this path's output
+        self.con.execute("SET enable_progress_bar = false")
+        if con is None:
+            spill = tempfile.mkdtemp(prefix="entente-spill-")
+            self.con.execute(f"SET temp_directory = {quote(spill)}")
+            self.con.execute(f"SET memory_limit = {quote(memory or engine_memory())}")
+            weakref.finalize(self, _close, self.con, spill)
 
     def query(self, sql: str) -> Any:
         return self.con.sql(sql).to_arrow_table()
@@ -211,7 +257,12 @@ class Spark:
     unregister = drop
 
 
-def connect() -> DuckDB:
-    """A fresh in-memory DuckDB engine."""
+def _close(con: Any, spill: str) -> None:
+    con.close()
+    shutil.rmtree(spill, ignore_errors=True)
+
+
+def connect(memory: str | None = None) -> DuckDB:
+    """A fresh in-memory DuckDB engine that may hold ``memory`` (default :func:`engine_memory`)."""
     require_engine()
-    return DuckDB()
+    return DuckDB(memory=memory)

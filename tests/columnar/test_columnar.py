@@ -430,3 +430,34 @@ def test_invalid_table_on_the_command_line(tmp_path, capsys):
     col_run = _main(["centrality", str(tmp_path), "--engine", "columnar"], capsys)
     assert plain_run[0] == col_run[0] == 1
     assert sorted(plain_run[2].splitlines()) == sorted(col_run[2].splitlines())
+
+
+def test_engine_memory_is_bounded_and_spills_to_a_folder_of_its_own(monkeypatch, tmp_path):
+    """Should give DuckDB the memory budget (ENTENTE_ENGINE_MEMORY, else ENGINE_MEMORY) and a spill
+    folder under the system's temporary folder, not DuckDB's default ``.tmp`` in the working
+    folder, and remove that folder when the engine goes."""
+    import gc
+    import tempfile
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(engine.MEMORY_VARIABLE, "700MB")
+    eng = engine.connect()
+    limit = eng.scalar("SELECT current_setting('memory_limit')")
+    assert limit.replace(" ", "") in ("667.5MiB", "700.0MB"), limit  # DuckDB prints it in MiB
+    spill = Path(eng.scalar("SELECT current_setting('temp_directory')"))
+    assert spill.parent == Path(tempfile.gettempdir()) and spill.name.startswith("entente-spill-")
+    assert not (tmp_path / ".tmp").exists()
+    monkeypatch.delenv(engine.MEMORY_VARIABLE)
+    assert engine.engine_memory() == engine.ENGINE_MEMORY
+    del eng
+    gc.collect()
+    assert not spill.exists()
+
+
+def test_a_bad_engine_memory_is_one_line_on_the_command_line(tmp_path, capsys, monkeypatch):
+    """Should refuse an ENTENTE_ENGINE_MEMORY that is no size, in one line with exit code 2."""
+    folder = csv_form(ROOT / "data/template.yaml", tmp_path)
+    monkeypatch.setenv(engine.MEMORY_VARIABLE, "lots")
+    code, _, err = _main(["centrality", str(folder), "--engine", "columnar"], capsys)
+    assert code == 2
+    assert err == "entente: error: ENTENTE_ENGINE_MEMORY must be a size such as 4GB or 800MB (got 'lots')\n"
