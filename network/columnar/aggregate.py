@@ -164,42 +164,45 @@ def projected_sql(placed: str, level: str, segments: str | None) -> str:
 
 
 class Placed:
-    """The placements of one run of :func:`snapshots`, run once into a table of the engine, and
-    what the snapshots read of it: the edges, the self-ties dropped, and (:meth:`store`) the ties
-    of each window, read on demand.
+    """The placements of one run of :func:`snapshots` (``wi, a, b, id, share, w``: the edge's ends
+    ``a <= b``, the share counted in window ``wi``, ``w`` the signed weight counted), and what
+    the snapshots read of them: the edges and the self-ties dropped, in one pass, and
+    (:meth:`store`) the ties of each window, run again for one window when asked.
 
-    The table is narrow (``wi, a, b, id, share, w``: ``w`` the signed weight counted); it becomes
-    the :class:`~network.columnar.tie_store.TieStore` the snapshots read their ties from, or is
-    dropped by :meth:`drop` if the run stops first.
+    No table of the placements is made: at ten million events it took as much memory as the
+    tie table itself, and the snapshots read the ties of a window only when asked.
     """
 
     def __init__(self, engine: Any, placed: str, level: str, segments: str | None):
         self.engine = engine
-        self.name = engine.table(
-            fresh("placed"),
+        self.sql = (
             "SELECT CAST(wi AS INTEGER) AS wi, least(u, v) AS a, greatest(u, v) AS b, id, share, "
             "CASE WHEN sign > 0 THEN weight * share ELSE -(weight * share) END AS w "
-            f"FROM ({projected_sql(placed, level, segments)})",
+            f"FROM ({projected_sql(placed, level, segments)})"
         )
 
-    def drop(self) -> None:
-        self.engine.drop(self.name)
-
-    def edges(self) -> Any:
-        """The edges (``wi, a, b, pos, neg, n``), in order of window and ends ``a < b``."""
-        return self.engine.query(
+    def edges_and_gone(self) -> tuple[Any, Any]:
+        """The edges (``wi, a, b, pos, neg, n``, in order of window and ends ``a < b``) and the
+        self-ties dropped (``wi, id``, in order of window): one pass over the placements."""
+        grouped = self.engine.table(
+            fresh("edges"),
             "SELECT wi, a, b, sum(CASE WHEN w > 0 THEN w ELSE 0.0 END) AS pos, "
-            "sum(CASE WHEN w < 0 THEN -w ELSE 0.0 END) AS neg, count(*) AS n "
-            f"FROM {self.name} WHERE a != b GROUP BY wi, a, b ORDER BY wi, a, b"
+            "sum(CASE WHEN w < 0 THEN -w ELSE 0.0 END) AS neg, count(*) AS n, "
+            f"list(id) FILTER (WHERE a = b) AS gone FROM ({self.sql}) GROUP BY wi, a, b",
         )
+        try:
+            edges = self.engine.query(
+                f"SELECT wi, a, b, pos, neg, n FROM {grouped} WHERE a != b ORDER BY wi, a, b"
+            )
+            gone = self.engine.query(f"SELECT wi, unnest(gone) AS id FROM {grouped} WHERE a = b ORDER BY wi")
+        finally:
+            self.engine.drop(grouped)
+        return edges, gone
 
-    def gone(self) -> Any:
-        """The self-ties dropped (``wi, id``), in order of window."""
-        return self.engine.query(f"SELECT wi, id FROM {self.name} WHERE a = b ORDER BY wi")
-
-    def store(self) -> TieStore:
-        """The table, handed to the snapshots that read it (dropped with the last of them)."""
-        return TieStore(self.engine, self.name)
+    def store(self, tables: list[str]) -> TieStore:
+        """The placements, read a window at a time by the snapshots; ``tables`` (those they are
+        made from and nothing else reads) are dropped with the last snapshot."""
+        return TieStore(self.engine, self.sql, tables)
 
 
 def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any]]]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from network.columnar.dates import OPEN_END_DAY, OPEN_START_DAY
 from network.columnar.engine import connect
+from network.dataset.loader import paused_gc
 from network.dataset.model import Dataset
 from network.dataset.problems import MAX_PROBLEMS, DatasetError, Problem
 from network.measures.choices import HALF_LIFE
@@ -203,7 +204,8 @@ def snapshots(
     heaviest = 0.0
     if mode == "memory":
         heaviest = engine.scalar(f"SELECT max(weight) FROM {ties}") or 0.0
-    names: list[str] = []
+    names: list[str] = [data.ties] if owned else []  # the tables the snapshots' ties are read from
+    store = None
     try:
         wt = engine.register(fresh("windows"), window_table(windows, half_life, heaviest, threshold))
         names.append(wt)
@@ -214,14 +216,11 @@ def snapshots(
         placed = placements_sql(ties, wt, allocation, level, mode, half_life, threshold)
         options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
         run = Placed(engine, placed, level, segments)
-        try:
-            edges, gone = run.edges(), run.gone()
-        except BaseException:
-            run.drop()
-            raise
-        if owned:  # nothing else reads this run's tie table: free the engine's memory first
-            engine.drop(data.ties)
-        return assemble(dataset, windows, edges, run.store(), gone, options)
+        edges, gone = run.edges_and_gone()
+        store = run.store(names)
+        with paused_gc():  # some objects per edge, none garbage until the snapshots are built
+            return assemble(dataset, windows, edges, store, gone, options)
     finally:
-        for name in names:
-            engine.unregister(name)
+        if store is None:  # the run stopped before the snapshots were made
+            for name in names:
+                engine.unregister(name)

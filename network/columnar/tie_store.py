@@ -3,9 +3,9 @@
 A snapshot of the plain path holds every tie it counts twice over: ``Snapshot.allocation`` (tie id
 -> share) and each edge's ``ties`` (the sorted ids). At ten million events that is ten million
 Python strings and dict entries, which cost more time and memory than the whole aggregation
-(``docs/performance.md``). On the columnar path they stay in the engine, in the run's table of
-placements (:class:`TieStore`), and the snapshots hold views of it that read like the plain
-path's values:
+(``docs/performance.md``). On the columnar path they stay in the engine: the run's placements
+are a query (:class:`TieStore`), run into a table of the engine only when the ties of a window
+are first asked for, and the snapshots hold views of it that read like the plain path's values:
 
 * :class:`Allocation`, a read-only mapping (``len``, ``in``, ``[id]``, iteration, ``items``...);
 * :class:`EdgeTies`, a read-only sequence (``len``, iteration, indexing, ``==`` with a tuple).
@@ -13,8 +13,8 @@ path's values:
 Their sizes are known without a query. The first other use reads the whole window once, one
 query (its ids in order of edge, then of id), and the store keeps the last
 :data:`WINDOWS_KEPT` windows read. Pickling either gives a plain ``dict`` or ``tuple``, so a
-snapshot sent to another process carries its values, not the engine. The engine's table is
-dropped when the last view of it is gone.
+snapshot sent to another process carries its values, not the engine. The tables the query
+reads are dropped when the last view of it is gone.
 
 Examples
 --------
@@ -24,7 +24,7 @@ Examples
 >>> engine.execute("CREATE TEMP TABLE p AS SELECT * FROM (VALUES "
 ...                "(0, 'a', 'b', 't2', 1e0), (0, 'a', 'b', 't1', 5e-1), (1, 'a', 'c', 't3', 1e0)) "
 ...                "AS v(wi, a, b, id, share)")
->>> store = TieStore(engine, "p")
+>>> store = TieStore(engine, "SELECT * FROM p", ["p"])
 >>> shares, ties = Allocation(store, 0, 2), EdgeTies(store, 0, "a", "b", 2)
 >>> len(shares), len(ties)          # no query yet
 (2, 2)
@@ -39,6 +39,9 @@ from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, overload
 
+from network.columnar.engine import fresh
+from network.dataset.loader import paused_gc
+
 __all__ = ["TieStore", "Allocation", "EdgeTies", "WINDOWS_KEPT"]
 
 #: How many windows' ties a store keeps in Python once read (a consumer walks the windows in turn,
@@ -50,22 +53,38 @@ WindowTies = tuple[dict[str, float], dict[tuple[str, str], tuple[str, ...]]]
 
 
 class TieStore:
-    """A table of the engine holding every tie placed in a window: ``wi, a, b, id, share``.
+    """The ties placed in each window, as a query of the engine: ``placements`` gives
+    ``wi, a, b, id, share`` (``a <= b`` the edge's ends; a row with ``a = b``, a self-tie at state
+    level, is not read; ``share`` the share of the tie's weight counted in window ``wi``).
 
-    ``a < b`` are the edge's ends (a tie with ``a = b``, a self-tie at state level, is not read),
-    ``share`` the share of the tie's weight counted in window ``wi``. The table is dropped when
-    the store is garbage collected (:func:`weakref.finalize`), so it lives as long as a snapshot
-    that reads it.
+    ``tables`` (the tables the query reads that nothing else does) are dropped when the store is
+    garbage collected (:func:`weakref.finalize`), so they live as long as a snapshot that
+    reads them.
     """
 
-    __slots__ = ("engine", "table", "_read", "_finalizer", "__weakref__")
+    __slots__ = ("engine", "placements", "_table", "_tables", "_read", "_finalizer", "__weakref__")
 
-    def __init__(self, engine: Any, table: str):
+    def __init__(self, engine: Any, placements: str, tables: Sequence[str] = ()):
         self.engine = engine
-        self.table = table
+        self.placements = placements
+        self._table: str | None = None
+        self._tables = list(tables)
         self._read: OrderedDict[int, WindowTies] = OrderedDict()
-        self._finalizer = weakref.finalize(self, engine.drop, table)
+        self._finalizer = weakref.finalize(self, _drop, engine, self._tables)
         self._finalizer.atexit = False  # at exit the engine goes with the process
+
+    def _placed(self) -> str:
+        """The placements as a table of their own, sorted by window, made when the ties of a first
+        window are asked for (one pass; each window then reads only its rows, where the query
+        would join again), after which the tables the query read are dropped."""
+        if self._table is None:
+            self._table = self.engine.table(
+                fresh("placed"),
+                f"SELECT wi, a, b, id, share FROM ({self.placements}) WHERE a != b ORDER BY wi",
+            )
+            _drop(self.engine, self._tables)  # what the query read: the table now holds it all
+            self._tables[:] = [self._table]
+        return self._table
 
     def window(self, wi: int) -> WindowTies:
         """The ties of window ``wi``: shares by id, and the ids of each edge (sorted)."""
@@ -73,8 +92,12 @@ class TieStore:
         if got is not None:
             self._read.move_to_end(wi)
             return got
+        with paused_gc():  # some objects per tie, none garbage; the graphs around are many
+            return self._read_window(wi)
+
+    def _read_window(self, wi: int) -> WindowTies:
         part = self.engine.query(
-            f"SELECT a, b, id, share FROM {self.table} WHERE wi = {int(wi)} AND a != b ORDER BY a, b, id"
+            f"SELECT a, b, id, share FROM {self._placed()} WHERE wi = {int(wi)} ORDER BY a, b, id"
         )
         a, b, ids, share = (part.column(c).to_pylist() for c in ("a", "b", "id", "share"))
         shares = dict(zip(ids, share, strict=True))
@@ -90,9 +113,15 @@ class TieStore:
         return got
 
     def close(self) -> None:
-        """Drop the engine's table now (the views of it can no longer be read)."""
+        """Drop the tables now (the views of the store can no longer be read)."""
         self._read.clear()
         self._finalizer()
+
+
+def _drop(engine: Any, tables: list[str]) -> None:
+    """Drop the store's tables (those it was given, and the one it made)."""
+    for name in tables:
+        engine.drop(name)
 
 
 class Allocation(Mapping[str, float]):

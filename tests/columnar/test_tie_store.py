@@ -64,22 +64,47 @@ def test_a_pickled_snapshot_carries_plain_values(curated):
         assert type(d["ties"]) is tuple and d["ties"] == snap.graph.edges[u, v]["ties"]
 
 
-def test_the_engine_table_goes_with_the_last_snapshot(curated):
-    """Should keep the placements while a snapshot reads them, and drop them once none is left."""
+def test_the_engine_tables_go_with_the_last_snapshot(curated):
+    """Should keep what the ties are read from while a snapshot reads them (the windows and the
+    projection; once a window is read, the placements alone), and drop it once none is left."""
     data, _ = curated
     gc.collect()  # the snapshots of the tests before
     before = _tables(data.engine)
     snaps = columnar.snapshots(data, level="state")
     kept = _tables(data.engine) - before
-    assert len(kept) == 1
+    assert len(kept) == 2 and data.ties in before  # the windows and the segments; not the user's table
     allocation = snaps[2].allocation
     del snaps
     gc.collect()
     assert _tables(data.engine) - before == kept  # one allocation is still held
     assert len(dict(allocation)) == len(allocation) > 0
+    placed = _tables(data.engine) - before
+    assert len(placed) == 1 and placed != kept and data.ties in _tables(data.engine)
     del allocation
     gc.collect()
     assert _tables(data.engine) == before
+
+
+def test_a_run_from_a_path_keeps_its_tie_table_only_while_needed(tmp_path):
+    """Should read the ties of a run given a path from that run's own tie table, which goes with
+    the snapshots (and, once the placements are read, before them)."""
+    out = tmp_path / "csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "network", "convert", "data/template.yaml", str(out) + "/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    snaps = columnar.snapshots(out, level="state")
+    plain = snapshots(load(ROOT / "data/template.yaml"), level="state")
+    engine = snaps[0].allocation._store.engine
+    assert any(t.startswith("_entente_ties_") for t in _tables(engine))
+    assert [dict(s.allocation) for s in snaps] == [s.allocation for s in plain]
+    assert {t.split("_")[2] for t in _tables(engine)} == {"placed"}
+    del snaps
+    gc.collect()
+    assert _tables(engine) == set()
 
 
 def test_only_the_last_windows_read_are_kept(curated):
