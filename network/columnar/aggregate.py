@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from network.columnar.checks import actor_codes
 from network.columnar.engine import fresh
 from network.columnar.tie_store import Allocation, EdgeTies, TieStore
 from network.dataset.model import Dataset
@@ -74,7 +75,8 @@ def window_table(
 
 
 def projection_segments(dataset: Dataset) -> dict[str, tuple[str, list[Any]]]:
-    """For every actor, the spans of days with one projection: ``actor, seg_lo, seg_hi, state``.
+    """For every actor, the spans of days with one projection: ``actor, seg_lo, seg_hi, state``
+    (the actor and the one its ties belong to as codes, :func:`~network.columnar.checks.actor_codes`).
 
     The projection of an actor can change only on its change days (see
     :class:`network.timeline.snapshots._Projector`), so between two of them
@@ -82,6 +84,7 @@ def projection_segments(dataset: Dataset) -> dict[str, tuple[str, list[Any]]]:
     gives one answer, worked out here once per actor and span (actors are few; ties are many).
     """
     projector = _Projector(dataset)
+    code = {a: k for k, a in enumerate(actor_codes(dataset))}
     actors, los, his, states = [], [], [], []
     first, last = date.min.toordinal(), date.max.toordinal()
     for aid in dataset.actors:
@@ -91,15 +94,15 @@ def projection_segments(dataset: Dataset) -> dict[str, tuple[str, list[Any]]]:
             hi = bounds[k + 1] - 1 if k + 1 < len(bounds) else last
             if hi < lo:
                 continue
-            actors.append(aid)
+            actors.append(code[aid])
             los.append(lo)
             his.append(hi)
-            states.append(project(dataset, aid, date.fromordinal(lo)))
+            states.append(code[project(dataset, aid, date.fromordinal(lo))])
     return {
-        "actor": ("VARCHAR", actors),
+        "actor": ("INTEGER", actors),
         "seg_lo": ("BIGINT", los),
         "seg_hi": ("BIGINT", his),
-        "state": ("VARCHAR", states),
+        "state": ("INTEGER", states),
     }
 
 
@@ -107,8 +110,8 @@ def placements_sql(
     ties: str, windows: str, allocation: str, level: str, mode: str, half_life: float, threshold: float
 ) -> str:
     """Every (window, tie) placement: ``wi, id, source, target, sign, weight, share, day`` (``ties``
-    a table or a parenthesised query of the typed ties)."""
-    cols = "t.id, t.source, t.target, t.sign, t.weight, t.alternative"
+    a table or a parenthesised query of the typed ties; the ends are actor codes)."""
+    cols = "t.id, t.source_code AS source, t.target_code AS target, t.sign, t.weight, t.alternative"
     share = (
         "CASE WHEN n_inside > 0 THEN CAST(inside AS DOUBLE) ELSE 1.0 / CAST(n_over AS DOUBLE) END"
         if allocation == "split"
@@ -119,7 +122,8 @@ def placements_sql(
     else:
         standing_day = "t.day"
     parts = [
-        "SELECT h.wi, e.id, e.source, e.target, e.sign, e.weight, e.alternative, h.share, e.day "
+        "SELECT h.wi, e.id, e.source_code AS source, e.target_code AS target, e.sign, e.weight, "
+        "e.alternative, h.share, e.day "
         "FROM ev e JOIN hit h ON e.lower = h.lower AND e.upper = h.upper",
         f"SELECT w.wi, {cols}, 1.0 AS share, "
         f"{standing_day} AS day FROM t JOIN {windows} w ON t.lower <= w.wu AND t.upper >= w.wl "
@@ -175,7 +179,7 @@ class Placed:
 
     def __init__(self, engine: Any, placed: str, level: str, segments: str | None):
         self.engine = engine
-        self.sql = (
+        self.sql = (  # a and b are actor codes
             "SELECT CAST(wi AS INTEGER) AS wi, least(u, v) AS a, greatest(u, v) AS b, id, share, "
             "CASE WHEN sign > 0 THEN weight * share ELSE -(weight * share) END AS w "
             f"FROM ({projected_sql(placed, level, segments)})"
@@ -199,10 +203,11 @@ class Placed:
             self.engine.drop(grouped)
         return edges, gone
 
-    def store(self, tables: list[str]) -> TieStore:
-        """The placements, read a window at a time by the snapshots; ``tables`` (those they are
-        made from and nothing else reads) are dropped with the last snapshot."""
-        return TieStore(self.engine, self.sql, tables)
+    def store(self, names: list[str], tables: list[str]) -> TieStore:
+        """The placements, read a window at a time by the snapshots (``names``: the actor of each
+        code); ``tables`` (those they are made from and nothing else reads) are dropped with
+        the last snapshot."""
+        return TieStore(self.engine, self.sql, names, tables)
 
 
 def _parts(table: Any, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any]]]:
@@ -240,8 +245,11 @@ def assemble(
     n = len(windows)
     edge_rows: list[list[list[Any]]] = [[[], [], [], [], []] for _ in range(n)]
     active: list[set[str]] = [set() for _ in range(n)]
+    names = store.names
     for wi, cols in _parts(edges, ("a", "b", "pos", "neg", "n")):
         edge_rows[wi] = [c.to_pylist() for c in cols]
+        for end in (0, 1):  # codes to ids
+            edge_rows[wi][end] = list(map(names.__getitem__, edge_rows[wi][end]))
         active[wi] = set(edge_rows[wi][0]) | set(edge_rows[wi][1])
     dropped: list[tuple[str, ...]] = [() for _ in range(n)]
     for wi, (id_column,) in _parts(gone, ("id",)):

@@ -183,6 +183,7 @@ def snapshots(
         projection_segments,
         window_table,
     )
+    from network.columnar.checks import actor_codes
     from network.columnar.engine import fresh, in_list
 
     _check_options(level, mode, allocation, half_life)
@@ -217,7 +218,7 @@ def snapshots(
         options = {"level": level, "mode": mode, "allocation": allocation, "half_life": half_life}
         run = Placed(engine, placed, level, segments)
         edges, gone = run.edges_and_gone()
-        store = run.store(names)
+        store = run.store(actor_codes(dataset), names)
         with paused_gc():  # some objects per edge, none garbage until the snapshots are built
             return assemble(dataset, windows, edges, store, gone, options)
     finally:

@@ -22,9 +22,9 @@ Examples
 >>> from network.columnar.engine import connect
 >>> engine = connect()
 >>> engine.execute("CREATE TEMP TABLE p AS SELECT * FROM (VALUES "
-...                "(0, 'a', 'b', 't2', 1e0), (0, 'a', 'b', 't1', 5e-1), (1, 'a', 'c', 't3', 1e0)) "
+...                "(0, 0, 1, 't2', 1e0), (0, 0, 1, 't1', 5e-1), (1, 0, 2, 't3', 1e0)) "
 ...                "AS v(wi, a, b, id, share)")
->>> store = TieStore(engine, "SELECT * FROM p", ["p"])
+>>> store = TieStore(engine, "SELECT * FROM p", ["a", "b", "c"], ["p"])
 >>> shares, ties = Allocation(store, 0, 2), EdgeTies(store, 0, "a", "b", 2)
 >>> len(shares), len(ties)          # no query yet
 (2, 2)
@@ -54,19 +54,21 @@ WindowTies = tuple[dict[str, float], dict[tuple[str, str], tuple[str, ...]]]
 
 class TieStore:
     """The ties placed in each window, as a query of the engine: ``placements`` gives
-    ``wi, a, b, id, share`` (``a <= b`` the edge's ends; a row with ``a = b``, a self-tie at state
-    level, is not read; ``share`` the share of the tie's weight counted in window ``wi``).
+    ``wi, a, b, id, share`` (``a <= b`` the edge's ends, as codes: actor ``names[a]``; a row with
+    ``a = b``, a self-tie at state level, is not read; ``share`` the share of the tie's weight
+    counted in window ``wi``).
 
     ``tables`` (the tables the query reads that nothing else does) are dropped when the store is
     garbage collected (:func:`weakref.finalize`), so they live as long as a snapshot that
     reads them.
     """
 
-    __slots__ = ("engine", "placements", "_table", "_tables", "_read", "_finalizer", "__weakref__")
+    __slots__ = ("engine", "placements", "names", "_table", "_tables", "_read", "_finalizer", "__weakref__")
 
-    def __init__(self, engine: Any, placements: str, tables: Sequence[str] = ()):
+    def __init__(self, engine: Any, placements: str, names: Sequence[str], tables: Sequence[str] = ()):
         self.engine = engine
         self.placements = placements
+        self.names = names
         self._table: str | None = None
         self._tables = list(tables)
         self._read: OrderedDict[int, WindowTies] = OrderedDict()
@@ -100,6 +102,7 @@ class TieStore:
             f"SELECT a, b, id, share FROM {self._placed()} WHERE wi = {int(wi)} ORDER BY a, b, id"
         )
         a, b, ids, share = (part.column(c).to_pylist() for c in ("a", "b", "id", "share"))
+        a, b = (list(map(self.names.__getitem__, x)) for x in (a, b))  # codes to ids
         shares = dict(zip(ids, share, strict=True))
         edges: dict[tuple[str, str], tuple[str, ...]] = {}
         start = 0

@@ -4,7 +4,8 @@ Mirrors what :class:`network.dataset.model.Tie` holds and :mod:`network.dataset.
 no id gets ``source-target-when`` (``/`` as ``_``, qualifiers dropped), with ``-2``, ``-3``...
 for the second and later tie of one such id; its weight defaults to 1 and its confidence to
 ``stated``; ``lower`` and ``upper`` bound its days and ``day`` is the day it is projected at
-(an event's midpoint; a standing tie's middle, its known end if the other is open).
+(an event's midpoint; a standing tie's middle, its known end if the other is open). The ends are
+actor codes (:func:`~network.columnar.checks.actor_codes`), integers that sort as the ids do.
 Ties sharing an ``alternative`` label are checked here (at least two, of one weight).
 """
 
@@ -23,8 +24,8 @@ __all__ = ["typed_ties", "TIE_COLUMNS"]
 #: The columns of the typed tie table.
 TIE_COLUMNS = (
     "id",
-    "source",
-    "target",
+    "source_code",
+    "target_code",
     "sign",
     "weight",
     "is_event",
@@ -61,7 +62,7 @@ def _typed_sql(checked: str, derive: bool, ok: str) -> str:
     up = f"CASE WHEN {end_known} THEN upper ELSE {lo} END"
     standing_day = f"(least({lo}, {up}) + {up}) // 2"
     return (
-        f"SELECT {tie_id} AS id, source, target, TRY_CAST(sign AS INTEGER) AS sign, "
+        f"SELECT {tie_id} AS id, source_code, target_code, TRY_CAST(sign AS INTEGER) AS sign, "
         "COALESCE(TRY_CAST(weight AS DOUBLE), 1.0) AS weight, is_event, "
         "CAST(lower AS INTEGER) AS lower, CAST(upper AS INTEGER) AS upper, "
         f"CAST(CASE WHEN is_event THEN date_mid ELSE {standing_day} END AS INTEGER) AS day, "
