@@ -274,7 +274,7 @@ class Converter:
             if not text.strip():
                 self.problem(node, f"{what} is empty", "give it a value, or remove the key")
                 return MISSING
-            if isinstance(typ, Slug) and not _pattern(typ.pattern).match(text):
+            if isinstance(typ, Slug) and not _pattern(typ.pattern).fullmatch(text):
                 self.problem(
                     node,
                     f"{what} {text!r} is not a valid id",

@@ -206,7 +206,7 @@ def _resolve(name: str, entries: list[_Entry], table: CountryTable) -> tuple[Map
             problems.append(Problem(name, *where, f"key {e.key!r} given twice (first at line {first[key]})"))
         elif not e.actor:
             problems.append(Problem(name, *where, f"{e.key!r} maps to no actor", "give an actor id"))
-        elif not _ID.match(e.actor):
+        elif not _ID.fullmatch(e.actor):
             problems.append(
                 Problem(name, *where, f"actor id {e.actor!r} is not an id", "lowercase letters, digits and _")
             )

@@ -169,3 +169,20 @@ def test_size_limit_is_configurable(tmp_path):
     with pytest.raises(DatasetError, match="over the limit of 10 bytes"):
         load(path, max_bytes=10)
     assert load(path, max_bytes=10_000)
+
+
+def test_an_id_ending_in_a_line_break_is_not_an_id(tmp_path):
+    """Should refuse an id with a line break at its end: the pattern's ``$`` would let it pass
+    (Python's ``$`` also matches before a final line break), so the whole text must match, as
+    the columnar path's engine (RE2) requires."""
+    f = tmp_path / "nl.yaml"
+    f.write_text(
+        "format: 1\ntitle: t\nactors:\n"
+        '  - {id: "b\\n", name: B, kind: state}\n'
+        "  - {id: a, name: A, kind: state}\n"
+        'ties:\n  - {id: "t1\\n", source: a, target: b, date: 1958, sign: 1}\n'
+    )
+    _, problems = check(f)
+    messages = [p.message for p in problems]
+    assert "'b\\n' is not a valid id" in messages[0]
+    assert any("'t1\\n' is not a valid id" in m for m in messages), messages

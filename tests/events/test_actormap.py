@@ -64,3 +64,9 @@ def test_a_file_that_is_not_a_mapping_is_refused(tmp_path):
     assert _read(tmp_path, "map.yaml", "- ALB\n- CHN\n")[1]
     _, problems = _read(tmp_path, "map.csv", "code,id\nALB,albania\n")
     assert {p.message for p in problems} >= {"unknown column 'code'", "no 'key' column", "no 'actor' column"}
+
+
+def test_an_actor_id_ending_in_a_line_break_is_not_an_id(tmp_path):
+    """Should refuse ``"albania\\n"`` (the pattern's ``$`` alone would let it pass)."""
+    _, problems = _read(tmp_path, "map.yaml", 'ALB: "albania\\n"\n')
+    assert [(p.line, p.message) for p in problems] == [(1, "actor id 'albania\\n' is not an id")]
