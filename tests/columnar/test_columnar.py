@@ -461,3 +461,17 @@ def test_a_bad_engine_memory_is_one_line_on_the_command_line(tmp_path, capsys, m
     code, _, err = _main(["centrality", str(folder), "--engine", "columnar"], capsys)
     assert code == 2
     assert err == "entente: error: ENTENTE_ENGINE_MEMORY must be a size such as 4GB or 800MB (got 'lots')\n"
+
+
+def test_auto_takes_the_columnar_path_past_the_boundary(tmp_path, monkeypatch):
+    """Should choose the columnar path for a CSV folder of more than COLUMNAR_ROWS ties, and the
+    plain path up to it (the boundary measured in docs/columnar.md)."""
+    from network.columnar import choice
+
+    (tmp_path / "actors.csv").write_text(ACTORS)
+    (tmp_path / "ties.csv").write_text("source,target,date,sign\na,b,1958,1\na,b,1959,1\na,b,1960,-1\n")
+    assert choice.tie_rows(tmp_path) == 3
+    monkeypatch.setattr(choice, "COLUMNAR_ROWS", 2)
+    assert choice.choose_engine("auto", tmp_path) == ("columnar", None)
+    monkeypatch.setattr(choice, "COLUMNAR_ROWS", 3)
+    assert choice.choose_engine("auto", tmp_path) == ("python", None)
