@@ -171,10 +171,11 @@ class Placed:
     """The placements of one run of :func:`snapshots` (``wi, a, b, id, share, w``: the edge's ends
     ``a <= b``, the share counted in window ``wi``, ``w`` the signed weight counted), and what
     the snapshots read of them: the edges and the self-ties dropped, in one pass, and
-    (:meth:`store`) the ties of each window, run again for one window when asked.
+    (:meth:`store`) the ties of each window, when asked.
 
-    No table of the placements is made: at ten million events it took as much memory as the
-    tie table itself, and the snapshots read the ties of a window only when asked.
+    No table of the placements is made for the snapshots: at ten million events it took as
+    much memory as the tie table itself. The store makes one when a window's ties are first
+    asked for (:meth:`network.columnar.tie_store.TieStore.window`).
     """
 
     def __init__(self, engine: Any, placed: str, level: str, segments: str | None):
