@@ -24,7 +24,7 @@ __all__ = ["COLUMNAR_ROWS", "choose_engine", "tie_rows"]
 
 #: Under ``--engine auto``, a CSV folder of more ties than this takes the columnar path (when the
 #: events extra is installed); Parquet always does. Measured in docs/columnar.md: from 25,000 ties
-#: the columnar path is faster (1.3x) in no more memory; at 10,000 and below the two take about
+#: the columnar path is faster (1.3x) in about the same memory; at 10,000 and below the two take about
 #: the same time and the plain path half the memory.
 COLUMNAR_ROWS = 20_000
 
