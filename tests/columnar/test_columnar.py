@@ -435,7 +435,7 @@ def test_invalid_table_on_the_command_line(tmp_path, capsys):
 def test_engine_memory_is_bounded_and_spills_to_a_folder_of_its_own(monkeypatch, tmp_path):
     """Should give DuckDB the memory budget (ENTENTE_ENGINE_MEMORY, else ENGINE_MEMORY) and a spill
     folder under the system's temporary folder, not DuckDB's default ``.tmp`` in the working
-    folder, and remove that folder when the engine goes."""
+    folder, remove that folder when the engine goes, and draw no progress bar."""
     import gc
     import tempfile
 
@@ -447,6 +447,7 @@ def test_engine_memory_is_bounded_and_spills_to_a_folder_of_its_own(monkeypatch,
     spill = Path(eng.scalar("SELECT current_setting('temp_directory')"))
     assert spill.parent == Path(tempfile.gettempdir()) and spill.name.startswith("entente-spill-")
     assert not (tmp_path / ".tmp").exists()
+    assert eng.scalar("SELECT current_setting('enable_progress_bar')") is False  # none on stderr
     monkeypatch.delenv(engine.MEMORY_VARIABLE)
     assert engine.engine_memory() == engine.ENGINE_MEMORY
     del eng
