@@ -2,14 +2,14 @@
 
 import gc
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("duckdb")
 pytest.importorskip("pyarrow")
+
+from test_columnar import csv_form  # noqa: E402  # entente convert, as the other columnar tests use it
 
 from network import load  # noqa: E402
 from network.columnar import pipeline as columnar  # noqa: E402
@@ -22,14 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def curated(tmp_path_factory):
     """The curated data in the CSV form, checked by the columnar path, and its plain snapshots."""
-    out = tmp_path_factory.mktemp("curated") / "csv"
-    done = subprocess.run(
-        [sys.executable, "-m", "network", "convert", "data/actors.yaml", str(out) + "/"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
+    out = csv_form(ROOT / "data/actors.yaml", tmp_path_factory.mktemp("curated"))
     return columnar.load(out), snapshots(load(ROOT / "data/actors.yaml"), level="state")
 
 
@@ -88,15 +81,7 @@ def test_the_engine_tables_go_with_the_last_snapshot(curated):
 def test_a_run_from_a_path_keeps_its_tie_table_only_while_needed(tmp_path):
     """Should read the ties of a run given a path from that run's own tie table, which goes with
     the snapshots (and, once the placements are read, before them)."""
-    out = tmp_path / "csv"
-    done = subprocess.run(
-        [sys.executable, "-m", "network", "convert", "data/template.yaml", str(out) + "/"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
-    snaps = columnar.snapshots(out, level="state")
+    snaps = columnar.snapshots(csv_form(ROOT / "data/template.yaml", tmp_path), level="state")
     plain = snapshots(load(ROOT / "data/template.yaml"), level="state")
     engine = snaps[0].allocation._store.engine
     assert any(t.startswith("_entente_ties_") for t in _tables(engine))
