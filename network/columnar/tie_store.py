@@ -115,11 +115,6 @@ class TieStore:
             self._read.popitem(last=False)
         return got
 
-    def close(self) -> None:
-        """Drop the tables now (the views of the store can no longer be read)."""
-        self._read.clear()
-        self._finalizer()
-
 
 def _drop(engine: Any, tables: list[str]) -> None:
     """Drop the store's tables (those it was given, and the one it made)."""
